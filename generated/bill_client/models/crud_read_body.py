@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="CrudReadBody")
+
+
+@_attrs_define
+class CrudReadBody:
+    """Form fields of `POST /Crud/Read/{entity}.json`.
+
+    Attributes:
+        data (str): A JSON document encoded as a string: `{"id": "<record id>"}` (see `crudReadData`).
+    """
+
+    data: str
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        data = d.pop("data")
+
+        crud_read_body = cls(
+            data=data,
+        )
+
+        return crud_read_body

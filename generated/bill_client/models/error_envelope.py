@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.error_data import ErrorData
+
+
+T = TypeVar("T", bound="ErrorEnvelope")
+
+
+@_attrs_define
+class ErrorEnvelope:
+    """The error envelope, common to every operation and usually sent with HTTP 200: always check `response_status`. See
+    `errorData.error_code` for the codes.
+
+        Attributes:
+            response_status (Literal[1]): `1`: error.
+            response_message (str): `Error`.
+            response_data (ErrorData): The `response_data` of an error envelope.
+    """
+
+    response_status: Literal[1]
+    response_message: str
+    response_data: ErrorData
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        response_status = self.response_status
+
+        response_message = self.response_message
+
+        response_data = self.response_data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "response_status": response_status,
+                "response_message": response_message,
+                "response_data": response_data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error_data import ErrorData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        response_status = cast(Literal[1], d.pop("response_status"))
+        if response_status != 1:
+            raise ValueError(
+                f"response_status must match const 1, got '{response_status}'"
+            )
+
+        response_message = d.pop("response_message")
+
+        response_data = ErrorData.from_dict(d.pop("response_data"))
+
+        error_envelope = cls(
+            response_status=response_status,
+            response_message=response_message,
+            response_data=response_data,
+        )
+
+        error_envelope.additional_properties = d
+        return error_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.write_result import WriteResult
+
+
+T = TypeVar("T", bound="CreateResponseBody")
+
+
+@_attrs_define
+class CreateResponseBody:
+    """The answer of a create call: one result per record (assumed form).
+
+    Attributes:
+        create_response (list[WriteResult]):
+    """
+
+    create_response: list[WriteResult]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        create_response = []
+        for create_response_item_data in self.create_response:
+            create_response_item = create_response_item_data.to_dict()
+            create_response.append(create_response_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "createResponse": create_response,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.write_result import WriteResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        create_response = []
+        _create_response = d.pop("createResponse")
+        for create_response_item_data in _create_response:
+            create_response_item = WriteResult.from_dict(create_response_item_data)
+
+            create_response.append(create_response_item)
+
+        create_response_body = cls(
+            create_response=create_response,
+        )
+
+        create_response_body.additional_properties = d
+        return create_response_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

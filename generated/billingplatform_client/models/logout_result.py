@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LogoutResult")
+
+
+@_attrs_define
+class LogoutResult:
+    """One logout result (assumed form). `ErrorCode` `"0"` and `Success` `"true"`: logged out.
+
+    Attributes:
+        error_code (str): `"0"` on success.
+        error_text (list[str] | str | Unset): Error text of a result. Assumed: either a string (`" "` when there is no
+            error) or an array of messages (`[]` in the documented login answer); accept both.
+        success (str | Unset): `"true"` when the session was ended (a string, not a boolean).
+    """
+
+    error_code: str
+    error_text: list[str] | str | Unset = UNSET
+    success: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error_code = self.error_code
+
+        error_text: list[str] | str | Unset
+        if isinstance(self.error_text, Unset):
+            error_text = UNSET
+        elif isinstance(self.error_text, list):
+            error_text = self.error_text
+
+        else:
+            error_text = self.error_text
+
+        success = self.success
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "ErrorCode": error_code,
+            }
+        )
+        if error_text is not UNSET:
+            field_dict["ErrorText"] = error_text
+        if success is not UNSET:
+            field_dict["Success"] = success
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        error_code = d.pop("ErrorCode")
+
+        def _parse_error_text(data: object) -> list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemaserror_messages_type_0 = cast(list[str], data)
+
+                return componentsschemaserror_messages_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str | Unset, data)
+
+        error_text = _parse_error_text(d.pop("ErrorText", UNSET))
+
+        success = d.pop("Success", UNSET)
+
+        logout_result = cls(
+            error_code=error_code,
+            error_text=error_text,
+            success=success,
+        )
+
+        logout_result.additional_properties = d
+        return logout_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

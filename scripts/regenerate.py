@@ -1,0 +1,211 @@
+"""Rebuild generated/ from specs/: the only way anything in generated/ changes.
+
+For each provider spec:
+1. strip what the session overlays own (anything marked ``x-session-owned: true``: Gestix ``nonce``,
+   BILL ``devKey``/``sessionId``), inline or behind a ``$ref``, so generated functions never ask for it;
+2. run openapi-python-client (pinned) on that copy -> ``generated/<provider>_client`` (+ ``py.typed``);
+3. run datamodel-code-generator on the untouched spec -> ``generated/billing_sandbox_models/<provider>.py``
+   (the sandbox's server-side models: it still sees the owned fields).
+
+``scripts/regenerate --check`` builds into a temporary folder and exits 1 if generated/ differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+OWNED = "x-session-owned"
+SANDBOX_MODELS = "billing_sandbox_models"
+
+JSON = dict[str, Any]
+
+
+def load_spec(provider: str) -> JSON:
+    with (SPECS / f"{provider}.yaml").open(encoding="utf-8") as f:
+        spec: JSON = yaml.safe_load(f)
+    return spec
+
+
+def _resolve(spec: JSON, node: Any) -> Any:
+    """Follow local ``$ref`` chains (``#/components/...``) to the object they name."""
+    seen: set[str] = set()
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        ref: str = node["$ref"]
+        if not ref.startswith("#/") or ref in seen:
+            return node
+        seen.add(ref)
+        target: Any = spec
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def _is_owned(spec: JSON, node: Any) -> bool:
+    if isinstance(node, dict) and node.get(OWNED) is True:
+        return True
+    resolved = _resolve(spec, node)
+    return isinstance(resolved, dict) and resolved.get(OWNED) is True
+
+
+def _walk(node: Any) -> Iterator[JSON]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+def strip_owned(spec: JSON) -> JSON:
+    """A copy of ``spec`` without the parameters and schema properties the overlays inject."""
+    original = spec
+    out = copy.deepcopy(spec)
+    for node in _walk(out):
+        params = node.get("parameters")
+        if isinstance(params, list):
+            node["parameters"] = [p for p in params if not _is_owned(original, p)]
+        props = node.get("properties")
+        if isinstance(props, dict):
+            owned = [name for name, schema in props.items() if _is_owned(original, schema)]
+            for name in owned:
+                del props[name]
+            if owned and isinstance(node.get("required"), list):
+                node["required"] = [r for r in node["required"] if r not in owned]
+                if not node["required"]:
+                    del node["required"]
+    # A body left with only owned fields (BILL Logout/GetSessionInfo) is no longer the caller's to send.
+    for item in out.get("paths", {}).values():
+        for operation in item.values():
+            body = _resolve(out, operation.get("requestBody")) if isinstance(operation, dict) else None
+            if isinstance(body, dict) and all(
+                not _resolve(out, media.get("schema", {})).get("properties")
+                for media in body["content"].values()
+            ):
+                operation["requestBody"] = {**body, "required": False}
+    # The owned components themselves are now unused: drop them so nothing is generated for them.
+    for section in out.get("components", {}).values():
+        if isinstance(section, dict):
+            for name in [n for n, v in section.items() if isinstance(v, dict) and v.get(OWNED) is True]:
+                del section[name]
+    return out
+
+
+def _tool_env() -> dict[str, str]:
+    # The generator's post-hooks call `ruff`: use the one pinned in this environment.
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=_tool_env()["PATH"])
+    if found is None:
+        raise SystemExit(f"{name} not found: install the dev extra (pip install -e '.[dev]')")
+    return found
+
+
+def _run(cmd: list[str], cwd: Path) -> None:
+    result = subprocess.run(cmd, cwd=cwd, env=_tool_env(), capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    bad = [
+        line for line in output.splitlines() if "Warning" in line or "Unable to" in line or "Error" in line
+    ]
+    if result.returncode != 0 or bad:
+        raise SystemExit(f"{' '.join(cmd[:2])} failed:\n{output}")
+
+
+def generate_client(provider: str, out: Path, work: Path, spec: JSON | None = None) -> None:
+    """Generate ``<provider>_client`` into ``out`` from ``spec`` (default: specs/<provider>.yaml)."""
+    stripped = work / f"{provider}.client.yaml"
+    source = load_spec(provider) if spec is None else spec
+    stripped.write_text(yaml.safe_dump(strip_owned(source), sort_keys=False), encoding="utf-8")
+    target = out / f"{provider}_client"
+    cmd = [_tool("openapi-python-client"), "generate", "--path", str(stripped), "--meta", "none"]
+    cmd += ["--output-path", str(target), "--overwrite", "--config", str(CONFIG)]
+    _run(cmd, cwd=work)
+    (target / "py.typed").write_text("", encoding="utf-8")
+
+
+def generate_sandbox_models(provider: str, out: Path, work: Path) -> None:
+    package = out / SANDBOX_MODELS
+    package.mkdir(parents=True, exist_ok=True)
+    cmd = [_tool("datamodel-codegen"), "--input", str(SPECS / f"{provider}.yaml")]
+    cmd += ["--input-file-type", "openapi", "--output", str(package / f"{provider}.py")]
+    cmd += ["--output-model-type", "pydantic_v2.BaseModel", "--disable-timestamp", "--use-annotated"]
+    cmd += ["--target-python-version", "3.11", "--use-standard-collections", "--use-union-operator"]
+    cmd += ["--field-constraints", "--use-schema-description", "--formatters", "ruff-format"]
+    _run(cmd, cwd=work)
+    # Same formatting wherever the output lands (the project's own ruff settings must not leak in).
+    _run([_tool("ruff"), "format", "--isolated", "--quiet", str(package / f"{provider}.py")], cwd=work)
+    # The sandbox serves the specs' examples at run time: ship the specs inside the generated package.
+    (package / "specs").mkdir(exist_ok=True)
+    shutil.copyfile(SPECS / f"{provider}.yaml", package / "specs" / f"{provider}.yaml")
+
+
+def generate(out: Path) -> None:
+    """Write every generated package into ``out`` (normally generated/), replacing what was there."""
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        shutil.rmtree(out / SANDBOX_MODELS, ignore_errors=True)
+        for provider in PROVIDERS:
+            generate_client(provider, out, work)
+            generate_sandbox_models(provider, out, work)
+    package = out / SANDBOX_MODELS
+    (package / "__init__.py").write_text('"""Server-side models of the sandbox, generated from specs/."""\n')
+    (package / "py.typed").write_text("", encoding="utf-8")
+
+
+def _tree(root: Path) -> set[str]:
+    skip = {"__pycache__", ".mypy_cache", ".ruff_cache"}
+    return {
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and not skip.intersection(p.relative_to(root).parts)
+    }
+
+
+def drift(fresh: Path, committed: Path = GENERATED) -> list[str]:
+    """Paths that differ between a fresh build and generated/ (missing, extra or changed)."""
+    a, b = _tree(fresh), _tree(committed)
+    changed = [p for p in sorted(a & b) if not filecmp.cmp(fresh / p, committed / p, shallow=False)]
+    return sorted(a ^ b) + changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if generated/ is not what specs/ produce")
+    args = parser.parse_args(argv)
+    if not args.check:
+        generate(GENERATED)
+        print(f"regenerated {', '.join(PROVIDERS)} into {GENERATED.relative_to(ROOT)}/")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp))
+        differences = drift(Path(tmp))
+    for path in differences:
+        print(f"drift: generated/{path}")
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
