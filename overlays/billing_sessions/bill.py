@@ -1,0 +1,274 @@
+"""BILL (bill.com) API v2: form-body login, ``devKey`` + ``sessionId`` in every form body, 200 envelopes.
+
+``BDC_1109`` (and the assumed ``BDC_1361``/``BDC_1120``) in an HTTP 200 envelope means the session is gone:
+one re-login, one re-send. A session idle for ``idle_timeout`` minus a margin is renewed before use, checked
+lazily at call time (no timer threads). ``Logout.json`` on close. Credentials and session ids never go into a
+query string: a request that carries one there is refused before it is sent.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, Unpack
+from urllib.parse import parse_qsl, urlencode
+
+import httpx
+
+from bill_client import AuthenticatedClient, Client
+from bill_client.api.crud import crud_create, crud_read
+from bill_client.api.session import get_session_info, login, logout
+from bill_client.models import CrudCreateBody, CrudReadBody, ErrorEnvelope, LoginBody, LoginSuccess
+from bill_client.types import Response
+from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_answers, require
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited
+from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+
+DEFAULT_BASE_URL = "https://api.bill.com/api/v2"
+SANDBOX_BASE_URL = "https://api-stage.bill.com/api/v2"
+IDLE_TIMEOUT = 35 * 60.0
+MAX_IN_FLIGHT = 3  # provider limit: 3 concurrent requests per devKey per org
+RETRY_AFTER = {"BDC_1144": 3600.0, "BDC_1322": 2.0}  # hourly window; concurrency clears fast
+SESSION_ERRORS = frozenset({"BDC_1109", "BDC_1361", "BDC_1120"})
+RATE_ERRORS = frozenset({"BDC_1144", "BDC_1322"})
+PII = frozenset({"userName", "password", "devKey", "sessionId"})
+FORM = "application/x-www-form-urlencoded"
+_UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the session goes in the form
+
+
+def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.Request:
+    if PII & set(request.url.params.keys()):
+        raise BillingSessionError(
+            "bill: userName, password, devKey and sessionId must never be sent in a query string",
+            provider="bill",
+            operation=f"{request.method} {request.url.path}",
+        )
+    pairs = [
+        (k, v) for k, v in parse_qsl(request.content.decode(), keep_blank_values=True) if k not in fields
+    ]
+    headers = httpx.Headers(request.headers)
+    headers.pop("Content-Length", None)
+    headers.pop("Authorization", None)
+    headers["Content-Type"] = FORM
+    body = urlencode([*pairs, *fields.items()]).encode()
+    return httpx.Request(
+        request.method, request.url, headers=headers, content=body, extensions=request.extensions
+    )
+
+
+def _envelope_error(response: httpx.Response) -> tuple[str, str] | None:
+    """(code, message) of an error envelope, or None for anything else."""
+    if "json" not in response.headers.get("content-type", ""):
+        return None
+    try:
+        body = response.json()
+        if body.get("response_status") != 1:
+            return None
+        data = body.get("response_data") or {}
+        return str(data.get("error_code", "")), str(data.get("error_message", ""))
+    except (ValueError, AttributeError):
+        return None
+
+
+def _raise_for(code: str, message: str, *, status: int, operation: str, login: bool = False) -> None:
+    text = f"bill: {code} {message}".strip()
+    if code in RATE_ERRORS:
+        error = RateLimited(text, provider="bill", status=status, operation=operation, code=code)
+        error.retry_after = RETRY_AFTER.get(code)
+        raise error
+    if login:
+        raise LoginError(text, provider="bill", status=status, operation=operation)
+    raise ProviderError(text, provider="bill", status=status, operation=operation, code=code)
+
+
+def unwrap(response: Response[Any], operation: str) -> Any:
+    """The success envelope of a BILL answer; an error envelope or a malformed answer raises."""
+    parsed = response.parsed
+    if isinstance(parsed, ErrorEnvelope):
+        data = parsed.response_data
+        _raise_for(data.error_code, data.error_message, status=int(response.status_code), operation=operation)
+    if parsed is None:
+        raise ProviderError(
+            f"bill: unexpected answer (HTTP {int(response.status_code)})",
+            provider="bill",
+            status=int(response.status_code),
+            operation=operation,
+        )
+    return parsed
+
+
+class _Bill(Provider):
+    name = "bill"
+
+    def __init__(
+        self,
+        user_name: str | None,
+        password: str | None,
+        org_id: str | None,
+        dev_key: str | None,
+        idle_timeout: float,
+        max_in_flight: int | None,
+    ) -> None:
+        self.user_name = require(user_name, "user_name", self.name)
+        self.password = require(password, "password", self.name)
+        self.org_id = require(org_id, "org_id", self.name)
+        self.dev_key = require(dev_key, "dev_key", self.name)
+        self.idle_timeout = idle_timeout
+        self.max_in_flight = max_in_flight
+        self.login_clients = []
+
+    def concurrency_scope(self) -> tuple[str, ...]:
+        return (self.dev_key, self.org_id)  # BILL: 3 concurrent requests per devKey per org
+
+    def idempotent(self, request: httpx.Request) -> bool:
+        path = request.url.path
+        return path.endswith("/GetSessionInfo.json") or "/Crud/Read/" in path
+
+    def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        error = _envelope_error(response)
+        return error is not None and error[0] == "BDC_1322"
+
+    def credentials(self) -> tuple[str, ...]:
+        return (self.user_name, self.password, self.org_id, self.dev_key)
+
+    def apply(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
+        fields = {"devKey": self.dev_key}
+        if token is not None:
+            fields["sessionId"] = token.value
+        return _with_form_fields(request, fields)
+
+    def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
+        return self.apply(request, token, None)
+
+    def is_expired(self, response: httpx.Response) -> bool:
+        error = _envelope_error(response)
+        return error is not None and error[0] in SESSION_ERRORS
+
+    def _login_body(self) -> LoginBody:
+        return LoginBody(user_name=self.user_name, password=self.password, org_id=self.org_id)
+
+    def _token(self, response: Response[Any]) -> Token:
+        if isinstance(response.parsed, ErrorEnvelope):
+            data = response.parsed.response_data
+            _raise_for(
+                data.error_code,
+                data.error_message,
+                status=int(response.status_code),
+                operation="POST /Login.json",
+                login=True,
+            )
+        if not isinstance(response.parsed, LoginSuccess) or not response.parsed.response_data.session_id:
+            raise ProviderError(
+                "bill: the login answer carried no session",
+                provider="bill",
+                status=int(response.status_code),
+                operation="POST /Login.json",
+            )
+        now = time.time()
+        return Token(value=response.parsed.response_data.session_id, created=now, last_used=now)
+
+    def login(self) -> Token:
+        with malformed_answers(self.name, "POST /Login.json"):
+            return self._token(login.sync_detailed(client=self.login_client(Client), body=self._login_body()))
+
+    async def alogin(self) -> Token:
+        with malformed_answers(self.name, "POST /Login.json"):
+            client = self.login_client(Client)
+            return self._token(await login.asyncio_detailed(client=client, body=self._login_body()))
+
+    def logout(self, token: Token) -> None:
+        with self.login_client(AuthenticatedClient, token, token=_UNUSED) as client:
+            logout.sync_detailed(client=client)
+
+    async def alogout(self, token: Token) -> None:
+        async with self.login_client(AuthenticatedClient, token, token=_UNUSED) as client:
+            await logout.asyncio_detailed(client=client)
+
+
+class _Options:
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        user_name: str | None = None,
+        password: str | None = None,
+        org_id: str | None = None,
+        dev_key: str | None = None,
+        idle_timeout: float = IDLE_TIMEOUT,
+        max_in_flight: int | None = MAX_IN_FLIGHT,
+        logout_on_close: bool = True,
+        **options: Unpack[SessionOptions],
+    ) -> None:
+        provider = _Bill(user_name, password, org_id, dev_key, idle_timeout, max_in_flight)
+        self._setup(  # type: ignore[attr-defined]
+            provider,
+            AuthenticatedClient,
+            base_url,
+            logout_on_close=logout_on_close,
+            **options,
+        )
+
+
+def _read_body(record_id: str) -> CrudReadBody:
+    return CrudReadBody(data=json.dumps({"id": record_id}))
+
+
+def _create_body(entity: str, fields: dict[str, Any]) -> CrudCreateBody:
+    return CrudCreateBody(data=json.dumps({"obj": {"entity": entity, **fields}}))
+
+
+SESSION_INFO = "POST /GetSessionInfo.json"
+
+
+def _read_op(entity: str) -> str:
+    return f"POST /Crud/Read/{entity}.json"
+
+
+def _create_op(entity: str) -> str:
+    return f"POST /Crud/Create/{entity}.json"
+
+
+class Session(_Options, SyncSession[AuthenticatedClient]):
+    """``with bill.Session(user_name=..., password=..., org_id=..., dev_key=...) as s: s.session_info()``"""
+
+    def session_info(self) -> Any:
+        """The ``response_data`` of ``GetSessionInfo.json``."""
+        with malformed_answers("bill", SESSION_INFO):
+            response = get_session_info.sync_detailed(client=self.client)
+            return unwrap(response, SESSION_INFO).response_data
+
+    def read(self, entity: str, record_id: str) -> Any:
+        """``Crud/Read/{entity}.json``: one record's ``response_data``."""
+        with malformed_answers("bill", _read_op(entity)):
+            response = crud_read.sync_detailed(entity, client=self.client, body=_read_body(record_id))
+            return unwrap(response, _read_op(entity)).response_data
+
+    def create(self, entity: str, fields: dict[str, Any]) -> Any:
+        """``Crud/Create/{entity}.json``: the created record's ``response_data``."""
+        with malformed_answers("bill", _create_op(entity)):
+            response = crud_create.sync_detailed(
+                entity, client=self.client, body=_create_body(entity, fields)
+            )
+            return unwrap(response, _create_op(entity)).response_data
+
+
+class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
+    """The asyncio twin of ``Session``."""
+
+    async def session_info(self) -> Any:
+        with malformed_answers("bill", SESSION_INFO):
+            response = await get_session_info.asyncio_detailed(client=self.client)
+            return unwrap(response, SESSION_INFO).response_data
+
+    async def read(self, entity: str, record_id: str) -> Any:
+        with malformed_answers("bill", _read_op(entity)):
+            response = await crud_read.asyncio_detailed(
+                entity, client=self.client, body=_read_body(record_id)
+            )
+            return unwrap(response, _read_op(entity)).response_data
+
+    async def create(self, entity: str, fields: dict[str, Any]) -> Any:
+        with malformed_answers("bill", _create_op(entity)):
+            body = _create_body(entity, fields)
+            response = await crud_create.asyncio_detailed(entity, client=self.client, body=body)
+            return unwrap(response, _create_op(entity)).response_data

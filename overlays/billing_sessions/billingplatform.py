@@ -1,0 +1,232 @@
+"""BillingPlatform REST 2.0: ``SessionID`` in the ``sessionid`` header or an OAuth bearer token.
+
+A 401 means the session is gone: one re-login, one re-send. ``ErrorCode != "0"`` on login raises
+``LoginError`` with the provider's text. ``close()`` logs a username/password session out exactly once.
+The default read timeout (420 s) stays above the provider's 400 s server timeout.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Unpack
+
+import httpx
+
+from billing_sessions.core import Provider, Token, malformed_answers, require
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited, status_error
+from billing_sessions.retry import retry_after
+from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+from billingplatform_client import AuthenticatedClient, Client
+from billingplatform_client.api.data import query, retrieve
+from billingplatform_client.api.session import authenticate, login, logout
+from billingplatform_client.models import (
+    LoginRequest,
+    LoginResponseBody,
+    OauthToken,
+    QueryResponseBody,
+    Record,
+    RetrieveResponseBody,
+    Unauthorized,
+)
+from billingplatform_client.types import Response
+
+SERVER = "https://{env}.billingplatform.com/{org}"
+DEFAULT_TIMEOUT = httpx.Timeout(420.0, connect=10.0)
+SESSION_HEADER = "sessionid"
+MAX_IN_FLIGHT = 8  # provider advice: 4-8 concurrent threads
+
+
+def _error(response: Response[Any], operation: str) -> ProviderError:
+    status = int(response.status_code)
+    message = response.parsed.message if isinstance(response.parsed, Unauthorized) else None
+    text = f"billingplatform: HTTP {status}" + (f": {message}" if isinstance(message, str) else "")
+    error = status_error(text, provider="billingplatform", status=status, operation=operation)
+    if isinstance(error, RateLimited):
+        error.retry_after = retry_after(response.headers, time.time())
+    return error
+
+
+class _BillingPlatform(Provider):
+    name = "billingplatform"
+    max_in_flight = MAX_IN_FLIGHT
+
+    def __init__(
+        self, username: str | None, password: str | None, client_id: str | None, client_secret: str | None
+    ) -> None:
+        if username is None and client_id is None:
+            raise BillingSessionError(
+                "billingplatform: username and password, or client_id and client_secret, is required",
+                provider="billingplatform",
+            )
+        self.oauth = username is None
+        self.username = require(username, "username", self.name) if not self.oauth else ""
+        self.password = require(password, "password", self.name) if not self.oauth else ""
+        self.client_id = require(client_id, "client_id", self.name) if self.oauth else ""
+        self.client_secret = require(client_secret, "client_secret", self.name) if self.oauth else ""
+        self.login_clients = []
+
+    def credentials(self) -> tuple[str, ...]:
+        return (self.username, self.password, self.client_id, self.client_secret)
+
+    def apply(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
+        request.headers.pop(SESSION_HEADER, None)
+        request.headers.pop("Authorization", None)
+        if token is not None and token.kind == "bearer":
+            request.headers["Authorization"] = f"Bearer {token.value}"
+        elif token is not None:
+            request.headers[SESSION_HEADER] = token.value
+        return request
+
+    def is_expired(self, response: httpx.Response) -> bool:
+        return response.status_code == 401
+
+    def _session(self, response: Response[Any]) -> Token:
+        parsed = response.parsed
+        results = parsed.login_response if isinstance(parsed, LoginResponseBody) else []
+        first = results[0] if results else None
+        if (
+            first is not None
+            and first.error_code == "0"
+            and isinstance(first.session_id, str)
+            and first.session_id
+        ):
+            now = time.time()
+            return Token(value=first.session_id, created=now, last_used=now)
+        if first is not None:
+            text = first.error_text if isinstance(first.error_text, str) else " ".join(first.error_text or [])
+            raise LoginError(
+                f"billingplatform: login failed (ErrorCode {first.error_code}): {text}".strip(),
+                provider=self.name,
+                status=int(response.status_code),
+                operation="POST /rest/2.0/login",
+            )
+        raise _error(response, "POST /rest/2.0/login")
+
+    def _bearer(self, response: Response[Any]) -> Token:
+        parsed = response.parsed
+        if isinstance(parsed, OauthToken) and parsed.access_token:
+            now = time.time()
+            return Token(
+                value=parsed.access_token,
+                created=now,
+                last_used=now,
+                kind="bearer",
+                expires=now + parsed.expires_in if parsed.expires_in else None,
+            )
+        if int(response.status_code) in {400, 401, 403}:
+            raise LoginError(
+                f"billingplatform: client credentials rejected (HTTP {int(response.status_code)})",
+                provider=self.name,
+                status=int(response.status_code),
+                operation="POST /auth/1.0/authenticate",
+            )
+        raise _error(response, "POST /auth/1.0/authenticate")
+
+    def _oauth_client(self) -> AuthenticatedClient:
+        import base64
+
+        basic = base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
+        return self.login_client(AuthenticatedClient, token=basic, prefix="Basic")
+
+    def _login_body(self) -> LoginRequest:
+        return LoginRequest(username=self.username, password=self.password)
+
+    def login(self) -> Token:
+        if self.oauth:
+            with malformed_answers(self.name, "POST /auth/1.0/authenticate"):
+                return self._bearer(authenticate.sync_detailed(client=self._oauth_client()))
+        with malformed_answers(self.name, "POST /rest/2.0/login"):
+            return self._session(
+                login.sync_detailed(client=self.login_client(Client), body=self._login_body())
+            )
+
+    async def alogin(self) -> Token:
+        if self.oauth:
+            with malformed_answers(self.name, "POST /auth/1.0/authenticate"):
+                return self._bearer(await authenticate.asyncio_detailed(client=self._oauth_client()))
+        with malformed_answers(self.name, "POST /rest/2.0/login"):
+            client = self.login_client(Client)
+            return self._session(await login.asyncio_detailed(client=client, body=self._login_body()))
+
+    def _logout_client(self, token: Token) -> AuthenticatedClient:
+        return self.login_client(
+            AuthenticatedClient, token=token.value, prefix="", auth_header_name=SESSION_HEADER
+        )
+
+    def logout(self, token: Token) -> None:
+        if token.kind == "session":
+            with self._logout_client(token) as client:
+                logout.sync_detailed(client=client)
+
+    async def alogout(self, token: Token) -> None:
+        if token.kind == "session":
+            async with self._logout_client(token) as client:
+                await logout.asyncio_detailed(client=client)
+
+
+class _Options:
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        env: str = "my",
+        org: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        logout_on_close: bool = True,
+        **options: Unpack[SessionOptions],
+    ) -> None:
+        if base_url is None:
+            if not org:
+                raise BillingSessionError(
+                    "billingplatform: pass base_url, or org= (and env=) for the hosted API"
+                )
+            base_url = SERVER.format(env=env, org=org)
+        provider = _BillingPlatform(username, password, client_id, client_secret)
+        self._setup(  # type: ignore[attr-defined]
+            provider,
+            AuthenticatedClient,
+            base_url,
+            logout_on_close=logout_on_close,
+            default_timeout=DEFAULT_TIMEOUT,
+            **options,
+        )
+
+
+def _records(response: Response[Any], operation: str) -> list[Record]:
+    parsed = response.parsed
+    if isinstance(parsed, QueryResponseBody):
+        return parsed.query_response
+    if isinstance(parsed, RetrieveResponseBody):
+        return parsed.retrieve_response
+    raise _error(response, operation)
+
+
+class Session(_Options, SyncSession[AuthenticatedClient]):
+    """``with billingplatform.Session(org=..., username=..., password=...) as s: s.query(sql)``"""
+
+    def query(self, sql: str) -> list[Record]:
+        """``GET /rest/2.0/query``: the ``queryResponse`` records."""
+        with malformed_answers(self.provider.name, "GET /rest/2.0/query"):
+            return _records(query.sync_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
+
+    def retrieve(self, entity: str, record_id: str) -> list[Record]:
+        """``GET /rest/2.0/{entity}/{id}``: the ``retrieveResponse`` records."""
+        operation = f"GET /rest/2.0/{entity}/{record_id}"
+        with malformed_answers(self.provider.name, operation):
+            return _records(retrieve.sync_detailed(entity, record_id, client=self.client), operation)
+
+
+class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
+    """The asyncio twin of ``Session``."""
+
+    async def query(self, sql: str) -> list[Record]:
+        with malformed_answers(self.provider.name, "GET /rest/2.0/query"):
+            return _records(await query.asyncio_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
+
+    async def retrieve(self, entity: str, record_id: str) -> list[Record]:
+        operation = f"GET /rest/2.0/{entity}/{record_id}"
+        with malformed_answers(self.provider.name, operation):
+            return _records(await retrieve.asyncio_detailed(entity, record_id, client=self.client), operation)

@@ -1,0 +1,425 @@
+"""The shared session mechanism: one ``httpx.Auth`` that every provider plugs a small ``Provider`` into.
+
+The auth sits on the generated ``AuthenticatedClient`` (through ``httpx_args``), so every generated operation,
+also one added to a spec later, gets: a session established once (single-flight across threads, tasks and
+Session objects sharing a store), the provider's credential placed on the request, Gestix nonces allocated
+and sent in order, expiry noticed and healed with one re-login and one re-send, and idle sessions renewed
+before use. Logins go through the generated login operations on a separate client without this auth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import time
+from collections.abc import AsyncGenerator, Callable, Generator, Iterator
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+import httpx
+
+from billing_sessions import redact
+from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired
+from billing_sessions.retry import DEADLINE, RetryTransport
+from billing_sessions.stores import Record, SessionStore
+
+log = logging.getLogger("billing_sessions")
+redact.install()
+redact.configure_from_env()
+
+Clock = Callable[[], float]
+C = TypeVar("C")
+#: The generated client writes this in its auth header once; the auth flow replaces or removes it.
+PLACEHOLDER_TOKEN = "managed-by-billing-sessions"  # noqa: S105 - not a secret
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+@attrs.frozen(repr=False)
+class Token:
+    """A live session: the secret value plus when it was made and last used (epoch seconds)."""
+
+    value: str
+    created: float
+    last_used: float
+    kind: str = "session"
+    expires: float | None = None  # absolute expiry, where the provider tells it (OAuth expires_in)
+
+    def __repr__(self) -> str:
+        return f"Token(kind={self.kind!r}, created={self.created:.0f}, value=<redacted>)"
+
+    def to_record(self) -> Record:
+        return {
+            "value": self.value,
+            "created": self.created,
+            "last_used": self.last_used,
+            "kind": self.kind,
+            "expires": self.expires,
+        }
+
+    @classmethod
+    def from_record(cls, record: Record | None) -> Token | None:
+        if not record or not isinstance(record.get("value"), str):
+            return None
+        try:
+            return cls(
+                value=record["value"],
+                created=float(record.get("created", 0.0)),
+                last_used=float(record.get("last_used", 0.0)),
+                kind=str(record.get("kind", "session")),
+                expires=float(record["expires"]) if record.get("expires") is not None else None,
+            )
+        except (TypeError, ValueError):
+            return None
+
+
+class Provider:
+    """What a provider module supplies: how to log in, where the credential goes, how expiry shows."""
+
+    name: ClassVar[str]
+    #: Methods that carry a nonce (Gestix POST/PUT): allocated and sent in order under the write lock.
+    nonce_methods: ClassVar[frozenset[str]] = frozenset()
+    #: The session is made by the first ordinary call (Számla Agent), not by a login operation.
+    session_by_first_call: ClassVar[bool] = False
+    #: Renew a session idle longer than this (seconds) minus ``renew_margin`` before using it.
+    idle_timeout: float | None = None
+    renew_margin: float = 60.0
+    #: Automatic retries allowed at all (Számla Agent: never, provider rule).
+    retryable: ClassVar[bool] = True
+    #: At most this many requests on the wire at once per ``concurrency_scope`` (None: no cap).
+    max_in_flight: int | None = None
+
+    def idempotent(self, request: httpx.Request) -> bool:
+        """May this request be sent twice? Reads that are POST by protocol say so here."""
+        return request.method in {"GET", "HEAD", "OPTIONS"}
+
+    def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """A provider-specific answer worth retrying for an idempotent request (beyond 408/429/5xx)."""
+        return False
+
+    def concurrency_scope(self) -> tuple[str, ...]:
+        """What the provider's concurrency limit counts by (BILL: devKey + org)."""
+        return self.credentials()
+
+    def credentials(self) -> tuple[str, ...]:
+        """Everything that identifies the account (hashed into the store key, never stored)."""
+        raise NotImplementedError
+
+    def login(self) -> Token:
+        raise NotImplementedError
+
+    async def alogin(self) -> Token:
+        raise NotImplementedError
+
+    def logout(self, token: Token) -> None:
+        """End the session at the provider (providers that have a logout)."""
+
+    async def alogout(self, token: Token) -> None:
+        """End the session at the provider (providers that have a logout)."""
+
+    def apply(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
+        """Put the session (and the nonce) on a request; return it or a rebuilt one."""
+        raise NotImplementedError
+
+    def is_expired(self, response: httpx.Response) -> bool:
+        """Does this answer say the session is gone (so: log in again and re-send once)?"""
+        return False
+
+    def session_from_response(self, response: httpx.Response) -> str | None:
+        """A new session value the server handed out in an ordinary answer (Számla's Set-Cookie)."""
+        return None
+
+    #: Set by the session: where and how the login client connects.
+    base_url: str = ""
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    httpx_args: dict[str, Any] | None = None
+    #: Generated clients the provider made for logging in; closed with the session.
+    login_clients: list[Any]
+
+    def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
+        """Adjust a login/logout request (BILL adds ``devKey``); the session auth is not on that client."""
+        return request
+
+    def login_client(self, cls: Callable[..., C], session: Token | None = None, **kwargs: Any) -> C:
+        """A generated client for login/logout, with ``prepare_login`` applied to its requests."""
+        args = {**(self.httpx_args or {}), "auth": _LoginAuth(self, session)}
+        client = cls(base_url=self.base_url, timeout=self.timeout, httpx_args=args, **kwargs)
+        if not hasattr(self, "login_clients"):
+            self.login_clients = []
+        self.login_clients.append(client)
+        return client
+
+    def close(self) -> None:
+        for client in getattr(self, "login_clients", []):
+            if getattr(client, "_client", None) is not None:
+                client.get_httpx_client().close()
+
+    async def aclose(self) -> None:
+        for client in getattr(self, "login_clients", []):
+            if getattr(client, "_async_client", None) is not None:
+                await client.get_async_httpx_client().aclose()
+
+
+class _LoginAuth(httpx.Auth):
+    def __init__(self, provider: Provider, token: Token | None) -> None:
+        self.provider = provider
+        self.token = token
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield self.provider.prepare_login(request, self.token)
+
+
+def account_key(provider: str, base_url: str, credentials: tuple[str, ...]) -> str:
+    digest = hashlib.sha256("\x00".join((provider, base_url, *credentials)).encode()).hexdigest()
+    return f"{provider}:{digest[:32]}"
+
+
+class SessionAuth(httpx.Auth):
+    """The one auth flow (sync and async) shared by every provider."""
+
+    requires_request_body = True  # a buffered body can be re-sent byte-identical after a re-login
+    requires_response_body = True  # BILL's expiry is inside a 200 body
+
+    def __init__(
+        self,
+        provider: Provider,
+        store: SessionStore,
+        key: str,
+        clock: Clock = time.time,
+    ):
+        self.provider = provider
+        self.store = store
+        self.key = key
+        self.clock = clock
+        self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
+        self._token: Token | None = None
+        self.logins = 0  # logins this object performed (the sandbox counts all of them)
+        self.reauths = 0  # re-sends after an expiry
+
+    def __repr__(self) -> str:
+        return f"SessionAuth(provider={self.provider.name!r}, key={self.key!r})"
+
+    @property
+    def token(self) -> Token | None:
+        return self._token
+
+    # -- what is the same for sync and async
+
+    def _usable(self, token: Token | None, stale: Token | None) -> bool:
+        if token is None or (stale is not None and token.value == stale.value):
+            return False
+        if token.expires is not None and self.clock() > token.expires - self.provider.renew_margin:
+            log.info("%s: token about to expire, renewing before use", self.provider.name)
+            return False
+        timeout = self.provider.idle_timeout
+        if timeout is not None and self.clock() - token.last_used > timeout - self.provider.renew_margin:
+            log.info("%s: session idle too long, renewing before use", self.provider.name)
+            return False
+        return True
+
+    def _adopt(self, record: Record | None, stale: Token | None) -> Token | None:
+        token = Token.from_record(record)
+        if self._usable(token, stale):
+            self._token = token
+            log.info("%s: reusing the stored session", self.provider.name)
+            return token
+        return None
+
+    def _logged_in(self, token: Token) -> Token:
+        self.logins += 1
+        self._token = token
+        log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
+        return token
+
+    def _nonce(self) -> int:
+        return self.store.allocate_nonce(self.key, int(self.clock() * 1000))
+
+    def _prepare(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
+        return self.provider.apply(request, token, nonce)
+
+    def _seen(self, response: httpx.Response, token: Token | None) -> tuple[Token | None, bool]:
+        """After an answer: the token to keep using, and whether the store must be updated."""
+        fresh = self.provider.session_from_response(response)
+        now = self.clock()
+        if fresh is not None and (token is None or fresh != token.value):
+            log.info("%s: the provider issued a new session", self.provider.name)
+            return Token(value=fresh, created=now, last_used=now), True
+        if token is None:
+            return None, False
+        # Keep last_used current in memory; persist it only now and then (idle rule across processes).
+        updated = attrs.evolve(token, last_used=now)
+        return updated, now - token.last_used > 30.0
+
+    def _replayable(self, request: httpx.Request) -> None:
+        """Only a buffered body can be sent again; a streamed one is gone after the first attempt."""
+        try:
+            request.content  # noqa: B018 - raises for an unread stream
+        except httpx.RequestNotRead:
+            raise BillingSessionError(
+                "the session expired and the request body was a stream, which cannot be re-sent: "
+                "the provider rejected the first attempt, so nothing was applied; send it again",
+                provider=self.provider.name,
+                operation=f"{request.method} {request.url.path}",
+            ) from None
+
+    def _start(self, request: httpx.Request) -> None:
+        policy = self.retry.current if self.retry is not None else None
+        if policy is not None and policy.deadline is not None:
+            request.extensions = {**request.extensions, DEADLINE: policy.clock() + policy.deadline}
+
+    def _before_relogin(self, request: httpx.Request, response: httpx.Response) -> None:
+        self._replayable(request)
+        deadline = request.extensions.get(DEADLINE)
+        if deadline is not None and self.retry is not None and self.retry.current.clock() >= deadline:
+            raise SessionExpired(
+                "the session expired and the call's deadline has passed: not logging in again",
+                provider=self.provider.name,
+                status=response.status_code,
+                operation=f"{request.method} {request.url.path}",
+            )
+
+    def _expired(self, response: httpx.Response, token: Token | None) -> SessionExpired:
+        return SessionExpired(
+            "the provider rejected a freshly established session",
+            provider=self.provider.name,
+            status=response.status_code,
+            operation=f"{response.request.method} {response.request.url.path}",
+        )
+
+    # -- sync
+
+    def _ensure(self, stale: Token | None = None) -> Token | None:
+        if self._usable(self._token, stale):
+            return self._token
+        with self.store.lock(self.key, "login"):
+            found = self._adopt(self.store.load(self.key), stale)
+            if found is not None or self.provider.session_by_first_call:
+                return found
+            token = self._logged_in(self.provider.login())
+            self.store.save(self.key, token.to_record())
+            return token
+
+    def _after(self, response: httpx.Response, token: Token | None) -> None:
+        kept, persist = self._seen(response, token)
+        if kept is not None:
+            self._token = kept
+            if persist:
+                self.store.save(self.key, kept.to_record())
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        ordered = request.method in self.provider.nonce_methods
+        self._start(request)
+        with self.store.lock(self.key, "write") if ordered else contextlib.nullcontext():
+            token = self._ensure()
+            if token is None:  # the first call makes the session: only one at a time
+                with self.store.lock(self.key, "login"):
+                    token = self._adopt(self.store.load(self.key), None)
+                    response = yield self._prepare(request, token, None)
+                    response.read()  # overriding the flow means reading the body ourselves
+                    self._after(response, token)
+                    return
+            nonce = self._nonce() if ordered else None
+            response = yield self._prepare(request, token, nonce)
+            response.read()  # overriding the flow means reading the body ourselves
+            if not self.provider.is_expired(response):
+                self._after(response, token)
+                return
+            # One re-login (or none, if another caller already replaced the session) and one re-send.
+            self.reauths += 1
+            log.info("%s: session expired, re-authenticating", self.provider.name)
+            self._before_relogin(request, response)
+            token = self._ensure(stale=token)
+            nonce = self._nonce() if ordered else None
+            response = yield self._prepare(request, token, nonce)
+            response.read()  # overriding the flow means reading the body ourselves
+            if self.provider.is_expired(response):
+                raise self._expired(response, token)
+            self._after(response, token)
+
+    # -- async: the same steps with task locks; blocking stores run in a worker thread
+
+    async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        if self.store.blocking:
+            import asyncio
+
+            return await asyncio.to_thread(fn, *args)
+        return fn(*args)
+
+    async def _aensure(self, stale: Token | None = None) -> Token | None:
+        if self._usable(self._token, stale):
+            return self._token
+        async with self.store.alock(self.key, "login"):
+            found = self._adopt(await self._call(self.store.load, self.key), stale)
+            if found is not None or self.provider.session_by_first_call:
+                return found
+            token = self._logged_in(await self.provider.alogin())
+            await self._call(self.store.save, self.key, token.to_record())
+            return token
+
+    async def _aafter(self, response: httpx.Response, token: Token | None) -> None:
+        kept, persist = self._seen(response, token)
+        if kept is not None:
+            self._token = kept
+            if persist:
+                await self._call(self.store.save, self.key, kept.to_record())
+
+    async def _anonce(self) -> int:
+        nonce: int = await self._call(self.store.allocate_nonce, self.key, int(self.clock() * 1000))
+        return nonce
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        ordered = request.method in self.provider.nonce_methods
+        self._start(request)
+        async with self.store.alock(self.key, "write") if ordered else contextlib.nullcontext():
+            token = await self._aensure()
+            if token is None:
+                async with self.store.alock(self.key, "login"):
+                    token = self._adopt(await self._call(self.store.load, self.key), None)
+                    response = yield self._prepare(request, token, None)
+                    await response.aread()
+                    await self._aafter(response, token)
+                    return
+            nonce = await self._anonce() if ordered else None
+            response = yield self._prepare(request, token, nonce)
+            await response.aread()
+            if not self.provider.is_expired(response):
+                await self._aafter(response, token)
+                return
+            self.reauths += 1
+            log.info("%s: session expired, re-authenticating", self.provider.name)
+            self._before_relogin(request, response)
+            token = await self._aensure(stale=token)
+            nonce = await self._anonce() if ordered else None
+            response = yield self._prepare(request, token, nonce)
+            await response.aread()
+            if self.provider.is_expired(response):
+                raise self._expired(response, token)
+            await self._aafter(response, token)
+
+    # -- ending a session
+
+    def forget(self) -> None:
+        self._token = None
+        self.store.delete(self.key)
+
+    async def aforget(self) -> None:
+        self._token = None
+        await self._call(self.store.delete, self.key)
+
+
+@contextlib.contextmanager
+def malformed_answers(provider: str, operation: str) -> Iterator[None]:
+    """A malformed provider answer (the generated parser's KeyError & co.) becomes a ``ProviderError``."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ProviderError(
+            f"{provider}: malformed answer to {operation}", provider=provider, operation=operation
+        ) from exc
+
+
+def require(value: str | None, what: str, provider: str) -> str:
+    """A clear, typed error for missing credentials instead of a failure three frames down."""
+    if not isinstance(value, str) or not value:
+        raise BillingSessionError(f"{provider}: {what} is required", provider=provider)
+    return value

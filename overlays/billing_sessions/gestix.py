@@ -1,0 +1,160 @@
+"""Gestix ERP API v4: ``xa-token`` Bearer sessions, a strictly increasing ``nonce`` on every POST and PUT.
+
+Login: ``GET /helo`` with the API token, or ``POST /auth`` with username and password. A 403 means the token
+is gone: one re-login, then the request is re-sent once with a fresh nonce. Writes of one account are sent
+one at a time under the store's write lock, so nonces reach the server in the order they were allocated;
+nonces come from the store (``max(last + 1, now_ms)``), so they keep increasing across re-logins, Session
+objects and, with a shared store, processes and restarts. A write is never re-sent after a transport error.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Unpack
+
+import httpx
+
+from billing_sessions.core import Provider, Token, require
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, status_error
+from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+from gestix_client import AuthenticatedClient, Client
+from gestix_client.api.session import auth, get_status, helo
+from gestix_client.models import ApiError, SessionToken, StatusResponse
+from gestix_client.types import Response
+
+SERVER = "https://gestix.pt/api/{account}/v4.0.0"
+
+
+def _error(response: Response[Any], operation: str, login: bool = False) -> ProviderError:
+    parsed = response.parsed
+    status = int(response.status_code)
+    api = parsed if isinstance(parsed, ApiError) else None
+    text = f"gestix: {api.code}: {api.message}" if api is not None else f"gestix: HTTP {status}"
+    code = api.code if api is not None else None
+    if login:
+        return _GestixLoginError(text, provider="gestix", status=status, operation=operation, code=code)
+    request_id = (api.request_id or None) if api is not None else None
+    return status_error(
+        text, provider="gestix", status=status, operation=operation, code=code, request_id=request_id
+    )
+
+
+class _GestixLoginError(LoginError, ProviderError):
+    pass
+
+
+class _Gestix(Provider):
+    name = "gestix"
+    nonce_methods = frozenset({"POST", "PUT"})
+
+    def __init__(self, api_token: str | None, username: str | None, password: str | None) -> None:
+        if api_token is None and username is None:
+            raise BillingSessionError(
+                "gestix: api_token, or username and password, is required", provider="gestix"
+            )
+        self.api_token = require(api_token, "api_token", self.name) if username is None else None
+        self.username = require(username, "username", self.name) if username is not None else None
+        self.password = require(password, "password", self.name) if username is not None else None
+        self.login_clients = []
+
+    def credentials(self) -> tuple[str, ...]:
+        return (self.api_token or "", self.username or "", self.password or "")
+
+    def apply(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
+        if token is not None:
+            request.headers["Authorization"] = f"Bearer {token.value}"
+        if nonce is not None:
+            request.url = request.url.copy_set_param("nonce", str(nonce))
+        return request
+
+    def is_expired(self, response: httpx.Response) -> bool:
+        return response.status_code == 403
+
+    def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        # apiError DB_TIMEOUT: "retry after a short delay" (the transport asks only for idempotent reads)
+        return response.status_code in {400, 409, 500} and b'"DB_TIMEOUT"' in response.content
+
+    def _token(self, response: Response[Any], operation: str) -> Token:
+        if isinstance(response.parsed, SessionToken) and response.parsed.xa_token:
+            now = time.time()
+            return Token(value=response.parsed.xa_token, created=now, last_used=now)
+        raise _error(response, operation, login=True)
+
+    def login(self) -> Token:
+        try:
+            if self.api_token is not None:
+                client = self.login_client(AuthenticatedClient, token=self.api_token)
+                return self._token(helo.sync_detailed(client=client), "GET /helo")
+            assert self.username is not None
+            assert self.password is not None
+            response = auth.sync_detailed(
+                client=self.login_client(Client), username=self.username, password=self.password
+            )
+            return self._token(response, "POST /auth")
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ProviderError("gestix: malformed login answer", provider="gestix") from exc
+
+    async def alogin(self) -> Token:
+        try:
+            if self.api_token is not None:
+                client = self.login_client(AuthenticatedClient, token=self.api_token)
+                return self._token(await helo.asyncio_detailed(client=client), "GET /helo")
+            assert self.username is not None
+            assert self.password is not None
+            response = await auth.asyncio_detailed(
+                client=self.login_client(Client), username=self.username, password=self.password
+            )
+            return self._token(response, "POST /auth")
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ProviderError("gestix: malformed login answer", provider="gestix") from exc
+
+
+class _Options:
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        account: str | None = None,
+        api_token: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        **options: Unpack[SessionOptions],
+    ) -> None:
+        if base_url is None:
+            if not account:
+                raise BillingSessionError("gestix: pass base_url, or account= to use the production server")
+            base_url = SERVER.format(account=account)
+        provider = _Gestix(api_token, username, password)
+        self._setup(  # type: ignore[attr-defined]
+            provider,
+            AuthenticatedClient,
+            base_url,
+            logout_on_close=False,
+            **options,
+        )
+
+
+def _status(response: Response[Any]) -> StatusResponse:
+    if isinstance(response.parsed, StatusResponse):
+        return response.parsed
+    raise _error(response, "GET /status")
+
+
+class Session(_Options, SyncSession[AuthenticatedClient]):
+    """``with gestix.Session(account=..., api_token=...) as s: s.status()``"""
+
+    def status(self) -> StatusResponse:
+        try:
+            return _status(get_status.sync_detailed(client=self.client))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc
+
+
+class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
+    """The asyncio twin of ``Session``."""
+
+    async def status(self) -> StatusResponse:
+        try:
+            return _status(await get_status.asyncio_detailed(client=self.client))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc

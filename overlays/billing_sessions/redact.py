@@ -1,0 +1,92 @@
+"""Keep credentials, tokens, session ids and cookies out of log lines.
+
+httpx logs every request URL at INFO; Gestix ``POST /auth`` carries the password in its query string (the
+provider's design); httpcore logs response headers (Set-Cookie) at DEBUG. The filter below is attached to
+those loggers and ours when this package is imported, and rewrites such values to ``<redacted>``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+SECRET_NAMES = (
+    "password",
+    "username",
+    "userName",
+    "devKey",
+    "sessionId",
+    "sessionid",
+    "SessionID",
+    "api_token",
+    "apiToken",
+    "xa-token",
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "JSESSIONID",
+    "jelszo",
+    "szamlaagentkulcs",
+    "Authorization",
+)
+_QUERY = re.compile(r"(?i)\b(" + "|".join(re.escape(n) for n in SECRET_NAMES) + r")=([^&\s\"';]+)")
+_BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+")
+# httpcore logs raw response headers at DEBUG: (b'set-cookie', b'...')
+_SET_COOKIE = re.compile(r"(?i)(set-cookie'?,\s*b?')([^']+)")
+REDACTED = "<redacted>"
+
+
+def redact(text: str) -> str:
+    text = _SET_COOKIE.sub(r"\1" + REDACTED, text)
+    return _BEARER.sub(r"\1 " + REDACTED, _QUERY.sub(r"\1=" + REDACTED, text))
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+_FILTER = RedactingFilter()
+
+
+# Logger filters only see records made by that very logger, not by its children: name each one.
+LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+    "billing_sessions",
+    "billing_sessions.stores",
+)
+
+
+def install() -> None:
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)
+
+
+ENV = "BILLING_SESSIONS_LOG"
+
+
+def configure_from_env() -> None:
+    """``BILLING_SESSIONS_LOG=debug|info``: log this package's events to stderr (secrets redacted)."""
+    level = os.environ.get(ENV, "").strip().upper()
+    if level not in {"DEBUG", "INFO", "WARNING"}:
+        return
+    logger = logging.getLogger("billing_sessions")
+    if not any(getattr(h, "_billing_sessions", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(_FILTER)
+        handler._billing_sessions = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(level)

@@ -1,0 +1,286 @@
+"""The retry policy and the transport that applies it, below the session auth.
+
+Retried: idempotent requests (GET, and provider reads that are POST by protocol, like BILL ``Crud/Read``) on
+connection errors, timeouts, 408, 429 and 5xx; any request whose connection was refused before anything was
+sent. Never retried: a write that may have reached the server, and anything to the Számla Agent (provider
+rule). ``Retry-After`` (seconds or an HTTP date) is honoured up to a cap; backoff is exponential with full
+jitter; a deadline bounds the whole call, re-login included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import email.utils
+import logging
+import random
+import threading
+import time
+import weakref
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager, nullcontext
+from typing import Any, ClassVar
+
+import attrs
+import httpx
+
+from billing_sessions.errors import TransportError
+
+log = logging.getLogger("billing_sessions")
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+#: Request extension: the ``time.monotonic()`` (policy clock) by which the whole logical call must be done.
+DEADLINE = "billing_sessions.deadline"
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How often and how patiently to retry. ``RetryPolicy(max_retries=0)`` turns retries off."""
+
+    max_retries: int = 2
+    backoff: float = 0.5  # first delay; doubles each attempt, full jitter
+    backoff_max: float = 8.0
+    retry_after_max: float = 60.0  # a longer Retry-After is not waited for: the error surfaces instead
+    deadline: float | None = None  # seconds for the whole call (re-login and retries included)
+    statuses: frozenset[int] = RETRY_STATUSES
+    sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False)
+    async_sleep: Callable[[float], Any] = attrs.field(default=asyncio.sleep, repr=False)
+    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False)
+    jitter: Callable[[], float] = attrs.field(default=random.random, repr=False)
+
+    def delay(self, attempt: int, response: httpx.Response | None) -> float | None:
+        """Seconds to wait before attempt ``attempt + 1``, or None when no retry should be made."""
+        if attempt >= self.max_retries:
+            return None
+        if response is not None:
+            hinted = retry_after(response.headers, time.time())
+            if hinted is not None:
+                return hinted if hinted <= self.retry_after_max else None
+        backoff: float = min(self.backoff_max, self.backoff * 2.0**attempt)
+        return backoff * self.jitter()
+
+
+def retry_after(headers: Mapping[str, str], now: float) -> float | None:
+    """The ``Retry-After`` of an answer in seconds (delta-seconds or an HTTP date), if it has one."""
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+_override: contextvars.ContextVar[RetryPolicy | None] = contextvars.ContextVar("retry_override", default=None)
+
+
+@contextmanager
+def using(policy: RetryPolicy) -> Iterator[None]:
+    """Use ``policy`` for the calls made inside the block (this thread / task only)."""
+    token = _override.set(policy)
+    try:
+        yield
+    finally:
+        _override.reset(token)
+
+
+Decide = Callable[[httpx.Request, httpx.Response], bool]
+
+
+class InFlightLimit:
+    """At most ``limit`` requests on the wire at once for one provider account, across Session objects.
+
+    Threads wait on a semaphore; asyncio tasks on a per-loop ``asyncio.Semaphore`` (never blocking the loop).
+    """
+
+    _registry: ClassVar[dict[str, InFlightLimit]] = {}
+    _guard: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._threads = threading.BoundedSemaphore(limit)
+        self._tasks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    @classmethod
+    def shared(cls, key: str, limit: int) -> InFlightLimit:
+        with cls._guard:
+            found = cls._registry.get(key)
+            if found is None or found.limit != limit:
+                found = cls._registry[key] = cls(limit)
+            return found
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        with self._threads:
+            yield
+
+    @asynccontextmanager
+    async def ahold(self) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        with self._guard:
+            semaphore = self._tasks.setdefault(loop, asyncio.Semaphore(self.limit))
+        async with semaphore:
+            yield
+
+
+class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Wraps the real transport; one instance serves a session's sync and async clients."""
+
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        provider: str,
+        *,
+        idempotent: Callable[[httpx.Request], bool],
+        retry_answer: Decide | None = None,
+        enabled: bool = True,
+        limit: InFlightLimit | None = None,
+        sync: httpx.BaseTransport | None = None,
+        asynchronous: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.policy = policy
+        self.provider = provider
+        self.idempotent = idempotent
+        self.retry_answer = retry_answer
+        self.enabled = enabled
+        self.limit = limit
+        self._sync = sync
+        self._async = asynchronous
+
+    @property
+    def current(self) -> RetryPolicy:
+        return _override.get() or self.policy
+
+    # -- decisions shared by both paths
+
+    def _retry_response(self, request: httpx.Request, response: httpx.Response, attempt: int) -> float | None:
+        if not self.enabled or not self.idempotent(request):
+            return None
+        policy = self.current
+        wanted = response.status_code in policy.statuses or (
+            self.retry_answer is not None and self.retry_answer(request, response)
+        )
+        return self._within_deadline(request, policy.delay(attempt, response)) if wanted else None
+
+    def _retry_error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> float | None:
+        # Refused before anything was sent: safe for writes too. Anything later: only for idempotent requests.
+        unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+        if not self.enabled or not (unsent or self.idempotent(request)):
+            return None
+        return self._within_deadline(request, self.current.delay(attempt, None))
+
+    def _within_deadline(self, request: httpx.Request, delay: float | None) -> float | None:
+        deadline = request.extensions.get(DEADLINE)
+        if delay is not None and deadline is not None and self.current.clock() + delay >= deadline:
+            return None
+        return delay
+
+    def _log(self, request: httpx.Request, status: int | str, attempt: int, started: float) -> None:
+        elapsed = (time.perf_counter() - started) * 1000
+        log.debug(
+            "%s %s %s -> %s attempt %d %.1f ms",
+            self.provider,
+            request.method,
+            request.url.path,
+            status,
+            attempt + 1,
+            elapsed,
+        )
+
+    def _error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> TransportError:
+        what = "sent, no answer" if not isinstance(exc, httpx.ConnectError) else "not sent"
+        return TransportError(
+            f"{self.provider}: {type(exc).__name__} after {attempt + 1} attempt(s) ({what})",
+            provider=self.provider,
+            operation=f"{request.method} {request.url.path}",
+            request=request,
+        )
+
+    # -- sync
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert self._sync is not None, "no sync transport"
+        attempt = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                with self.limit.hold() if self.limit is not None else nullcontext():
+                    response = self._sync.handle_request(request)
+                    if self.limit is not None:
+                        response.read()  # the slot is held until the answer is in
+            except httpx.TransportError as exc:
+                self._log(request, type(exc).__name__, attempt, started)
+                delay = self._retry_error(request, exc, attempt)
+                if delay is None:
+                    raise self._error(request, exc, attempt) from exc
+            else:
+                self._log(request, response.status_code, attempt, started)
+                if self.retry_answer is not None and self.idempotent(request):
+                    response.read()
+                delay = self._retry_response(request, response, attempt)
+                if delay is None:
+                    return response
+                response.close()
+            log.info(
+                "%s: retrying %s %s in %.2f s (attempt %d)",
+                self.provider,
+                request.method,
+                request.url.path,
+                delay,
+                attempt + 2,
+            )
+            self.current.sleep(delay)
+            attempt += 1
+
+    def close(self) -> None:
+        if self._sync is not None:
+            self._sync.close()
+
+    # -- async
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        assert self._async is not None, "no async transport"
+        attempt = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                if self.limit is not None:
+                    async with self.limit.ahold():
+                        response = await self._async.handle_async_request(request)
+                        await response.aread()
+                else:
+                    response = await self._async.handle_async_request(request)
+            except httpx.TransportError as exc:
+                self._log(request, type(exc).__name__, attempt, started)
+                delay = self._retry_error(request, exc, attempt)
+                if delay is None:
+                    raise self._error(request, exc, attempt) from exc
+            else:
+                self._log(request, response.status_code, attempt, started)
+                if self.retry_answer is not None and self.idempotent(request):
+                    await response.aread()
+                delay = self._retry_response(request, response, attempt)
+                if delay is None:
+                    return response
+                await response.aclose()
+            log.info(
+                "%s: retrying %s %s in %.2f s (attempt %d)",
+                self.provider,
+                request.method,
+                request.url.path,
+                delay,
+                attempt + 2,
+            )
+            await self.current.async_sleep(delay)
+            attempt += 1
+
+    async def aclose(self) -> None:
+        if self._async is not None:
+            await self._async.aclose()

@@ -1,0 +1,217 @@
+"""``Session`` / ``AsyncSession`` plumbing shared by the provider modules.
+
+A session object owns the generated ``AuthenticatedClient`` (``s.client``) with the shared ``SessionAuth``
+attached, plus a plain generated client for logging in. Provider modules add typed helpers on top.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from types import TracebackType
+from typing import Any, Generic, Protocol, Self, TypedDict, TypeVar, Unpack
+
+import attrs
+import httpx
+
+from billing_sessions.core import (
+    DEFAULT_TIMEOUT,
+    PLACEHOLDER_TOKEN,
+    Clock,
+    Provider,
+    SessionAuth,
+    account_key,
+)
+from billing_sessions.retry import InFlightLimit, RetryPolicy, RetryTransport, using
+from billing_sessions.stores import MemoryStore, SessionStore
+
+log = logging.getLogger("billing_sessions")
+
+
+class GeneratedClient(Protocol):
+    """The part of a generated ``Client`` / ``AuthenticatedClient`` this package uses."""
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+C = TypeVar("C", bound=GeneratedClient)
+
+
+def make_client(cls: type[C], base_url: str, timeout: httpx.Timeout, **kwargs: Any) -> C:
+    return cls(base_url=base_url, timeout=timeout, **kwargs)  # type: ignore[call-arg]
+
+
+class SessionOptions(TypedDict, total=False):
+    """Keyword options every ``Session`` / ``AsyncSession`` takes."""
+
+    store: SessionStore | None  # where sessions live (default: a new MemoryStore)
+    timeout: httpx.Timeout | float | None  # per request (default: 30 s, connect 10 s)
+    clock: Clock  # epoch seconds; tests move it to exercise idle expiry
+    httpx_args: dict[str, Any] | None  # passed to the httpx clients (not auth/transport-owned keys)
+    retry: RetryPolicy | None  # the retry policy (default: RetryPolicy())
+    max_retries: int | None  # shortcut: RetryPolicy(max_retries=...); 0 turns retries off
+
+
+class _Base(Generic[C]):
+    """Builds ``client`` (generated, authenticated by ``SessionAuth``) for one provider account."""
+
+    client: C
+    auth: SessionAuth
+    provider: Provider
+
+    def _setup(
+        self,
+        provider: Provider,
+        client_cls: type[C],
+        base_url: str,
+        *,
+        logout_on_close: bool,
+        default_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        **options: Unpack[SessionOptions],
+    ) -> None:
+        store = options.get("store")
+        timeout = options.get("timeout")
+        clock = options.get("clock", time.time)
+        httpx_args = options.get("httpx_args")
+        self.provider = provider
+        self.base_url = base_url.rstrip("/")
+        self.store: SessionStore = store if store is not None else MemoryStore()
+        if timeout is None:
+            self.timeout = default_timeout
+        else:
+            self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        provider.base_url, provider.timeout = self.base_url, self.timeout
+        provider.httpx_args = {k: v for k, v in (httpx_args or {}).items() if k != "auth"}
+        key = account_key(provider.name, self.base_url, provider.credentials())
+        self.auth = SessionAuth(provider, self.store, key, clock)
+        self.logout_on_close = logout_on_close
+        self._closed = False
+        retry, max_retries = options.get("retry"), options.get("max_retries")
+        self.transport = _transport(provider, self.base_url, retry, max_retries, httpx_args or {})
+        self.auth.retry = self.transport
+        args = {**(httpx_args or {}), "auth": self.auth, "transport": self.transport}
+        self.client = make_client(
+            client_cls,
+            self.base_url,
+            self.timeout,
+            token=PLACEHOLDER_TOKEN,
+            httpx_args=args,
+        )
+
+    def __repr__(self) -> str:
+        name = f"{type(self).__module__}.{type(self).__qualname__}"
+        return f"{name}(base_url={self.base_url!r}, store={self.store!r})"
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """The session's retry policy (``with_options`` changes it for a block of calls)."""
+        return self.transport.policy
+
+    def with_options(
+        self, *, retry: RetryPolicy | None = None, max_retries: int | None = None
+    ) -> contextlib.AbstractContextManager[None]:
+        """``with s.with_options(max_retries=0): ...`` — another retry policy for the calls in the block."""
+        policy = retry if retry is not None else self.transport.current
+        if max_retries is not None:
+            policy = attrs.evolve(policy, max_retries=max_retries)
+        return using(policy)
+
+    @property
+    def logins(self) -> int:
+        """Logins this session object performed."""
+        return self.auth.logins
+
+
+def _transport(
+    provider: Provider,
+    base_url: str,
+    retry: RetryPolicy | None,
+    max_retries: int | None,
+    httpx_args: dict[str, Any],
+) -> RetryTransport:
+    policy = retry if retry is not None else RetryPolicy()
+    if max_retries is not None:
+        policy = attrs.evolve(policy, max_retries=max_retries)
+    limit = None
+    if provider.max_in_flight is not None:
+        scope = account_key(provider.name, base_url, provider.concurrency_scope())
+        limit = InFlightLimit.shared(scope, provider.max_in_flight)
+    given = httpx_args.get(
+        "transport"
+    )  # a caller's own transport (must serve the client kind it is used with)
+    return RetryTransport(
+        policy,
+        provider.name,
+        idempotent=provider.idempotent,
+        retry_answer=provider.retry_answer,
+        enabled=provider.retryable,
+        limit=limit,
+        sync=given if given is not None else httpx.HTTPTransport(),
+        asynchronous=given if given is not None else httpx.AsyncHTTPTransport(),
+    )
+
+
+class SyncSession(_Base[C]):
+    def login(self) -> None:
+        """Establish the session now (otherwise the first call does)."""
+        self.auth._ensure()
+
+    def close(self) -> None:
+        """Log out where the provider has a logout (once), and close the connections."""
+        if self._closed:
+            return
+        self._closed = True
+        token = self.auth.token
+        try:
+            if self.logout_on_close and token is not None:
+                self.provider.logout(token)
+                self.auth.forget()
+        finally:
+            if getattr(self.client, "_client", None) is not None:
+                self.client.get_httpx_client().close()
+            self.provider.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncSessionBase(_Base[C]):
+    async def login(self) -> None:
+        """Establish the session now (otherwise the first call does)."""
+        await self.auth._aensure()
+
+    async def aclose(self) -> None:
+        """Log out where the provider has a logout (once), and close the connections."""
+        if self._closed:
+            return
+        self._closed = True
+        token = self.auth.token
+        try:
+            if self.logout_on_close and token is not None:
+                await self.provider.alogout(token)
+                await self.auth.aforget()
+        finally:
+            if getattr(self.client, "_async_client", None) is not None:
+                await self.client.get_async_httpx_client().aclose()
+            await self.provider.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await asyncio.shield(self.aclose())
+
+
+def now() -> float:
+    return time.time()
