@@ -1,0 +1,152 @@
+"""The sandbox's ASGI app: the four providers, the admin API under ``/_sandbox``, the fault layer around all.
+
+Admin API (JSON; same semantics as :class:`~billing_sessions.sandbox.state.SandboxState`):
+
+- ``GET /_sandbox/`` or ``GET /_sandbox/counters``: ``{provider: {counter: n}}``;
+- ``GET /_sandbox/status``: counters, clock offset, pending faults, down switches, live sessions, last nonce;
+- ``POST /_sandbox/expire`` ``{"provider"?}``; ``POST /_sandbox/clock`` ``{"advance": seconds}``;
+- ``POST /_sandbox/faults`` ``{"provider", "kind", "count"?, "after"?, "delay"?, "retry_after"?}``;
+- ``POST /_sandbox/down`` ``{"provider", "down"}``; ``POST /_sandbox/reset``;
+- ``POST /_sandbox/config`` ``{field: value}`` (until the next reset).
+
+Bad admin input answers 400 ``{"error": "..."}``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from billing_sessions.sandbox.bill import Bill
+from billing_sessions.sandbox.billingplatform import BillingPlatform
+from billing_sessions.sandbox.common import json_response, parse_json
+from billing_sessions.sandbox.examples import PROVIDERS
+from billing_sessions.sandbox.faults import FaultLayer
+from billing_sessions.sandbox.gestix import Gestix
+from billing_sessions.sandbox.state import SandboxConfig, SandboxState
+from billing_sessions.sandbox.szamla_agent import SzamlaAgent
+
+ADMIN = "/_sandbox"
+
+Handler = Callable[[SandboxState, dict[str, Any]], Any]
+
+
+class AdminError(ValueError):
+    pass
+
+
+def _number(body: dict[str, Any], name: str, default: float | None = None) -> float | None:
+    value = body.get(name, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise AdminError(f"{name} must be a number")
+    return float(value)
+
+
+def _expire(state: SandboxState, body: dict[str, Any]) -> Any:
+    state.expire_all(body.get("provider"))
+    return {"ok": True}
+
+
+def _clock(state: SandboxState, body: dict[str, Any]) -> Any:
+    seconds = _number(body, "advance")
+    if seconds is None:
+        raise AdminError("advance (seconds) is required")
+    state.advance(seconds)
+    return {"ok": True, "offset": state.offset}
+
+
+def _faults(state: SandboxState, body: dict[str, Any]) -> Any:
+    count = body.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise AdminError("count must be an integer")
+    state.inject(
+        str(body.get("provider")),
+        str(body.get("kind")),
+        count,
+        after=bool(body.get("after", False)),
+        delay=_number(body, "delay", 0.0) or 0.0,
+        retry_after=_number(body, "retry_after"),
+    )
+    return {"ok": True, "pending": state.pending_faults(str(body.get("provider")))}
+
+
+def _down(state: SandboxState, body: dict[str, Any]) -> Any:
+    state.set_down(str(body.get("provider")), bool(body.get("down", True)))
+    return {"ok": True}
+
+
+def _reset(state: SandboxState, body: dict[str, Any]) -> Any:
+    state.reset()
+    return {"ok": True}
+
+
+def _config(state: SandboxState, body: dict[str, Any]) -> Any:
+    known = {f.name for f in dataclasses.fields(SandboxConfig)}
+    unknown = set(body) - known
+    if unknown:
+        raise AdminError(f"unknown config fields: {', '.join(sorted(unknown))}")
+    return dataclasses.asdict(state.configure(**body))
+
+
+def _status(state: SandboxState) -> dict[str, Any]:
+    return {
+        "counters": state.all_counters(),
+        "clock_offset": state.offset,
+        "pending_faults": {p: state.pending_faults(p) for p in PROVIDERS},
+        "down": [p for p in PROVIDERS if state.is_down(p)],
+        "live_sessions": {p: state.live_sessions(p) for p in PROVIDERS},
+        "last_nonce": state.last_nonce(),
+        "config": dataclasses.asdict(state.config),
+    }
+
+
+def admin_routes(state: SandboxState) -> list[BaseRoute]:
+    def post(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            body = parse_json(await request.body()) or {}
+            if not isinstance(body, dict):
+                return json_response({"error": "the body must be a JSON object"}, 400)
+            try:
+                return json_response(handler(state, body))
+            except (ValueError, TypeError) as error:
+                return json_response({"error": str(error)}, 400)
+
+        return endpoint
+
+    async def counters(request: Request) -> Response:
+        return json_response(state.all_counters())
+
+    async def status(request: Request) -> Response:
+        return json_response(_status(state))
+
+    return [
+        Route("/", counters, methods=["GET"]),
+        Route("/counters", counters, methods=["GET"]),
+        Route("/status", status, methods=["GET"]),
+        Route("/expire", post(_expire), methods=["POST"]),
+        Route("/clock", post(_clock), methods=["POST"]),
+        Route("/faults", post(_faults), methods=["POST"]),
+        Route("/down", post(_down), methods=["POST"]),
+        Route("/reset", post(_reset), methods=["POST"]),
+        Route("/config", post(_config), methods=["POST"]),
+    ]
+
+
+def create_app(state: SandboxState) -> FaultLayer:
+    """The whole sandbox as one ASGI app, bound to ``state``."""
+    # Providers get flat routes with full paths, not Mounts: a Mount's "{path:path}" tail does not match a
+    # path parameter holding a newline (fuzzers send those), which would make such requests 404.
+    routes: list[BaseRoute] = [Mount(ADMIN, routes=admin_routes(state))]
+    routes += SzamlaAgent(state).routes()
+    routes += Bill(state).routes("/api/v2")
+    routes += Gestix(state).routes("/api/{account}/v4.0.0")
+    routes += BillingPlatform(state).routes("/{org}")
+    return FaultLayer(Starlette(routes=routes), state)

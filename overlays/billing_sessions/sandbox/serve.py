@@ -1,0 +1,69 @@
+"""``billing-sessions sandbox``: the sandbox in the foreground until Ctrl-C."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+import uvicorn
+
+from billing_sessions.sandbox.app import create_app
+from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.server import BASE_PATHS
+from billing_sessions.sandbox.state import SandboxConfig, SandboxState
+
+
+def banner(url: str) -> str:
+    """Where each provider listens and the demo credentials."""
+    lines = [f"billing-sessions sandbox listening on {url}  (Ctrl-C to stop)", "", "Base URLs:"]
+    for provider, path in BASE_PATHS.items():
+        note = "  (POST /szamla/)" if provider == "szamla_agent" else ""
+        lines.append(f"  {provider:<16} {url}{path}{note}")
+    lines.append(f"  {'admin':<16} {url}/_sandbox/  (counters, expire, clock, faults, down, reset)")
+    lines += [
+        "",
+        "Demo credentials:",
+        f"  gestix           account {DEMO.gestix_account}, API token {DEMO.gestix_api_token}, "
+        f"user {DEMO.gestix_username} / {DEMO.gestix_password}",
+        f"  szamla_agent     agent key {DEMO.szamla_agent_key} "
+        f"(or user {DEMO.szamla_username} / {DEMO.szamla_password})",
+        f"  bill             userName {DEMO.bill_user_name}, password {DEMO.bill_password}, "
+        f"orgId {DEMO.bill_org_id}, devKey {DEMO.bill_dev_key}",
+        f"  billingplatform  org {DEMO.bp_org}, user {DEMO.bp_username} / {DEMO.bp_password}, "
+        f"OAuth client {DEMO.bp_client_id} / {DEMO.bp_client_secret}",
+    ]
+    return "\n".join(lines)
+
+
+def run(
+    host: str = "127.0.0.1",
+    port: int = 8787,
+    *,
+    config: SandboxConfig | None = None,
+    out: Callable[[str], None] = print,
+) -> int:
+    """Serve until interrupted; returns the exit code (1 when the address cannot be bound)."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # see runner.ServerThread
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        out(f"cannot listen on {host}:{port}: {error.strerror or error}")
+        return 1
+    bound_port = sock.getsockname()[1]
+    url = f"http://[{host}]:{bound_port}" if ":" in host else f"http://{host}:{bound_port}"
+    app = create_app(SandboxState(config))
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False, backlog=2048)
+    )
+    out(banner(url))
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the SIGINT it handled, after shutting down cleanly
+        pass
+    finally:
+        sock.close()
+    out("sandbox stopped")
+    return 0

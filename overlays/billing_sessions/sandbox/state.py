@@ -1,0 +1,327 @@
+"""The sandbox's shared, thread-safe state: clock offset, sessions, counters, faults, the down switch.
+
+The server runs in its own thread (uvicorn's event loop); tests and benchmarks read and steer the state from
+another. Every access goes through one re-entrant lock that is never held across an ``await``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from billing_sessions.sandbox.examples import PROVIDERS
+
+COUNTERS = (
+    "logins",
+    "login_failures",
+    "sessions_created",
+    "nonce_rejections",
+    "pii_refusals",
+    "logouts",
+    "requests",
+    "writes_applied",
+    "in_flight",
+    "max_in_flight",
+    "faults_injected",
+    "expired_rejections",
+)
+FAULT_KINDS = ("500", "502", "503", "429", "drop", "slow", "malformed")
+MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are pruned
+
+SessionStatus = Literal["live", "expired", "unknown"]
+
+
+@dataclass
+class SandboxConfig:
+    """Lifetimes (seconds, on the sandbox's offset clock) and load knobs. Every field is optional."""
+
+    gestix_token_ttl: float = 900.0
+    szamla_idle: float = 5400.0
+    bill_idle: float = 2100.0
+    bp_session_ttl: float | None = 3600.0  # None: BillingPlatform sessions never expire
+    bp_oauth_ttl: int = 3600
+    login_delay: float = 0.0  # seconds every successful or failed login costs (benchmarks)
+    bill_max_concurrent: int | None = None  # more BILL requests in flight than this answer BDC_1322
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str
+    after: bool = False
+    delay: float = 0.0
+    retry_after: float | None = None
+
+
+@dataclass
+class Session:
+    """A session, token or cookie the sandbox issued. ``ttl`` counts from creation, ``idle`` from last use."""
+
+    token: str
+    kind: str
+    created: float
+    last_used: float
+    ttl: float | None = None
+    idle: float | None = None
+    dead: bool = False
+    info: dict[str, str] = field(default_factory=dict)
+
+    def alive(self, now: float) -> bool:
+        if self.dead:
+            return False
+        if self.ttl is not None and now >= self.created + self.ttl:
+            return False
+        return not (self.idle is not None and now >= self.last_used + self.idle)
+
+
+def _check_provider(provider: str) -> None:
+    if provider not in PROVIDERS:
+        raise ValueError(f"unknown provider {provider!r}; expected one of {', '.join(PROVIDERS)}")
+
+
+class SandboxState:
+    """Everything the sandbox remembers. Safe to call from any thread."""
+
+    def __init__(self, config: SandboxConfig | None = None) -> None:
+        self._initial_config = dataclasses.replace(config) if config else SandboxConfig()
+        self.config = dataclasses.replace(self._initial_config)
+        self.lock = threading.RLock()
+        self._offset = 0.0
+        self._counters: dict[str, dict[str, int]] = {}
+        self._faults: dict[str, deque[Fault]] = {}
+        self._down: set[str] = set()
+        self._sessions: dict[str, dict[str, Session]] = {}
+        self._nonces: dict[str, int] = {}
+        self._reset_hooks: list[Callable[[], None]] = []
+        self._clear()
+
+    # -- lifecycle ---------------------------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        self._offset = 0.0
+        self._counters = {p: dict.fromkeys(COUNTERS, 0) for p in PROVIDERS}
+        self._faults = {p: deque() for p in PROVIDERS}
+        self._down = set()
+        self._sessions = {p: {} for p in PROVIDERS}
+        self._nonces = {}
+
+    def on_reset(self, hook: Callable[[], None]) -> None:
+        """Register a provider's data reset (called under the lock by :meth:`reset`)."""
+        with self.lock:
+            self._reset_hooks.append(hook)
+            hook()
+
+    def reset(self) -> None:
+        """Forget sessions, counters, faults, the clock offset, the down switch and the data; restore the
+        configuration given at construction. Requests in flight keep counting down ``in_flight`` safely."""
+        with self.lock:
+            in_flight = {p: c["in_flight"] for p, c in self._counters.items()}
+            self._clear()
+            self.config = dataclasses.replace(self._initial_config)
+            for provider, n in in_flight.items():
+                self._counters[provider]["in_flight"] = n
+            for hook in self._reset_hooks:
+                hook()
+
+    def configure(self, **changes: float | int | None) -> SandboxConfig:
+        """Change configuration fields until the next :meth:`reset`; returns the new configuration."""
+        with self.lock:
+            self.config = dataclasses.replace(self.config, **changes)  # type: ignore[arg-type]
+            return self.config
+
+    # -- clock -------------------------------------------------------------------------------------------
+
+    def now(self) -> float:
+        """Monotonic seconds plus the offset: what every lifetime is measured with."""
+        with self.lock:
+            return time.monotonic() + self._offset
+
+    def wall(self) -> float:
+        """Epoch seconds plus the offset (timestamps in answers)."""
+        with self.lock:
+            return time.time() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the sandbox clock forward (idle and TTL expiry happen without sleeping)."""
+        if seconds < 0:
+            raise ValueError("the sandbox clock only moves forward")
+        with self.lock:
+            self._offset += seconds
+
+    @property
+    def offset(self) -> float:
+        with self.lock:
+            return self._offset
+
+    # -- counters ----------------------------------------------------------------------------------------
+
+    def counters(self, provider: str) -> dict[str, int]:
+        """A snapshot of one provider's counters; every key is present."""
+        _check_provider(provider)
+        with self.lock:
+            return dict(self._counters[provider])
+
+    def all_counters(self) -> dict[str, dict[str, int]]:
+        with self.lock:
+            return {p: dict(c) for p, c in self._counters.items()}
+
+    def count(self, provider: str, name: str, n: int = 1) -> None:
+        with self.lock:
+            self._counters[provider][name] += n
+
+    def enter(self, provider: str) -> int:
+        """A request of ``provider`` starts: ``requests`` and ``in_flight`` go up; returns ``in_flight``."""
+        with self.lock:
+            c = self._counters[provider]
+            c["requests"] += 1
+            c["in_flight"] += 1
+            c["max_in_flight"] = max(c["max_in_flight"], c["in_flight"])
+            return c["in_flight"]
+
+    def in_flight(self, provider: str) -> int:
+        with self.lock:
+            return self._counters[provider]["in_flight"]
+
+    def leave(self, provider: str) -> None:
+        with self.lock:
+            c = self._counters[provider]
+            c["in_flight"] = max(0, c["in_flight"] - 1)
+
+    # -- faults and the down switch ------------------------------------------------------------------------
+
+    def inject(
+        self,
+        provider: str,
+        kind: str,
+        count: int = 1,
+        *,
+        after: bool = False,
+        delay: float = 0.0,
+        retry_after: float | None = None,
+    ) -> None:
+        """The next ``count`` requests of ``provider`` get fault ``kind`` (see the module docs of ``app``)."""
+        _check_provider(provider)
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; expected one of {', '.join(FAULT_KINDS)}")
+        if count < 0 or delay < 0:
+            raise ValueError("count and delay must not be negative")
+        fault = Fault(kind=kind, after=after, delay=float(delay), retry_after=retry_after)
+        with self.lock:
+            self._faults[provider].extend([fault] * count)
+
+    def take_fault(self, provider: str) -> Fault | None:
+        with self.lock:
+            queue = self._faults[provider]
+            if not queue:
+                return None
+            self._counters[provider]["faults_injected"] += 1
+            return queue.popleft()
+
+    def pending_faults(self, provider: str) -> int:
+        _check_provider(provider)
+        with self.lock:
+            return len(self._faults[provider])
+
+    def set_down(self, provider: str, down: bool = True) -> None:
+        """While down, Számla Agent answers ``szlahu_down`` (error code 1); other providers answer 503."""
+        _check_provider(provider)
+        with self.lock:
+            if down:
+                self._down.add(provider)
+            else:
+                self._down.discard(provider)
+
+    def is_down(self, provider: str) -> bool:
+        with self.lock:
+            return provider in self._down
+
+    # -- sessions ----------------------------------------------------------------------------------------
+
+    def create_session(
+        self,
+        provider: str,
+        kind: str,
+        *,
+        ttl: float | None = None,
+        idle: float | None = None,
+        info: dict[str, str] | None = None,
+        prefix: str = "",
+    ) -> Session:
+        """A new live session (``sessions_created`` += 1)."""
+        with self.lock:
+            now = time.monotonic() + self._offset
+            sessions = self._sessions[provider]
+            if len(sessions) >= MAX_SESSIONS:
+                for token in [t for t, s in sessions.items() if not s.alive(now)]:
+                    del sessions[token]
+            token = prefix + secrets.token_hex(16)
+            session = Session(token, kind, now, now, ttl=ttl, idle=idle, info=dict(info or {}))
+            sessions[token] = session
+            self._counters[provider]["sessions_created"] += 1
+            return session
+
+    def use_session(self, provider: str, token: str | None, kinds: tuple[str, ...] = ()) -> Session | None:
+        """The live session ``token`` names (idle timer reset), else ``None``. A token the sandbox issued
+        that is no longer live counts one ``expired_rejections``."""
+        status, session = self.check_session(provider, token, kinds, touch=True)
+        if status == "expired":
+            self.count(provider, "expired_rejections")
+        return session if status == "live" else None
+
+    def check_session(
+        self, provider: str, token: str | None, kinds: tuple[str, ...] = (), *, touch: bool = False
+    ) -> tuple[SessionStatus, Session | None]:
+        if not token:
+            return "unknown", None
+        with self.lock:
+            session = self._sessions[provider].get(token)
+            if session is None or (kinds and session.kind not in kinds):
+                return "unknown", None
+            now = time.monotonic() + self._offset
+            if not session.alive(now):
+                return "expired", session
+            if touch:
+                session.last_used = now
+            return "live", session
+
+    def end_session(self, provider: str, token: str) -> bool:
+        """Log out: the session is gone (unknown from now on). True if it was live."""
+        with self.lock:
+            session = self._sessions[provider].pop(token, None)
+            return session is not None and session.alive(time.monotonic() + self._offset)
+
+    def expire_all(self, provider: str | None = None) -> None:
+        """Every live session or token of ``provider`` (or of all providers) dies now."""
+        if provider is not None:
+            _check_provider(provider)
+        with self.lock:
+            for p in [provider] if provider else PROVIDERS:
+                for session in self._sessions[p].values():
+                    session.dead = True
+
+    def live_sessions(self, provider: str) -> int:
+        _check_provider(provider)
+        with self.lock:
+            now = time.monotonic() + self._offset
+            return sum(1 for s in self._sessions[provider].values() if s.alive(now))
+
+    # -- Gestix nonces -----------------------------------------------------------------------------------
+
+    def last_nonce(self, account: str = "03101176") -> int | None:
+        """The last nonce Gestix accepted for ``account`` (``None`` before the first write)."""
+        with self.lock:
+            return self._nonces.get(account)
+
+    def accept_nonce(self, account: str, nonce: int) -> bool:
+        """Atomically accept ``nonce`` if it is greater than the account's last one."""
+        with self.lock:
+            last = self._nonces.get(account)
+            if last is not None and nonce <= last:
+                return False
+            self._nonces[account] = nonce
+            return True
