@@ -1,0 +1,358 @@
+"""Where sessions live between calls, threads and processes.
+
+A store keeps, per account key (provider + a hash of the credentials, never the credentials):
+the session record (token / session id / cookie, when it was made and last used) and the Gestix nonce
+high-water mark. It also hands out the locks that make logins single-flight and writes ordered.
+
+- ``MemoryStore``: one process. Locks are in-process.
+- ``FileStore(path)``: many processes on one machine. One JSON file for many accounts, replaced atomically
+  (temp file + fsync + ``os.replace``) under a ``filelock`` lock, 0600 from its first byte; a corrupt file
+  is logged and read as empty, so the session is simply established again. A writer killed mid-write
+  leaves the old file and a temp file; the next write removes such temp files. Lock files are never removed.
+- ``RedisStore(url)`` (``pip install 'billing-sessions[redis]'``): many machines. Imported on first use, so
+  ``import billing_sessions`` never imports redis. See :mod:`billing_sessions.redis_store`.
+
+Every lock is one lock for the threads and the asyncio tasks of a process (and, for the shared stores, for
+other processes): a sync ``Session`` and an ``AsyncSession`` sharing a store exclude each other too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import json
+import logging
+import os
+import re
+import secrets
+import threading
+import time
+import weakref
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import filelock
+
+if TYPE_CHECKING:
+    from billing_sessions.redis_store import RedisStore
+
+__all__ = ["NONCE_FIELD", "FileStore", "MemoryStore", "Record", "RedisStore", "SessionStore"]
+
+log = logging.getLogger("billing_sessions.stores")
+
+Record = dict[str, Any]
+NONCE_FIELD = "nonce"
+#: How often a waiting asyncio task tries a lock held by a thread or another process (seconds).
+POLL_INTERVAL = 0.005
+
+
+def __getattr__(name: str) -> Any:
+    # RedisStore lives in its own module so that redis is imported only by those who use it.
+    if name == "RedisStore":
+        from billing_sessions.redis_store import RedisStore
+
+        return RedisStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@runtime_checkable
+class SessionStore(Protocol):
+    """What the session layer needs from a store. Records are small JSON-able dicts."""
+
+    #: True when calls do I/O: the async path then runs them in a worker thread.
+    blocking: bool
+
+    def load(self, key: str) -> Record | None: ...
+
+    def save(self, key: str, record: Record) -> None:
+        """Replace the session record of ``key`` (the nonce high-water mark is kept)."""
+
+    def delete(self, key: str) -> None:
+        """Forget the session of ``key`` (the nonce high-water mark is kept: nonces never go back)."""
+
+    def allocate_nonce(self, key: str, floor: int) -> int:
+        """Atomically return ``max(last + 1, floor)`` and remember it as the last nonce of ``key``."""
+
+    def lock(self, key: str, purpose: str) -> contextlib.AbstractContextManager[None]:
+        """Exclusive lock for ``key`` across threads (and processes, for shared stores)."""
+
+    def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
+        """The same lock for asyncio tasks; waiting never blocks the event loop."""
+
+
+class _LocalLocks:
+    """In-process locks by name, one per name for threads and tasks alike.
+
+    A thread waits on the name's ``threading.Lock``. A task first queues on an ``asyncio.Lock`` of its loop
+    (one per loop: an ``asyncio.Lock`` binds to the loop that first waits on it), then takes the same
+    ``threading.Lock`` without blocking the loop: so a thread and a task never hold one name at once.
+    """
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._threads: dict[str, threading.Lock] = {}
+        self._tasks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def thread_lock(self, name: str) -> threading.Lock:
+        with self._guard:
+            return self._threads.setdefault(name, threading.Lock())
+
+    def task_lock(self, name: str) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        with self._guard:
+            return self._tasks.setdefault(loop, {}).setdefault(name, asyncio.Lock())
+
+    @contextlib.contextmanager
+    def hold(self, name: str) -> Iterator[None]:
+        with self.thread_lock(name):
+            yield
+
+    @contextlib.asynccontextmanager
+    async def ahold(self, name: str) -> AsyncIterator[None]:
+        async with self.task_lock(name):
+            lock = self.thread_lock(name)
+            # Held by a thread of this process: try again soon (a thread cannot set an asyncio.Event safely).
+            while not lock.acquire(blocking=False):  # noqa: ASYNC110
+                await asyncio.sleep(POLL_INTERVAL)
+            try:
+                yield
+            finally:
+                lock.release()
+
+
+class MemoryStore:
+    """Sessions for one process (the default)."""
+
+    blocking = False
+
+    def __init__(self) -> None:
+        self._data: dict[str, Record] = {}
+        self._nonces: dict[str, int] = {}
+        self._guard = threading.Lock()
+        self._locks = _LocalLocks()
+
+    def __repr__(self) -> str:
+        return f"MemoryStore(accounts={len(self._data)})"
+
+    def load(self, key: str) -> Record | None:
+        record = self._data.get(key)
+        return dict(record) if record is not None else None
+
+    def save(self, key: str, record: Record) -> None:
+        self._data[key] = dict(record)
+
+    def delete(self, key: str) -> None:
+        self._data.pop(key, None)
+
+    def allocate_nonce(self, key: str, floor: int) -> int:
+        with self._guard:
+            nonce = max(self._nonces.get(key, 0) + 1, floor)
+            self._nonces[key] = nonce
+            return nonce
+
+    def lock(self, key: str, purpose: str) -> contextlib.AbstractContextManager[None]:
+        return self._locks.hold(f"{purpose}:{key}")
+
+    def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
+        return self._locks.ahold(f"{purpose}:{key}")
+
+
+# Keep the lock file's pathname on release, and fail instead of falling back to a lock that releases by
+# unlinking its file, where filelock offers that promise (filelock >= 4); on Unix it never unlinks anyway.
+_LOCK_OPTIONS: dict[str, Any] = (
+    {"preserve_lock_file": True}
+    if "preserve_lock_file" in inspect.signature(filelock.FileLock.__init__).parameters
+    else {}
+)
+
+
+class FileStore:
+    """Sessions shared by the processes of one machine through one JSON file.
+
+    ``path`` holds the records of every account; ``path.<purpose>-<account>.lock`` and ``path.data.lock`` are
+    the lock files (kept forever: removing a lock file another process waits on would split the lock). Temp
+    files are ``.<name>.<pid>.<random>.tmp`` next to ``path``; only writes holding the data lock create them,
+    so one found while holding that lock belongs to a writer that died before ``os.replace``: it is removed.
+    """
+
+    blocking = True
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        lock_timeout: float = 60.0,
+        poll_interval: float = POLL_INTERVAL,
+    ) -> None:
+        self.path = Path(path)
+        self._lock_timeout = lock_timeout
+        self._poll_interval = poll_interval
+        self._temp_name = re.compile(re.escape(f".{self.path.name}.") + r"[0-9]+\.[0-9a-f]{16}\.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            if self.path.stat().st_mode & 0o077:
+                self.path.chmod(0o600)  # an existing looser file is tightened before it is used
+        self._locks = _LocalLocks()
+
+    def __repr__(self) -> str:
+        return f"FileStore({str(self.path)!r})"
+
+    # -- locks: one lock file per purpose and account (login/write span requests) plus the short data lock.
+    # A new FileLock per acquisition means a new open file description, so the kernel's flock excludes threads
+    # and tasks of this process as well as other processes; the local locks only keep waiters off the file.
+
+    def _file_lock(self, name: str) -> filelock.FileLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return filelock.FileLock(
+            f"{self.path}.{name}.lock",
+            timeout=self._lock_timeout,
+            poll_interval=self._poll_interval,
+            mode=0o600,
+            thread_local=False,  # acquired and released by one holder, possibly in different threads
+            **_LOCK_OPTIONS,
+        )
+
+    @contextlib.contextmanager
+    def _locked(self, name: str) -> Iterator[None]:
+        with self._locks.hold(name), self._file_lock(name):
+            yield
+
+    @contextlib.asynccontextmanager
+    async def _alocked(self, name: str) -> AsyncIterator[None]:
+        async with self._locks.ahold(name):
+            file_lock = self._file_lock(name)
+            deadline = time.monotonic() + self._lock_timeout
+            while True:
+                try:
+                    file_lock.acquire(blocking=False)  # one non-blocking flock: never blocks the loop
+                    break
+                except filelock.Timeout:
+                    if time.monotonic() >= deadline:
+                        raise
+                    await asyncio.sleep(self._poll_interval)
+            try:
+                yield
+            finally:
+                file_lock.release()
+
+    def lock(self, key: str, purpose: str) -> contextlib.AbstractContextManager[None]:
+        return self._locked(f"{purpose}-{_short(key)}")
+
+    def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
+        return self._alocked(f"{purpose}-{_short(key)}")
+
+    def _data_lock(self) -> contextlib.AbstractContextManager[None]:
+        return self._locked("data")
+
+    # -- the file itself
+
+    def _read(self) -> dict[str, Record]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+                raise ValueError("not an object of records")
+        except ValueError as exc:
+            log.warning(
+                "session store %s is corrupt (%s): treating it as empty", self.path, type(exc).__name__
+            )
+            return {}
+        return data
+
+    def _remove_stale_temp_files(self) -> None:
+        """Under the data lock: a temp file that exists now was left by a writer killed mid-write."""
+        with os.scandir(self.path.parent) as entries:
+            stale = [e.path for e in entries if self._temp_name.fullmatch(e.name)]
+        for path in stale:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        if stale:
+            log.warning(
+                "session store %s: removed %d temp file(s) of a writer that died mid-write",
+                self.path,
+                len(stale),
+            )
+
+    def _write(self, data: dict[str, Record]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._remove_stale_temp_files()
+        payload = json.dumps(data, sort_keys=True).encode()
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
+        flags = (
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        )
+        # Created 0600 (the umask can only take bits away) and set to exactly 0600 before the first byte;
+        # os.replace then swaps it in atomically: readers see the old file or the new one, never a part.
+        fd = os.open(tmp, flags, 0o600)
+        try:
+            with open(fd, "wb") as f:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(f.fileno(), 0o600)
+                f.write(payload)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        _fsync_directory(self.path.parent)
+
+    def load(self, key: str) -> Record | None:
+        with self._data_lock():
+            record = self._read().get(key)
+        if record is None:
+            return None
+        record = dict(record)
+        record.pop(NONCE_FIELD, None)
+        return record or None
+
+    def save(self, key: str, record: Record) -> None:
+        with self._data_lock():
+            data = self._read()
+            kept = {NONCE_FIELD: data[key][NONCE_FIELD]} if NONCE_FIELD in data.get(key, {}) else {}
+            data[key] = {**record, **kept}
+            self._write(data)
+
+    def delete(self, key: str) -> None:
+        with self._data_lock():
+            data = self._read()
+            old = data.get(key)
+            if old is None:
+                return
+            if NONCE_FIELD in old:
+                data[key] = {NONCE_FIELD: old[NONCE_FIELD]}
+            else:
+                del data[key]
+            self._write(data)
+
+    def allocate_nonce(self, key: str, floor: int) -> int:
+        with self._data_lock():
+            data = self._read()
+            record = data.setdefault(key, {})
+            nonce = max(int(record.get(NONCE_FIELD, 0)) + 1, floor)
+            record[NONCE_FIELD] = nonce
+            self._write(data)
+            return nonce
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (power loss); not needed for crash safety, so best effort."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _short(key: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in key)[-48:]
