@@ -1,0 +1,177 @@
+"""``billing-sessions demo``: every provider end to end on the embedded sandbox, each session event shown.
+
+It exits 0 only if every check held (the sandbox's own counters are the witness).
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.table import Table
+
+from billing_sessions import bill, billingplatform, gestix, szamla_agent
+from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.stores import FileStore
+from gestix_client.api.invoices import create_invoice
+from gestix_client.models import DocumentInput, DocumentLine
+
+INVOICE_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla">
+  <beallitasok><szamlaagentkulcs/><eszamla>false</eszamla><szamlaLetoltes>true</szamlaLetoltes>
+    <valaszVerzio>1</valaszVerzio></beallitasok>
+  <fejlec><keltDatum>2026-11-23</keltDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem></fejlec>
+  <vevo><nev>Demo Kft.</nev><irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim></vevo>
+  <tetelek><tetel><megnevezes>Demo</megnevezes><mennyiseg>1</mennyiseg></tetel></tetelek>
+</xmlszamla>
+"""
+
+
+class OffsetClock:
+    """The client's clock, moved together with the sandbox's (idle expiry without sleeping)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+
+class Demo:
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.failed: list[str] = []
+        self.retries: dict[str, int] = {}
+
+    def step(self, text: str) -> None:
+        self.console.print(f"[bold cyan]>[/] {text}")
+
+    def check(self, what: str, ok: bool) -> None:
+        mark = "[green]ok[/]" if ok else "[bold red]FAILED[/]"
+        self.console.print(f"  {mark} {what}")
+        if not ok:
+            self.failed.append(what)
+
+    def gestix(self, sb: Sandbox, store: FileStore) -> None:
+        self.console.rule("Gestix: xa-token, nonces, 403 re-login")
+        with gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token, store=store) as s:
+            self.step("GET /status (logs in with the API token)")
+            status = s.status()
+            self.step(f"GET /status again (reuses the token): {status.status!r}")
+            s.status()
+            nonces = []
+            for i in range(3):
+                create_invoice.sync_detailed(
+                    client=s.client,
+                    body=DocumentInput(lines=[DocumentLine(article_code=f"A{i}", quantity=1.0)]),
+                )
+                nonces.append(sb.state.last_nonce() or 0)
+            self.step(f"3 invoices, nonces sent: {nonces}")
+            self.check("nonces strictly increasing", nonces == sorted(set(nonces)))
+            self.step("the sandbox expires every session; next call meets a 403")
+            sb.state.expire_all("gestix")
+            s.status()
+            self.retries["gestix"] = s.auth.reauths
+        counters = sb.state.counters("gestix")
+        self.check("2 logins (one per expiry)", counters["logins"] == 2)
+        self.check("0 nonce rejections", counters["nonce_rejections"] == 0)
+
+    def szamla(self, sb: Sandbox, store: FileStore) -> None:
+        self.console.rule("Számla Agent: JSESSIONID stored and reused")
+        for n in (1, 2):
+            with szamla_agent.Session(
+                sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key, store=store
+            ) as s:
+                answer = s.send("action-xmlagentxmlfile", INVOICE_XML)
+                size = len(answer.pdf or b"")
+                self.step(f"session object {n}: invoice {answer.invoice_number}, PDF of {size} bytes")
+                self.retries["szamla_agent"] = s.auth.reauths
+        created = sb.state.counters("szamla_agent")["sessions_created"]
+        self.check("the second session reused the cookie from the file store (1 session)", created == 1)
+
+    def bill(self, sb: Sandbox) -> None:
+        self.console.rule("BILL: form-body session, 35-minute idle renewal, logout")
+        clock = OffsetClock()
+        with bill.Session(
+            sb.base_url("bill"),
+            user_name=DEMO.bill_user_name,
+            password=DEMO.bill_password,
+            org_id=DEMO.bill_org_id,
+            dev_key=DEMO.bill_dev_key,
+            clock=clock,
+        ) as s:
+            self.step("GetSessionInfo.json (logs in)")
+            s.session_info()
+            self.step("34.5 minutes pass on both clocks: the session is renewed before it is used")
+            clock.offset += 34.5 * 60
+            sb.state.advance(34.5 * 60)
+            s.session_info()
+            record = s.create("Customer", {"name": "Demo customer"})
+            self.step(f"Crud/Create/Customer.json -> id {record.id}")
+            self.retries["bill"] = s.auth.reauths
+        counters = sb.state.counters("bill")
+        self.check("renewed without meeting a dead session", counters["expired_rejections"] == 0)
+        self.check("2 logins, 1 logout", (counters["logins"], counters["logouts"]) == (2, 1))
+        self.check("no credential or session id in a query string", counters["pii_refusals"] == 0)
+
+    def billingplatform(self, sb: Sandbox) -> None:
+        self.console.rule("BillingPlatform: sessionid header, 401 re-login, logout once")
+        with billingplatform.Session(
+            sb.base_url("billingplatform"), username=DEMO.bp_username, password=DEMO.bp_password
+        ) as s:
+            rows = s.query("SELECT Id, Name FROM ACCOUNT")
+            self.step(f"query: {len(rows)} ACCOUNT records")
+            sb.state.expire_all("billingplatform")
+            self.step("the sandbox expires the session; the next call meets a 401")
+            s.query("SELECT Id FROM ACCOUNT")
+            self.retries["billingplatform"] = s.auth.reauths
+        counters = sb.state.counters("billingplatform")
+        self.check("2 logins, 1 logout", (counters["logins"], counters["logouts"]) == (2, 1))
+
+    def table(self, sb: Sandbox) -> Table:
+        table = Table(title="billing-sessions demo (sandbox counters)")
+        for column in ("provider", "calls", "logins", "retries", "rejections", "logouts"):
+            table.add_column(column, justify="left" if column == "provider" else "right")
+        for provider in ("gestix", "szamla_agent", "bill", "billingplatform"):
+            c = sb.state.counters(provider)
+            rejections = c["nonce_rejections"] + c["pii_refusals"] + c["expired_rejections"]
+            table.add_row(
+                provider,
+                str(c["requests"]),
+                str(c["logins"]),
+                str(self.retries.get(provider, 0)),
+                str(rejections),
+                str(c["logouts"]),
+            )
+        return table
+
+
+def run() -> int:
+    console = Console()
+    handler = RichHandler(console=console, show_time=False, show_path=False, markup=False)
+    logger = logging.getLogger("billing_sessions")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    demo = Demo(console)
+    try:
+        with Sandbox() as sb, tempfile.TemporaryDirectory() as tmp:
+            console.print(f"sandbox listening on {sb.url}")
+            store = FileStore(Path(tmp) / "sessions.json")
+            demo.gestix(sb, store)
+            demo.szamla(sb, store)
+            demo.bill(sb)
+            demo.billingplatform(sb)
+            console.print(demo.table(sb))
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    if demo.failed:
+        console.print(f"[bold red]{len(demo.failed)} check(s) failed[/]: {'; '.join(demo.failed)}")
+        return 1
+    console.print("[bold green]every check held[/]")
+    return 0
