@@ -1,0 +1,247 @@
+"""schemathesis (v4) against the running sandbox, one test per spec: the sandbox and the specs agree.
+
+Positive and negative cases for every operation, with auth handled by auth hooks that log in with the DEMO
+credentials (a fresh login per case, so a case that logs out or expires a session cannot spoil the next).
+Checks per provider:
+
+- every provider: no 5xx, documented status codes, content types, response headers and response schemas;
+- Gestix and BillingPlatform: negative data is rejected with a 4xx, and missing or invalid auth is refused;
+- BILL answers every error as an HTTP 200 envelope (``response_status`` 1), so rejection-by-status checks
+  (``negative_data_rejection``, ``ignored_auth``, ``missing_required_header``) do not apply; its security
+  scheme is nominal (the session id travels as a form field);
+- Számla Agent likewise answers errors as HTTP 200 with ``szlahu_error*`` headers, and its auth is inside
+  the XML, so the same checks are excluded. Its positive cases get a valid request XML (fuzzed bytes would
+  only ever exercise error 57).
+
+Valid-by-schema requests are not always acceptable by the providers' own rules (nonce order, duplicates,
+unknown records, BP SQL grammar), so ``positive_data_acceptance`` is off everywhere. Examples per operation
+are bounded so the whole file stays well under a minute.
+"""
+
+from __future__ import annotations
+
+import atexit
+import base64
+import copy
+import itertools
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis import AuthContext, Case
+from schemathesis.schemas import BaseSchema
+from schemathesis.specs.openapi.checks import ignored_auth
+
+from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.sandbox.examples import spec
+
+MAX_EXAMPLES = 12
+ALWAYS_OFF = ["positive_data_acceptance"]
+STATUS_ONLY = ["negative_data_rejection", "ignored_auth", "missing_required_header"]
+
+
+# The sandbox these tests fuzz: a separate one (fuzzing must not disturb the shared ``sandbox`` fixture),
+# started on first use. schemathesis applies auth while generating cases, and it generates the explicit
+# example cases at collection time, so the first login may come before any fixture runs.
+SANDBOX = Sandbox()
+CLIENT = httpx.Client(timeout=10.0)  # the auth hooks' logins (one client: building one costs ~20 ms)
+_start_lock = threading.Lock()
+
+
+def _url(provider: str) -> str:
+    with _start_lock:
+        if not SANDBOX.running:
+            SANDBOX.start()
+            atexit.register(SANDBOX.stop)
+            atexit.register(CLIENT.close)
+    return SANDBOX.base_url(provider)
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[Sandbox]:
+    _url("gestix")
+    yield SANDBOX
+    SANDBOX.stop()
+
+
+def _schema(provider: str, disabled: list[str]) -> BaseSchema:
+    raw = copy.deepcopy(spec(provider))
+    checks: dict[str, Any] = {name: {"enabled": False} for name in disabled}
+    if "missing_required_header" not in disabled:
+        checks["missing_required_header"] = {"expected-statuses": [400, 401, 403]}
+    config = schemathesis.Config.from_dict(
+        {
+            "generation": {"mode": "all", "max-examples": MAX_EXAMPLES, "deterministic": True},
+            "checks": checks,
+            "request-timeout": 10.0,
+        }
+    )
+    return schemathesis.openapi.from_dict(raw, config=config)
+
+
+# -- auth hooks --------------------------------------------------------------------------------------------
+
+
+def _gestix_token() -> str:
+    headers = {"Authorization": f"Bearer {DEMO.gestix_api_token}"}
+    return str(CLIENT.get(_url("gestix") + "/helo", headers=headers).json()["xa-token"])
+
+
+def _bill_session() -> str:
+    form = {
+        "userName": DEMO.bill_user_name,
+        "password": DEMO.bill_password,
+        "orgId": DEMO.bill_org_id,
+        "devKey": DEMO.bill_dev_key,
+    }
+    return str(CLIENT.post(_url("bill") + "/Login.json", data=form).json()["response_data"]["sessionId"])
+
+
+def _bp_session() -> str:
+    credentials = {"username": DEMO.bp_username, "password": DEMO.bp_password}
+    response = CLIENT.post(_url("billingplatform") + "/rest/2.0/login", json=credentials)
+    return str(response.json()["loginResponse"][0]["SessionID"])
+
+
+def _with_header(case: Case[Any], name: str, value: str) -> None:
+    case.headers[name] = value
+
+
+# Gestix answers a missing Authorization header with 400 (/helo) or 403, as its spec documents; schemathesis'
+# missing_required_header insists on 401 for that header, so it does not apply there.
+gestix = _schema("gestix", [*ALWAYS_OFF, "missing_required_header"])
+
+
+@gestix.auth(refresh_interval=None)
+class GestixAuth:
+    def get(self, case: Case[Any], ctx: AuthContext) -> str:
+        return "" if case.path in {"/helo", "/auth"} else _gestix_token()
+
+    def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
+        if case.path == "/helo":
+            _with_header(case, "Authorization", f"Bearer {DEMO.gestix_api_token}")
+        elif data:
+            _with_header(case, "Authorization", f"Bearer {data}")
+
+
+bill = _schema("bill", ALWAYS_OFF + STATUS_ONLY)
+
+
+@bill.auth(refresh_interval=None)
+class BillAuth:
+    def get(self, case: Case[Any], ctx: AuthContext) -> str:
+        return "" if case.path == "/Login.json" else _bill_session()
+
+    def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
+        if isinstance(case.body, dict) and "devKey" in case.body:
+            case.body = {**case.body, "devKey": DEMO.bill_dev_key}
+        if data and isinstance(case.body, dict) and "sessionId" in case.body:
+            case.body = {**case.body, "sessionId": data}
+
+
+billingplatform = _schema("billingplatform", ALWAYS_OFF)
+
+
+@billingplatform.auth(refresh_interval=None)
+class BillingPlatformAuth:
+    def get(self, case: Case[Any], ctx: AuthContext) -> str:
+        return "" if case.path in {"/rest/2.0/login", "/auth/1.0/authenticate"} else _bp_session()
+
+    def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
+        if case.path == "/auth/1.0/authenticate":
+            basic = base64.b64encode(f"{DEMO.bp_client_id}:{DEMO.bp_client_secret}".encode()).decode()
+            _with_header(case, "Authorization", f"Basic {basic}")
+        elif data:
+            _with_header(case, "sessionid", data)
+
+
+VALID_XML = {
+    "action-xmlagentxmlfile": "<xmlszamla xmlns='http://www.szamlazz.hu/xmlszamla'><beallitasok>{auth}"
+    "<valaszVerzio>{v}</valaszVerzio></beallitasok><tetelek><tetel><nettoErtek>100</nettoErtek>"
+    "<bruttoErtek>127</bruttoErtek></tetel></tetelek></xmlszamla>",
+    "action-szamla_agent_pdf": "<xmlszamlapdf xmlns='http://www.szamlazz.hu/xmlszamlapdf'>{auth}"
+    "<szamlaszam>E-TST-2024-1</szamlaszam><valaszVerzio>{v}</valaszVerzio></xmlszamlapdf>",
+    "action-szamla_agent_xml": "<xmlszamlaxml xmlns='http://www.szamlazz.hu/xmlszamlaxml'>{auth}"
+    "<szamlaszam>E-TST-2024-1</szamlaszam></xmlszamlaxml>",
+    "action-szamla_agent_nyugta_get": "<xmlnyugtaget xmlns='http://www.szamlazz.hu/xmlnyugtaget'>"
+    "<beallitasok>{auth}</beallitasok><fejlec><nyugtaszam>NYGTA-2024-1</nyugtaszam></fejlec></xmlnyugtaget>",
+    "action-szamla_agent_taxpayer": "<xmltaxpayer xmlns='http://www.szamlazz.hu/xmltaxpayer'>"
+    "<beallitasok>{auth}</beallitasok><torzsszam>12345678</torzsszam></xmltaxpayer>",
+}
+szamla_agent = _schema("szamla_agent", ALWAYS_OFF + STATUS_ONLY)
+versions = itertools.cycle("12")
+
+
+@szamla_agent.auth(refresh_interval=None)
+class SzamlaAuth:
+    def get(self, case: Case[Any], ctx: AuthContext) -> str:
+        return DEMO.szamla_agent_key
+
+    def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
+        # The auth is inside the XML: positive cases with one known part get a valid XML for it.
+        negative = case.meta is not None and case.meta.generation.mode.is_negative
+        if negative or not isinstance(case.body, dict) or len(case.body) != 1:
+            return
+        (name,) = case.body
+        if name in VALID_XML:
+            xml = VALID_XML[name].format(
+                auth=f"<szamlaagentkulcs>{data}</szamlaagentkulcs>", v=next(versions)
+            )
+            case.body = {name: xml}
+
+
+# Derandomized: the same cases on every run, so CI is stable (raise MAX_EXAMPLES and drop derandomize
+# locally to explore; 40 random examples per operation passed repeatedly while this was written).
+COMMON = settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@gestix.parametrize()
+@COMMON
+def test_gestix(case: Case[Any], api: Sandbox) -> None:
+    nonce = (case.query or {}).get("nonce")
+    if not isinstance(nonce, bool) and str(nonce).isdigit() and 1 <= int(str(nonce)) < 2**63:
+        # A valid nonce is made valid for the sandbox too (greater than the last one), just before sending;
+        # otherwise one boundary case (2**63 - 1) would make every later write's nonce too small.
+        case.query = {**(case.query or {}), "nonce": (api.state.last_nonce() or 0) + 1}
+    # /helo answers a missing API token with 400, as the provider documents; ignored_auth wants 401/403.
+    excluded = [ignored_auth] if case.path == "/helo" else []
+    case.call_and_validate(base_url=_url("gestix"), excluded_checks=excluded)
+
+
+@szamla_agent.parametrize()
+@COMMON
+def test_szamla_agent(case: Case[Any], api: Sandbox) -> None:
+    case.call_and_validate(base_url=_url("szamla_agent"))
+
+
+@bill.parametrize()
+@COMMON
+def test_bill(case: Case[Any], api: Sandbox) -> None:
+    case.call_and_validate(base_url=_url("bill"))
+
+
+@billingplatform.parametrize()
+@COMMON
+def test_billingplatform(case: Case[Any], api: Sandbox) -> None:
+    case.call_and_validate(base_url=_url("billingplatform"))
+
+
+def test_the_auth_hooks_reached_the_success_paths(api: Sandbox) -> None:
+    """Runs after the fuzzing above: positive cases got through auth to real work on every provider."""
+    counters = {p: api.state.counters(p) for p in ("gestix", "szamla_agent", "bill", "billingplatform")}
+    assert counters["gestix"]["writes_applied"] > 0
+    assert counters["szamla_agent"]["logins"] > 0
+    assert counters["szamla_agent"]["writes_applied"] > 0
+    assert counters["bill"]["logins"] > 0
+    assert counters["billingplatform"]["writes_applied"] > 0
+    assert all(c["in_flight"] == 0 for c in counters.values())
