@@ -1,17 +1,85 @@
 """Shared fixtures. ``sandbox``: one sandbox for the whole test session; ``sb``: the same sandbox, reset
 (sessions, counters, faults, clock, data, configuration) before the test that asks for it.
 ``redis_server``: one real ``redis-server`` on a free loopback port for the whole session; ``redis_prefix``:
-a key prefix of its own for the test that asks for it (tests never see each other's keys)."""
+a key prefix of its own for the test that asks for it (tests never see each other's keys).
+``no_secret_in_any_log``: every log record of the whole run, at DEBUG, is checked for a secret."""
 
 from __future__ import annotations
 
+import logging
+import re
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from billing_sessions.sandbox import Sandbox
+from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.sandbox.state import SandboxState, Session
 from tests.redis_server import RedisServer
+
+# What a log line must never contain: the demo credentials, and every session id, token and cookie the
+# sandbox issued during the run (their random part, 32 hex digits; see SandboxState.create_session).
+_FIXED_SECRETS = {
+    DEMO.gestix_api_token,
+    DEMO.gestix_password,
+    DEMO.szamla_agent_key,
+    DEMO.bill_password,
+    DEMO.bill_dev_key,
+    DEMO.bp_password,
+    DEMO.bp_client_secret,
+}
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+# Loggers of the package and of the HTTP stack it drives (httpcore logs headers, httpx URLs).
+_LOGGERS = ("billing_sessions", "httpx", "httpcore")
+
+
+class _LeakCheck(logging.Handler):
+    """Checks each record as it is made (the run makes too many to keep), keeps only the leaks."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.issued: set[str] = set()
+        self.records = 0
+        self.leaks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith(_LOGGERS):
+            return
+        self.records += 1
+        line = self.format(record)
+        found = [s for s in _FIXED_SECRETS if s in line]
+        found += [h for h in _HEX32.findall(line) if h in self.issued]
+        if found:
+            self.leaks.append(f"{record.name}: {line[:300]}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_secret_in_any_log() -> Iterator[None]:
+    check = _LeakCheck()
+    create_session = SandboxState.create_session
+
+    def recording(self: SandboxState, *args: Any, **kwargs: Any) -> Session:
+        session = create_session(self, *args, **kwargs)
+        check.issued.add(session.token[-32:])
+        return session
+
+    levels = {name: logging.getLogger(name).level for name in _LOGGERS}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SandboxState, "create_session", recording)
+        for name in _LOGGERS:
+            logging.getLogger(name).setLevel(logging.DEBUG)
+        logging.getLogger().addHandler(check)
+        try:
+            yield
+        finally:
+            logging.getLogger().removeHandler(check)
+            for name, level in levels.items():
+                logging.getLogger(name).setLevel(level)
+    assert check.records > 1000, "the DEBUG capture saw almost nothing: is it attached?"
+    assert check.leaks == [], f"{len(check.leaks)} log records carry a secret:\n" + "\n".join(
+        check.leaks[:20]
+    )
 
 
 @pytest.fixture(scope="session")
