@@ -2,13 +2,69 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from enum import IntEnum
+from typing import Annotated, Any
+
+import httpx
 import typer
+
+from billing_sessions.accounts import STORE_ENV, ConfigError, ProviderName, requirements
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
+
+
+class Exit(IntEnum):
+    OK = 0
+    ERROR = 1  # any other error of this package
+    USAGE = 2  # bad arguments, missing credentials
+    LOGIN = 3  # the provider rejected the credentials
+    PROVIDER = 4  # the provider answered with an error
+    NETWORK = 5  # the provider could not be reached
+    STORE = 6  # the session store could not be used
+
+
+LABELS = {
+    Exit.ERROR: "error",
+    Exit.USAGE: "usage error",
+    Exit.LOGIN: "login rejected",
+    Exit.PROVIDER: "provider error",
+    Exit.NETWORK: "network error",
+    Exit.STORE: "session store error",
+}
+EXIT_CODES = (
+    "Exit codes: 0 ok; 1 other error; 2 usage error or missing credentials; 3 login rejected; "
+    "4 provider error; 5 network error; 6 session store unusable."
+)
+ENV_HELP = "\n\n".join(
+    [
+        "Credentials come from environment variables BILLING_SESSIONS_<PROVIDER>_<NAME>, never from "
+        "arguments; a hidden prompt asks for a missing one when stdin is a terminal:",
+        *(f"{p.value}: {requirements(p)}" for p in ProviderName),
+        f"Sessions are kept in --store or {STORE_ENV} (a file path or a redis:// URL), by default in "
+        "sessions.json in the user cache directory.",
+    ]
+)
 
 app = typer.Typer(
     help="Typed clients for Gestix, Számla Agent, BILL and BillingPlatform, with their sessions handled.",
+    epilog=f"{ENV_HELP}\n\n{EXIT_CODES}",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals hold credentials
 )
+
+ProviderArg = Annotated[ProviderName, typer.Argument(help="The provider account to act on.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout (for scripts).")]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        envvar=STORE_ENV,
+        metavar="PATH|URL",
+        help="Session store: a JSON file path or a redis:// URL (default: the user cache directory).",
+    ),
+]
 
 
 @app.command()
@@ -30,5 +86,124 @@ def sandbox(
     raise typer.Exit(run(host, port, out=lambda line: typer.echo(line)))
 
 
+@app.command(epilog=EXIT_CODES)
+def status(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
+    """Check the account's session: Gestix GET /status, BILL session info, a one-row BillingPlatform
+    query; Számla Agent only the stored state (the Agent is never called for this). Logs in if needed."""
+    _run("status", provider, store, json_output)
+
+
+@app.command(epilog=EXIT_CODES)
+def login(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
+    """Establish a session (or reuse the stored one) and keep it in the store."""
+    _run("login", provider, store, json_output)
+
+
+@app.command(epilog=EXIT_CODES)
+def logout(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
+    """End the stored session at the provider (BILL, BillingPlatform) and drop it from the store."""
+    _run("logout", provider, store, json_output)
+
+
+@app.command(epilog=EXIT_CODES)
+def forget(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
+    """Drop the stored session from the store, without any network call."""
+    _run("forget", provider, store, json_output)
+
+
+def exit_code(exc: BaseException) -> Exit | None:
+    """The exit code of an error the CLI reports cleanly (``None``: a bug, let it raise)."""
+    if isinstance(exc, ConfigError):
+        return Exit.USAGE
+    if isinstance(exc, LoginError):  # before ProviderError: a Gestix login error is both
+        return Exit.PROVIDER if _provider_side(exc.status) else Exit.LOGIN
+    if isinstance(exc, ProviderError):
+        return Exit.PROVIDER
+    if isinstance(exc, httpx.TransportError):  # also our TransportError and raw login-client errors
+        return Exit.NETWORK
+    if isinstance(exc, BillingSessionError):
+        return Exit.ERROR
+    if isinstance(exc, OSError) or type(exc).__module__.startswith("redis"):
+        return Exit.STORE
+    return None
+
+
+def _provider_side(status: int | None) -> bool:
+    """A login answered 429 or 5xx failed at the provider: the credentials were not judged."""
+    return status is not None and (status == 429 or status >= 500)
+
+
+def _run(command: str, provider: ProviderName, store: str | None, as_json: bool) -> None:
+    from billing_sessions.cli_actions import Secrets, perform
+
+    secrets = Secrets()
+    head = {"provider": provider.value, "command": command}
+    try:
+        report = perform(command, provider, store, secrets)
+    except Exception as exc:
+        code = exit_code(exc)
+        if code is None:
+            raise
+        message = secrets.scrub(str(exc) or type(exc).__name__)
+        if not message.startswith(provider.value):
+            message = f"{provider.value}: {message}"
+        if as_json:
+            public = next(c.__name__ for c in type(exc).__mro__ if not c.__name__.startswith("_"))
+            error = {"type": public, "message": message, "exit_code": int(code)}
+            _emit_json({"ok": False, **head, "error": error})
+        else:
+            _console(stderr=True).print(f"[bold red]{LABELS[code]}[/] ({int(code)}): {_escape(message)}")
+        raise typer.Exit(int(code)) from None
+    report = secrets.scrub_all({"ok": True, **head, **report})
+    if as_json:
+        _emit_json(report)
+    else:
+        _render(report)
+
+
+def _emit_json(report: dict[str, Any]) -> None:
+    typer.echo(json.dumps(report, default=str, ensure_ascii=False))
+
+
+def _flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        return [row for k, v in value.items() for row in _flatten(v, f"{prefix}{k}.")]
+    if isinstance(value, list) and value:
+        return [row for i, v in enumerate(value) for row in _flatten(v, f"{prefix}{i}.")]
+    return [(prefix.rstrip("."), "" if value is None else str(value))]
+
+
+def _render(report: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    shown = {k: v for k, v in report.items() if k not in {"ok", "provider", "command", "summary"}}
+    for key, value in _flatten(shown):
+        table.add_row(_escape(key), _escape(value))
+    console = _console()
+    console.print(f"[bold]{report['provider']} {report['command']}[/]: {_escape(report['summary'])}")
+    console.print(table)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    # Made per call: the streams are looked up now (a test runner swaps them).
+    # Errors on one line (the terminal wraps them), so that grep and logs see whole variable names.
+    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False, soft_wrap=stderr)
+
+
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Accounts for the command line: credentials from the environment (or a hidden prompt), the store, a session.
+
+Every variable is ``BILLING_SESSIONS_<PROVIDER>_<KEYWORD>``: the provider's ``Session`` keyword in upper case
+(``BILLING_SESSIONS_BILL_DEV_KEY`` is ``bill.Session(dev_key=...)``). Credentials never come from arguments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from billing_sessions import bill, billingplatform, gestix, szamla_agent
+from billing_sessions.core import Token
+from billing_sessions.stores import FileStore, SessionStore
+
+STORE_ENV = "BILLING_SESSIONS_STORE"
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+#: Keywords whose values are secrets: prompted without echo, never printed.
+SECRETS = frozenset({"api_token", "password", "agent_key", "dev_key", "client_secret"})
+
+Values = dict[str, str]
+Prompt = Callable[[str, bool], str]  # (label, hidden) -> value
+AnySession = gestix.Session | szamla_agent.Session | bill.Session | billingplatform.Session
+
+
+class ProviderName(StrEnum):
+    gestix = "gestix"
+    szamla_agent = "szamla_agent"
+    bill = "bill"
+    billingplatform = "billingplatform"
+
+
+class ConfigError(Exception):
+    """Missing credentials or an unusable option: a usage error (exit 2). Names variables, never values."""
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """Groups of alternatives (one alternative of each group must be complete) plus optional keywords."""
+
+    groups: tuple[tuple[tuple[str, ...], ...], ...]
+    optional: tuple[str, ...] = ()
+
+
+SCHEMES: dict[ProviderName, Scheme] = {
+    ProviderName.gestix: Scheme(((("account",), ("base_url",)), (("api_token",), ("username", "password")))),
+    ProviderName.szamla_agent: Scheme(((("agent_key",), ("username", "password")),), ("base_url",)),
+    ProviderName.bill: Scheme(((("user_name", "password", "org_id", "dev_key"),),), ("base_url",)),
+    ProviderName.billingplatform: Scheme(
+        ((("org",), ("base_url",)), (("username", "password"), ("client_id", "client_secret"))), ("env",)
+    ),
+}
+
+
+def env_name(provider: ProviderName, keyword: str) -> str:
+    return f"BILLING_SESSIONS_{provider.value.upper()}_{keyword.upper()}"
+
+
+def variables(provider: ProviderName) -> list[str]:
+    """Every variable a provider reads, in documentation order."""
+    scheme = SCHEMES[provider]
+    keywords = [k for group in scheme.groups for alt in group for k in alt] + list(scheme.optional)
+    return [env_name(provider, k) for k in dict.fromkeys(keywords)]
+
+
+def requirements(provider: ProviderName) -> str:
+    """``ACCOUNT or BASE_URL; API_TOKEN, or USERNAME and PASSWORD``: the keywords a provider needs."""
+    scheme = SCHEMES[provider]
+    groups = [", or ".join(_and([k.upper() for k in alt]) for alt in group) for group in scheme.groups]
+    optional = f" (optional: {', '.join(k.upper() for k in scheme.optional)})" if scheme.optional else ""
+    return "; ".join(groups) + optional
+
+
+def _and(words: list[str]) -> str:
+    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+
+
+def _alternative(
+    provider: ProviderName, group: tuple[tuple[str, ...], ...], environ: Mapping[str, str]
+) -> int:
+    """The complete alternative, else the first one begun, else the first."""
+    has = [[bool(environ.get(env_name(provider, k))) for k in alt] for alt in group]
+    for wanted in (all, any):
+        for i, flags in enumerate(has):
+            if wanted(flags):
+                return i
+    return 0
+
+
+def _phrase(provider: ProviderName, keywords: tuple[str, ...]) -> str:
+    return _and([env_name(provider, k) for k in keywords])
+
+
+def credentials(provider: ProviderName, environ: Mapping[str, str], prompt: Prompt | None) -> Values:
+    """The keywords for ``provider``'s Session; missing ones prompted (when ``prompt``), else ConfigError."""
+    scheme = SCHEMES[provider]
+    values: Values = {}
+    missing: list[str] = []
+    for group in scheme.groups:
+        chosen = _alternative(provider, group, environ)
+        unset = tuple(k for k in group[chosen] if not environ.get(env_name(provider, k)))
+        if unset and prompt is None:
+            begun = len(unset) < len(group[chosen])
+            missing.append(
+                _phrase(provider, unset) if begun else ", or ".join(_phrase(provider, a) for a in group)
+            )
+            continue
+        for keyword in group[chosen]:
+            value = environ.get(env_name(provider, keyword)) or ""
+            if not value and prompt is not None:
+                value = prompt(f"{provider.value} {keyword}", keyword in SECRETS)
+            values[keyword] = value
+    if missing:
+        raise ConfigError(
+            f"{provider.value}: missing credentials: set {'; set '.join(missing)} "
+            "(stdin is not a terminal, so nothing was prompted)"
+        )
+    empty = [env_name(provider, k) for k, v in values.items() if not v]
+    if empty:
+        raise ConfigError(f"{provider.value}: empty value for {', '.join(empty)}")
+    values.update(
+        {k: environ[env_name(provider, k)] for k in scheme.optional if environ.get(env_name(provider, k))}
+    )
+    return values
+
+
+def default_store_path() -> Path:
+    """``sessions.json`` in the user cache directory, which is created (and kept) 0700."""
+    directory = Path(platformdirs.user_cache_dir("billing-sessions"))
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if directory.stat().st_mode & 0o077:
+        directory.chmod(0o700)
+    return directory / "sessions.json"
+
+
+def open_store(spec: str | None) -> SessionStore:
+    """``None``: the default FileStore; a ``redis://`` URL: a RedisStore; anything else: a FileStore path."""
+    if not spec:
+        return FileStore(default_store_path())
+    if spec.startswith(REDIS_SCHEMES):
+        try:
+            from billing_sessions.redis_store import RedisStore
+        except ImportError as exc:
+            raise ConfigError("a redis:// store needs redis: pip install 'billing-sessions[redis]'") from exc
+        return RedisStore(spec)
+    return FileStore(Path(spec).expanduser())
+
+
+def open_session(provider: ProviderName, values: Values, store: SessionStore) -> AnySession:
+    """A Session whose close() never logs out: the CLI keeps sessions in the store between runs."""
+    v = values.get
+    if provider is ProviderName.gestix:
+        return gestix.Session(
+            v("base_url"),
+            account=v("account"),
+            api_token=v("api_token"),
+            username=v("username"),
+            password=v("password"),
+            store=store,
+        )
+    if provider is ProviderName.szamla_agent:
+        return szamla_agent.Session(
+            v("base_url") or szamla_agent.DEFAULT_BASE_URL,
+            agent_key=v("agent_key"),
+            username=v("username"),
+            password=v("password"),
+            store=store,
+        )
+    if provider is ProviderName.bill:
+        return bill.Session(
+            v("base_url") or bill.DEFAULT_BASE_URL,
+            user_name=v("user_name"),
+            password=v("password"),
+            org_id=v("org_id"),
+            dev_key=v("dev_key"),
+            logout_on_close=False,
+            store=store,
+        )
+    return billingplatform.Session(
+        v("base_url"),
+        env=v("env") or "my",
+        org=v("org"),
+        username=v("username"),
+        password=v("password"),
+        client_id=v("client_id"),
+        client_secret=v("client_secret"),
+        logout_on_close=False,
+        store=store,
+    )
+
+
+def stored_token(session: AnySession) -> Token | None:
+    """The session record this account has in the store (not validated, no network)."""
+    return Token.from_record(session.store.load(session.auth.key))
+
+
+def _when(epoch: float | None) -> str | None:
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds") if epoch else None
+
+
+def describe(token: Token | None) -> dict[str, Any]:
+    """What may be shown of a session: times, kind and a short hash, never the value."""
+    if token is None:
+        return {"stored": False}
+    return {
+        "stored": True,
+        "kind": token.kind,
+        "created": _when(token.created),
+        "last_used": _when(token.last_used),
+        "expires": _when(token.expires),
+        "fingerprint": "sha256:" + hashlib.sha256(token.value.encode()).hexdigest()[:8],
+    }
+
+
+def interactive() -> bool:
+    """Prompt only a person: a script without a terminal gets a clear error instead of a hang."""
+    return sys.stdin is not None and sys.stdin.isatty()

@@ -1,0 +1,177 @@
+"""What ``status``, ``login``, ``logout`` and ``forget`` do to one account; the CLI prints the report.
+
+A report holds what may be shown: times, kinds, short hashes and provider answers, never a secret.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import typer
+
+from billing_sessions import bill, billingplatform, gestix, szamla_agent
+from billing_sessions.accounts import (
+    REDIS_SCHEMES,
+    SECRETS,
+    AnySession,
+    ProviderName,
+    credentials,
+    describe,
+    interactive,
+    open_session,
+    open_store,
+    stored_token,
+)
+from billing_sessions.core import Token
+from billing_sessions.redact import REDACTED, SECRET_NAMES, redact
+
+#: The cheapest authenticated BillingPlatform call: one row of a table every tenant has.
+BP_PROBE = "SELECT Id FROM ACCOUNT ORDER BY Id OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY"
+SOURCES = {
+    "reused": "reused the stored session",
+    "login": "logged in (there was no stored session)",
+    "re-login": "logged in again (the stored session had expired)",
+    "stored": "a stored session (the Agent was not called)",
+    "none": "no stored session",
+}
+Report = dict[str, Any]
+
+
+class Secrets:
+    """Every secret this run has seen, replaced in whatever is printed (messages should carry none anyway)."""
+
+    def __init__(self) -> None:
+        self.values: set[str] = set()
+
+    def add(self, *values: str | None) -> None:
+        self.values.update(v for v in values if v)
+
+    def scrub(self, text: str) -> str:
+        if self.values:
+            # Whole values only (not inside a longer word): a short test secret must not garble the text.
+            alternatives = "|".join(re.escape(v) for v in sorted(self.values, key=len, reverse=True))
+            text = re.sub(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", REDACTED, text)
+        return redact(text)
+
+    def scrub_all(self, value: Any) -> Any:
+        """The same for every string inside a JSON-able value (the JSON text itself stays valid)."""
+        if isinstance(value, str):
+            return self.scrub(value)
+        if isinstance(value, dict):
+            return {self.scrub(str(k)): self.scrub_all(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.scrub_all(v) for v in value]
+        return value
+
+
+def _prompt(label: str, hidden: bool) -> str:
+    return str(typer.prompt(label, hide_input=hidden, err=True))  # err: stdout stays clean for --json
+
+
+def perform(command: str, provider: ProviderName, store_spec: str | None, secrets: Secrets) -> Report:
+    values = credentials(provider, os.environ, _prompt if interactive() else None)
+    secrets.add(*(v for k, v in values.items() if k in SECRETS))
+    if store_spec and store_spec.startswith(REDIS_SCHEMES):
+        secrets.add(urlsplit(store_spec).password)
+    store = open_store(store_spec)
+    try:
+        with open_session(provider, values, store) as s:
+            before = stored_token(s)
+            secrets.add(before.value if before else None)
+            try:
+                report = ACTIONS[command](s, before)
+            finally:
+                secrets.add(s.auth.token.value if s.auth.token else None)
+            after = stored_token(s)
+            secrets.add(after.value if after else None)
+    finally:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+    return {"store": repr(store), **report}
+
+
+def _source(s: AnySession, before: Token | None) -> str:
+    if s.logins:
+        return "re-login" if before is not None else "login"
+    return "reused" if before is not None else "none"
+
+
+def _session(s: AnySession, source: str) -> Report:
+    return {"source": source, "logins": s.logins, **describe(stored_token(s))}
+
+
+def _public(value: Any) -> Any:
+    """A generated model as plain data, minus any field named like a credential."""
+    data = value.to_dict() if hasattr(value, "to_dict") else value
+    if isinstance(data, dict):
+        names = {n.lower() for n in SECRET_NAMES}
+        return {k: _public(v) for k, v in data.items() if str(k).lower() not in names}
+    return data
+
+
+def status(s: AnySession, before: Token | None) -> Report:
+    if isinstance(s, szamla_agent.Session):
+        # Provider rule: no needless Agent calls; the cookie is only a cache of the XML's credentials.
+        source = "stored" if before is not None else "none"
+        note = "not checked: the Agent is only called to do real work; it makes or renews the session then"
+        return {
+            "summary": SOURCES[source],
+            "session": _session(s, source),
+            "status": {"checked": False, "note": note},
+        }
+    result: Report
+    if isinstance(s, gestix.Session):
+        result = _public(s.status())
+    elif isinstance(s, bill.Session):
+        result = _public(s.session_info())
+    else:
+        result = {"checked_with": "GET /rest/2.0/query", "records": len(s.query(BP_PROBE))}
+    source = _source(s, before)
+    return {"summary": SOURCES[source], "session": _session(s, source), "status": result}
+
+
+def login(s: AnySession, before: Token | None) -> Report:
+    s.login()  # reuses a usable stored session without a call; `status` is the check
+    source = _source(s, before)
+    summary = SOURCES[source]
+    if isinstance(s, szamla_agent.Session) and before is None:
+        summary = "nothing to do: the Agent makes its session with the first real call"
+    return {"summary": summary, "session": _session(s, source)}
+
+
+def logout(s: AnySession, before: Token | None) -> Report:
+    if before is None:
+        return {
+            "summary": "no stored session: nothing to log out",
+            "provider_logout": False,
+            "session": describe(None),
+        }
+    called = isinstance(s, bill.Session) or (
+        isinstance(s, billingplatform.Session) and before.kind == "session"
+    )
+    if called:
+        s.provider.logout(before)  # a failure raises: the record is kept for another try
+    s.auth.forget()
+    summary = (
+        "logged out and dropped the stored session" if called else "no provider logout: dropped the session"
+    )
+    return {"summary": summary, "provider_logout": called, "session": describe(None)}
+
+
+def forget(s: AnySession, before: Token | None) -> Report:
+    s.auth.forget()
+    summary = "dropped the stored session" if before is not None else "no stored session"
+    return {"summary": summary, "dropped": before is not None, "session": describe(None)}
+
+
+ACTIONS: dict[str, Callable[[AnySession, Token | None], Report]] = {
+    "status": status,
+    "login": login,
+    "logout": logout,
+    "forget": forget,
+}
