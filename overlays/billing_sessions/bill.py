@@ -4,6 +4,42 @@
 one re-login, one re-send. A session idle for ``idle_timeout`` minus a margin is renewed before use, checked
 lazily at call time (no timer threads). ``Logout.json`` on close. Credentials and session ids never go into a
 query string: a request that carries one there is refused before it is sent.
+
+## Quickstart
+
+Runs as is on the embedded sandbox. For a real account drop the URL (the default is production; the
+module's ``SANDBOX_BASE_URL`` is BILL's stage API) and pass your own credentials.
+
+```python
+import json
+
+from bill_client.api.crud import crud_read
+from bill_client.models import CrudReadBody
+from billing_sessions import bill
+from billing_sessions.sandbox import DEMO, Sandbox
+
+with Sandbox() as sb, bill.Session(
+    sb.base_url("bill"),
+    user_name=DEMO.bill_user_name,
+    password=DEMO.bill_password,
+    org_id=DEMO.bill_org_id,
+    dev_key=DEMO.bill_dev_key,
+) as s:
+    print(s.session_info())  # the first call logs in (Login.json)
+    customer = s.create("Customer", {"name": "Demo customer"})
+    print(s.read("Customer", customer.id))
+    # Any generated operation takes client=s.client:
+    # devKey and sessionId go into the form body.
+    body = CrudReadBody(data=json.dumps({"id": customer.id}))
+    raw = crud_read.sync_detailed("Customer", client=s.client, body=body)
+    print(raw.parsed)
+# Leaving the block logs out (Logout.json); logout_on_close=False keeps
+# the session.
+```
+
+Also: ``idle_timeout=`` (35 minutes), ``max_in_flight=`` (3), and the options every session takes
+(``store=``, ``timeout=``, ``retry=`` / ``max_retries=``, ``httpx_args=``). ``AsyncSession`` takes the same
+arguments (``async with``, awaited ``session_info``/``read``/``create``).
 """
 
 from __future__ import annotations

@@ -4,6 +4,46 @@ The cookie only caches the authentication inside the XML. The first call without
 at a time, so a fleet sharing a store creates one session); it is stored after every answer that sets one and
 sent on every call; a new cookie from the server (after 90 idle minutes) replaces the stored one. Failed calls
 are never retried automatically (provider rule).
+
+## Quickstart
+
+Runs as is on the embedded sandbox. For a real account drop the URL (the default is the production Agent)
+and pass your ``agent_key=`` (or ``username=`` + ``password=``); an empty ``<szamlaagentkulcs/>`` in the XML
+is filled with the key.
+
+```python
+from billing_sessions import szamla_agent
+from billing_sessions.sandbox import DEMO, Sandbox
+
+XML = '''<?xml version="1.0" encoding="UTF-8"?>
+<xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla">
+  <beallitasok>
+    <szamlaagentkulcs/><eszamla>false</eszamla>
+    <szamlaLetoltes>true</szamlaLetoltes>
+  </beallitasok>
+  <fejlec>
+    <keltDatum>2026-01-15</keltDatum><fizmod>Átutalás</fizmod>
+    <penznem>HUF</penznem>
+  </fejlec>
+  <vevo>
+    <nev>Demo Kft.</nev><irsz>1011</irsz>
+    <telepules>Budapest</telepules><cim>Fő utca 1.</cim>
+  </vevo>
+  <tetelek>
+    <tetel><megnevezes>Demo</megnevezes><mennyiseg>1</mennyiseg></tetel>
+  </tetelek>
+</xmlszamla>'''
+
+with Sandbox() as sb, szamla_agent.Session(
+    sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key
+) as s:
+    answer = s.send("action-xmlagentxmlfile", XML)  # errors raise AgentError
+    print(answer.invoice_number, len(answer.pdf or b""))
+```
+
+Pass ``store=FileStore("sessions.json")`` to reuse the cookie across Session objects and processes;
+``s.reset()`` forgets it after the account details changed. ``AsyncSession`` takes the same arguments
+(``async with``, ``await s.send(...)``).
 """
 
 from __future__ import annotations
