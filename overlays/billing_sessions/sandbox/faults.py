@@ -95,18 +95,29 @@ class FaultLayer:
             await self.app(scope, receive, send)
             return
         self.state.enter(provider)
+        left = False
+
+        async def sending(message: Message) -> None:
+            # Counted out before the last byte goes: a client holding its answer never sees itself in flight.
+            nonlocal left
+            if message["type"] == "http.response.body" and not message.get("more_body") and not left:
+                left = True
+                self.state.leave(provider)
+            await send(message)
+
         try:
             if provider != "szamla_agent" and self.state.is_down(provider):
                 # Számla Agent answers its own way (szlahu_down); the others are simply unavailable.
-                await _send(send, self._error(provider, Fault("503")))
+                await _send(sending, self._error(provider, Fault("503")))
                 return
             fault = self.state.take_fault(provider)
             if fault is None:
-                await self.app(scope, receive, send)
+                await self.app(scope, receive, sending)
             else:
-                await self._faulty(provider, fault, scope, receive, send)
+                await self._faulty(provider, fault, scope, receive, sending)
         finally:
-            self.state.leave(provider)
+            if not left:
+                self.state.leave(provider)
 
     async def _faulty(self, provider: str, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
         if not fault.after:
