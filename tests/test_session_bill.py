@@ -11,7 +11,7 @@ import pytest
 
 from bill_client.api.crud import crud_read
 from bill_client.models import CrudReadBody, CrudSuccess
-from billing_sessions import BillingSessionError, LoginError, ProviderError, bill
+from billing_sessions import BillingSessionError, LoginError, ProviderError, TransportError, bill
 from billing_sessions.core import Clock
 from billing_sessions.sandbox import DEMO, Sandbox
 
@@ -146,6 +146,8 @@ async def test_async_tasks_across_one_expiry_log_in_once_and_log_out(sb: Sandbox
     assert counters["logouts"] == 1
 
 
-def test_transport_errors_surface_as_httpx_errors() -> None:
-    with _session("http://127.0.0.1:9/api/v2") as s, pytest.raises(httpx.ConnectError):
+def test_transport_errors_are_typed_and_still_httpx_errors() -> None:
+    with _session("http://127.0.0.1:9/api/v2") as s, pytest.raises(TransportError) as caught:
         s.session_info()
+    assert isinstance(caught.value, httpx.TransportError)
+    assert caught.value.operation == "POST /api/v2/Login.json"

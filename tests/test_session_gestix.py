@@ -5,13 +5,21 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
 
-from billing_sessions import BillingSessionError, LoginError, ProviderError, SessionExpired, gestix
+from billing_sessions import (
+    BillingSessionError,
+    LoginError,
+    ProviderError,
+    SessionExpired,
+    TransportError,
+    gestix,
+)
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore
 from gestix_client.api.entities import create_customer, update_customer
@@ -109,6 +117,34 @@ def test_expiry_means_one_relogin_and_a_fresh_nonce(sb: Sandbox) -> None:
     assert counters["nonce_rejections"] == 0
     assert counters["writes_applied"] == 2
     assert before is not None and (sb.state.last_nonce() or 0) > before
+
+
+def test_relogins_reuse_one_login_client(sb: Sandbox) -> None:
+    """A long-lived session that logs in again and again keeps one login connection pool, not one each."""
+    with _session(sb) as s:
+        for _ in range(5):
+            s.status()
+            sb.state.expire_all("gestix")
+        s.status()
+        assert (s.logins, len(s.provider.login_clients)) == (6, 1)
+
+
+def test_a_login_that_cannot_connect_is_a_typed_transport_error() -> None:
+    with gestix.Session("http://127.0.0.1:9", api_token="t", max_retries=0) as s:
+        with pytest.raises(TransportError) as caught:
+            s.status()
+    assert isinstance(caught.value, httpx.TransportError)
+    assert "not sent" in str(caught.value) and caught.value.operation == "GET /helo"
+
+
+def test_transport_options_in_httpx_args_reach_the_session_transport(sb: Sandbox, tmp_path: Path) -> None:
+    """``verify`` (like cert, http2, limits) configures the transport the session makes for its requests."""
+    missing_ca = str(tmp_path / "no-such-ca.pem")
+    with _session(sb, httpx_args={"verify": missing_ca}) as s, warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # httpx 0.28 prefers an SSLContext
+        with pytest.raises(FileNotFoundError):
+            s.status()
+    assert sb.state.counters("gestix")["requests"] == 0
 
 
 def test_expiry_via_ttl_on_the_sandbox_clock(sb: Sandbox) -> None:

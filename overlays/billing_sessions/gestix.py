@@ -5,6 +5,33 @@ is gone: one re-login, then the request is re-sent once with a fresh nonce. Writ
 one at a time under the store's write lock, so nonces reach the server in the order they were allocated;
 nonces come from the store (``max(last + 1, now_ms)``), so they keep increasing across re-logins, Session
 objects and, with a shared store, processes and restarts. A write is never re-sent after a transport error.
+
+## Quickstart
+
+Runs as is on the embedded sandbox. For a real account pass ``account="03101176"`` (your account number)
+instead of the sandbox URL, with ``api_token=`` or ``username=`` + ``password=``.
+
+```python
+from billing_sessions import gestix
+from billing_sessions.sandbox import DEMO, Sandbox
+from gestix_client.api.invoices import create_invoice
+from gestix_client.models import DocumentInput, DocumentLine
+
+with Sandbox() as sb, gestix.Session(
+    sb.base_url("gestix"), api_token=DEMO.gestix_api_token
+) as s:
+    print(s.status().status)  # the first call logs in (GET /helo)
+    # Any generated operation takes client=s.client: the nonce is added.
+    line = DocumentLine(article_code="A1", quantity=1.0)
+    body = DocumentInput(lines=[line])
+    created = create_invoice.sync_detailed(client=s.client, body=body)
+    print(created.status_code, created.parsed)
+```
+
+Options every session takes: ``store=`` (e.g. ``FileStore("sessions.json")`` shares the token and the
+nonce counter between processes), ``timeout=``, ``retry=`` / ``max_retries=``, ``httpx_args=``.
+``AsyncSession`` takes the same arguments: ``async with``, ``await s.status()``, and the generated
+``asyncio_detailed`` functions with ``client=s.client``.
 """
 
 from __future__ import annotations
@@ -14,7 +41,7 @@ from typing import Any, Unpack
 
 import httpx
 
-from billing_sessions.core import Provider, Token, require
+from billing_sessions.core import Provider, Token, require, set_query_param
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, status_error
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
@@ -64,7 +91,7 @@ class _Gestix(Provider):
         if token is not None:
             request.headers["Authorization"] = f"Bearer {token.value}"
         if nonce is not None:
-            request.url = request.url.copy_set_param("nonce", str(nonce))
+            request.url = set_query_param(request.url, "nonce", nonce)
         return request
 
     def is_expired(self, response: httpx.Response) -> bool:

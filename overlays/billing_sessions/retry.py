@@ -131,7 +131,11 @@ class InFlightLimit:
 
 
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Wraps the real transport; one instance serves a session's sync and async clients."""
+    """Wraps the real transport; one instance serves a session's sync and async clients.
+
+    Without ``sync`` / ``asynchronous``, httpx's default transport of that kind is made on first use: each
+    one builds an SSL context (~50 ms), which a sync session never needs for async calls and vice versa.
+    """
 
     def __init__(
         self,
@@ -144,6 +148,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         limit: InFlightLimit | None = None,
         sync: httpx.BaseTransport | None = None,
         asynchronous: httpx.AsyncBaseTransport | None = None,
+        transport_args: dict[str, Any] | None = None,
     ) -> None:
         self.policy = policy
         self.provider = provider
@@ -153,6 +158,23 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.limit = limit
         self._sync = sync
         self._async = asynchronous
+        self._making = threading.Lock()
+        # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
+        self._transport_args = transport_args or {}
+
+    def _sync_transport(self) -> httpx.BaseTransport:
+        if self._sync is None:
+            with self._making:
+                if self._sync is None:
+                    self._sync = httpx.HTTPTransport(**self._transport_args)
+        return self._sync
+
+    def _async_transport(self) -> httpx.AsyncBaseTransport:
+        if self._async is None:
+            with self._making:
+                if self._async is None:
+                    self._async = httpx.AsyncHTTPTransport(**self._transport_args)
+        return self._async
 
     @property
     def current(self) -> RetryPolicy:
@@ -183,6 +205,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return delay
 
     def _log(self, request: httpx.Request, status: int | str, attempt: int, started: float) -> None:
+        if not log.isEnabledFor(logging.DEBUG):  # every attempt passes here: no work when nobody listens
+            return
         elapsed = (time.perf_counter() - started) * 1000
         log.debug(
             "%s %s %s -> %s attempt %d %.1f ms",
@@ -206,13 +230,13 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     # -- sync
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        assert self._sync is not None, "no sync transport"
+        transport = self._sync_transport()
         attempt = 0
         while True:
             started = time.perf_counter()
             try:
                 with self.limit.hold() if self.limit is not None else nullcontext():
-                    response = self._sync.handle_request(request)
+                    response = transport.handle_request(request)
                     if self.limit is not None:
                         response.read()  # the slot is held until the answer is in
             except httpx.TransportError as exc:
@@ -246,17 +270,17 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     # -- async
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        assert self._async is not None, "no async transport"
+        transport = self._async_transport()
         attempt = 0
         while True:
             started = time.perf_counter()
             try:
                 if self.limit is not None:
                     async with self.limit.ahold():
-                        response = await self._async.handle_async_request(request)
+                        response = await transport.handle_async_request(request)
                         await response.aread()
                 else:
-                    response = await self._async.handle_async_request(request)
+                    response = await transport.handle_async_request(request)
             except httpx.TransportError as exc:
                 self._log(request, type(exc).__name__, attempt, started)
                 delay = self._retry_error(request, exc, attempt)

@@ -51,7 +51,7 @@ class SessionOptions(TypedDict, total=False):
     store: SessionStore | None  # where sessions live (default: a new MemoryStore)
     timeout: httpx.Timeout | float | None  # per request (default: 30 s, connect 10 s)
     clock: Clock  # epoch seconds; tests move it to exercise idle expiry
-    httpx_args: dict[str, Any] | None  # passed to the httpx clients (not auth/transport-owned keys)
+    httpx_args: dict[str, Any] | None  # for the httpx clients; verify, cert, http2, limits: the transports
     retry: RetryPolicy | None  # the retry policy (default: RetryPolicy())
     max_retries: int | None  # shortcut: RetryPolicy(max_retries=...); 0 turns retries off
 
@@ -85,7 +85,10 @@ class _Base(Generic[C]):
         else:
             self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         provider.base_url, provider.timeout = self.base_url, self.timeout
-        provider.httpx_args = {k: v for k, v in (httpx_args or {}).items() if k != "auth"}
+        # Transport options go into the session's own transports (below), not to the generated clients,
+        # which would pass "verify" twice to httpx.Client.
+        client_args = {k: v for k, v in (httpx_args or {}).items() if k not in TRANSPORT_OPTIONS}
+        provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
         key = account_key(provider.name, self.base_url, provider.credentials())
         self.auth = SessionAuth(provider, self.store, key, clock)
         self.logout_on_close = logout_on_close
@@ -93,7 +96,9 @@ class _Base(Generic[C]):
         retry, max_retries = options.get("retry"), options.get("max_retries")
         self.transport = _transport(provider, self.base_url, retry, max_retries, httpx_args or {})
         self.auth.retry = self.transport
-        args = {**(httpx_args or {}), "auth": self.auth, "transport": self.transport}
+        login_args = (provider, self.base_url, retry, max_retries, httpx_args or {})
+        provider.login_transport = lambda: _transport(*login_args)
+        args = {**client_args, "auth": self.auth, "transport": self.transport}
         self.client = make_client(
             client_cls,
             self.base_url,
@@ -126,6 +131,10 @@ class _Base(Generic[C]):
         return self.auth.logins
 
 
+#: httpx.Client options that configure its default transport: passed on to the session's own.
+TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits")
+
+
 def _transport(
     provider: Provider,
     base_url: str,
@@ -140,9 +149,10 @@ def _transport(
     if provider.max_in_flight is not None:
         scope = account_key(provider.name, base_url, provider.concurrency_scope())
         limit = InFlightLimit.shared(scope, provider.max_in_flight)
-    given = httpx_args.get(
-        "transport"
-    )  # a caller's own transport (must serve the client kind it is used with)
+    # A caller's own transport (it must serve the client kind it is used with), else httpx's default one,
+    # built with the transport options the caller gave the client.
+    given = httpx_args.get("transport")
+    transport_args = {k: httpx_args[k] for k in TRANSPORT_OPTIONS if k in httpx_args}
     return RetryTransport(
         policy,
         provider.name,
@@ -150,8 +160,9 @@ def _transport(
         retry_answer=provider.retry_answer,
         enabled=provider.retryable,
         limit=limit,
-        sync=given if given is not None else httpx.HTTPTransport(),
-        asynchronous=given if given is not None else httpx.AsyncHTTPTransport(),
+        sync=given,  # None: RetryTransport makes the default one on first use
+        asynchronous=given,
+        transport_args=transport_args,
     )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import inspect
 import json
 import logging
@@ -97,14 +98,21 @@ class _LocalLocks:
             weakref.WeakKeyDictionary()
         )
 
+    # Taken on every write: a plain lookup first; the guard (and a new lock object) only for a new name.
     def thread_lock(self, name: str) -> threading.Lock:
-        with self._guard:
-            return self._threads.setdefault(name, threading.Lock())
+        lock = self._threads.get(name)
+        if lock is None:
+            with self._guard:
+                lock = self._threads.setdefault(name, threading.Lock())
+        return lock
 
     def task_lock(self, name: str) -> asyncio.Lock:
         loop = asyncio.get_running_loop()
-        with self._guard:
-            return self._tasks.setdefault(loop, {}).setdefault(name, asyncio.Lock())
+        lock = self._tasks.get(loop, {}).get(name)
+        if lock is None:
+            with self._guard:
+                lock = self._tasks.setdefault(loop, {}).setdefault(name, asyncio.Lock())
+        return lock
 
     @contextlib.contextmanager
     def hold(self, name: str) -> Iterator[None]:
@@ -354,5 +362,6 @@ def _fsync_directory(directory: Path) -> None:
             os.close(fd)
 
 
+@functools.lru_cache(maxsize=1024)
 def _short(key: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in key)[-48:]
