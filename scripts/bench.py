@@ -1,355 +1,53 @@
-"""Benchmarks on the sandbox over loopback, measured side by side in one run.
+"""Benchmarks of issue 7 on the sandbox over loopback, each side by side with its baseline in one run.
 
-    scripts/bench            full counts; writes benchmarks/results.json and benchmarks/results.png
-    scripts/bench --quick    small counts (CI): exits 1 when a COUNT target (logins, rejections) is missed
+    scripts/bench              full counts (~3 min): benchmarks/results.json + results.png, a table;
+                               exits 1 when any target is missed (latency ratios included)
+    scripts/bench --quick      small counts (CI, well under a minute): exits 1 only when a COUNT target is
+                               missed (logins, nonce rejections, sessions created), never on times;
+                               writes no files unless --out DIR is given
+    scripts/bench --profile    a pyinstrument profile of the session's per-request path (mock transport)
 
-The sandbox runs in its own process (``billing-sessions sandbox``), so client and server do not share a GIL.
-Times are reported, never asserted: only counts decide the exit code.
+The sandbox runs in its own process (``billing_sessions.sandbox.serve``), so client and server do not share
+a GIL; redis-server is started on a free loopback port for the multi-process benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import os
-import platform
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
+from bench_common import ROOT, Admin, Row, loadavg, machine, sandbox_process
 
-ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks"
-BIN = Path(sys.executable).parent
-ACCOUNT = "03101176"
-API_TOKEN = "sandbox-gestix-api-token"  # noqa: S105 - the sandbox's public demo token
-AGENT_KEY = "sandbox-agent-key"
-XML = (
-    '<?xml version="1.0" encoding="UTF-8"?><xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla"><beallitasok>'
-    "<szamlaagentkulcs/><valaszVerzio>1</valaszVerzio></beallitasok><fejlec><keltDatum>2026-11-23</keltDatum>"
-    "</fejlec><vevo><nev>Bench</nev></vevo><tetelek><tetel><megnevezes>x</megnevezes><mennyiseg>1</mennyiseg>"
-    "</tetel></tetelek></xmlszamla>"
-)
-
-Row = dict[str, Any]
+FULL = {
+    "overhead": 3000,
+    "reuse": 1000,
+    "writes": 1000,
+    "storm": 1000,
+    "mp": 250,
+    "imports": 15,
+    "micro": 5000,
+}
+QUICK = {"overhead": 200, "reuse": 20, "writes": 100, "storm": 200, "mp": 25, "imports": 3, "micro": 300}
 
 
-@contextmanager
-def sandbox_process() -> Iterator[str]:
-    """``billing-sessions sandbox --port 0`` in a child process; yields its URL."""
-    proc = subprocess.Popen(
-        [str(BIN / "billing-sessions"), "sandbox", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+def run(n: dict[str, int], *, quick: bool) -> list[Row]:
+    # Imported here, not at the top: each spawned child of the multi-process benchmark re-imports this file.
+    from bench_cases import (
+        cold_import,
+        overhead,
+        reauth_storm,
+        regenerate_time,
+        session_reuse,
+        write_throughput,
     )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        url = line.split("listening on ", 1)[1].split()[0]
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    from bench_hotpath import overlay_cost
+    from bench_multiprocess import multiprocess
 
-
-class Admin:
-    def __init__(self, url: str) -> None:
-        self.http = httpx.Client(base_url=url + "/_sandbox")
-
-    def post(self, what: str, **body: Any) -> None:
-        self.http.post(f"/{what}", json=body).raise_for_status()
-
-    def counters(self, provider: str) -> dict[str, int]:
-        counters: dict[str, int] = self.http.get("/counters").json()[provider]
-        return counters
-
-    def reset(self, **config: Any) -> None:
-        self.post("reset")
-        if config:
-            self.post("config", **config)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def timed(fn: Callable[[], object], n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def overhead(url: str, admin: Admin, n: int) -> list[Row]:
-    """Authenticated GET /status: through gestix.Session vs raw httpx with a hand-set header."""
-    from billing_sessions import gestix
-
-    base = f"{url}/api/{ACCOUNT}/v4.0.0"
-    admin.reset()
-    rows: list[Row] = []
-    with gestix.Session(base, api_token=API_TOKEN) as s, httpx.Client(base_url=base) as raw:
-        s.status()
-        token = s.auth.token
-        assert token is not None
-        headers = {"Authorization": f"Bearer {token.value}"}
-        session_http = s.client.get_httpx_client()
-        samples: dict[str, list[float]] = {"raw": [], "session": [], "typed": []}
-        calls = {
-            "raw": lambda: raw.get("/status", headers=headers).json(),
-            "session": lambda: session_http.get("/status").json(),
-            "typed": s.status,
-        }
-        for _ in range(5):  # interleaved rounds: drift hits all three alike
-            for name, fn in calls.items():
-                samples[name] += timed(fn, n // 5)
-    for name in ("session", "typed"):
-        rows.append(_ratio_row("overhead sync", name, samples[name], samples["raw"]))
-    rows += asyncio.run(_overhead_async(base, n))
-    return rows
-
-
-async def _overhead_async(base: str, n: int) -> list[Row]:
-    from billing_sessions import gestix
-
-    async with gestix.AsyncSession(base, api_token=API_TOKEN) as s, httpx.AsyncClient(base_url=base) as raw:
-        await s.status()
-        token = s.auth.token
-        assert token is not None
-        headers = {"Authorization": f"Bearer {token.value}"}
-        http = s.client.get_async_httpx_client()
-        samples: dict[str, list[float]] = {"raw": [], "session": []}
-        for _ in range(5):
-            for name in samples:
-                for _ in range(n // 5):
-                    start = time.perf_counter()
-                    if name == "raw":
-                        (await raw.get("/status", headers=headers)).json()
-                    else:
-                        (await http.get("/status")).json()
-                    samples[name].append((time.perf_counter() - start) * 1000)
-    return [_ratio_row("overhead async", "session", samples["session"], samples["raw"])]
-
-
-def _ratio_row(bench: str, name: str, got: list[float], raw: list[float]) -> Row:
-    p50, raw50 = statistics.median(got), statistics.median(raw)
-    return {
-        "bench": bench,
-        "variant": name,
-        "n": len(got),
-        "p50_ms": round(p50, 3),
-        "p99_ms": round(percentile(got, 0.99), 3),
-        "raw_p50_ms": round(raw50, 3),
-        "raw_p99_ms": round(percentile(raw, 0.99), 3),
-        "ratio_p50": round(p50 / raw50, 3),
-        "target": "ratio_p50 <= 1.10" if name == "session" else "report",
-    }
-
-
-def session_reuse(url: str, admin: Admin, n: int) -> list[Row]:
-    """Számla Agent calls with a stored cookie (FileStore) vs a fresh session per call; login costs 20 ms."""
-    from billing_sessions import szamla_agent
-    from billing_sessions.stores import FileStore
-
-    rows = []
-    for variant in ("file store", "no stored cookie"):
-        admin.reset(login_delay=0.02)
-        with tempfile.TemporaryDirectory() as tmp:
-            store = FileStore(Path(tmp) / "s.json")
-            start = time.perf_counter()
-            with szamla_agent.Session(url, agent_key=AGENT_KEY, store=store) as s:
-                for _ in range(n):
-                    if variant == "no stored cookie":
-                        s.reset()
-                    s.send("action-xmlagentxmlfile", XML)
-            wall = time.perf_counter() - start
-        created = admin.counters("szamla_agent")["sessions_created"]
-        rows.append(
-            {
-                "bench": "session reuse",
-                "variant": variant,
-                "n": n,
-                "sessions_created": created,
-                "wall_s": round(wall, 3),
-                "target": "file store: sessions_created == 1",
-            }
-        )
-    return rows
-
-
-def write_throughput(url: str, admin: Admin, n: int) -> list[Row]:
-    from billing_sessions import gestix
-    from gestix_client.api.invoices import create_invoice
-    from gestix_client.models import DocumentInput, DocumentLine
-
-    base = f"{url}/api/{ACCOUNT}/v4.0.0"
-    body = DocumentInput(lines=[DocumentLine(article_code="B", quantity=1.0)])
-    rows = []
-    for tasks in (1, 32):
-        admin.reset()
-
-        async def run(tasks: int = tasks) -> float:
-            async with gestix.AsyncSession(base, api_token=API_TOKEN) as s:
-                await s.status()
-                queue = iter(range(n))
-
-                async def worker() -> None:
-                    for _ in queue:
-                        await create_invoice.asyncio_detailed(client=s.client, body=body)
-
-                start = time.perf_counter()
-                await asyncio.gather(*(worker() for _ in range(tasks)))
-                return time.perf_counter() - start
-
-        wall = asyncio.run(run())
-        c = admin.counters("gestix")
-        rows.append(
-            {
-                "bench": "write throughput",
-                "variant": f"{tasks} task(s)",
-                "n": n,
-                "writes_per_s": round(n / wall, 1),
-                "writes_applied": c["writes_applied"],
-                "nonce_rejections": c["nonce_rejections"],
-                "target": "nonce_rejections == 0",
-            }
-        )
-    return rows
-
-
-def reauth_storm(url: str, admin: Admin, n: int) -> list[Row]:
-    from billing_sessions import gestix
-
-    base = f"{url}/api/{ACCOUNT}/v4.0.0"
-    admin.reset()
-
-    async def run() -> list[float]:
-        async with gestix.AsyncSession(
-            base, api_token=API_TOKEN, httpx_args={"limits": httpx.Limits(max_connections=100)}
-        ) as s:
-            await s.status()
-            admin.post("expire", provider="gestix")
-
-            async def one() -> float:
-                start = time.perf_counter()
-                await s.status()
-                return (time.perf_counter() - start) * 1000
-
-            return await asyncio.gather(*(one() for _ in range(n)))
-
-    latencies = asyncio.run(run())
-    c = admin.counters("gestix")
-    return [
-        {
-            "bench": "re-auth storm",
-            "variant": f"{n} concurrent",
-            "n": n,
-            "logins_after_expiry": c["logins"] - 1,
-            "p50_ms": round(statistics.median(latencies), 1),
-            "p99_ms": round(percentile(latencies, 0.99), 1),
-            "target": "logins_after_expiry == 1",
-        }
-    ]
-
-
-def cold_import(repeat: int) -> list[Row]:
-    def median_of(code: str) -> float:
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True)
-            times.append((time.perf_counter() - start) * 1000)
-        return statistics.median(times)
-
-    base = median_of("pass")
-    ours = median_of("import billing_sessions") - base
-    httpx_ms = median_of("import httpx") - base
-    full = median_of("from billing_sessions import gestix, szamla_agent, bill, billingplatform") - base
-    return [
-        {
-            "bench": "cold import",
-            "variant": "import billing_sessions",
-            "ms": round(ours, 1),
-            "httpx_ms": round(httpx_ms, 1),
-            "ratio": round(ours / httpx_ms, 2),
-            "all_providers_ms": round(full, 1),
-            "target": "report",
-        }
-    ]
-
-
-def regenerate_time() -> list[Row]:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "regenerate.py"), "--check"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return [
-        {
-            "bench": "regenerate",
-            "variant": "scripts/regenerate --check",
-            "wall_s": round(time.perf_counter() - start, 2),
-            "target": "report",
-        }
-    ]
-
-
-def failures(rows: list[Row]) -> list[str]:
-    """The count targets (never the times) that a run missed."""
-    missed = []
-    for r in rows:
-        if r["bench"] == "write throughput" and r["nonce_rejections"] != 0:
-            missed.append(f"{r['variant']}: {r['nonce_rejections']} nonce rejections")
-        if r["bench"] == "re-auth storm" and r["logins_after_expiry"] != 1:
-            missed.append(f"re-auth storm: {r['logins_after_expiry']} logins")
-        if r["bench"] == "session reuse" and r["variant"] == "file store" and r["sessions_created"] != 1:
-            missed.append(f"session reuse: {r['sessions_created']} sessions")
-    return missed
-
-
-def plot(rows: list[Row], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    over = [r for r in rows if r["bench"].startswith("overhead")]
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-    labels = [f"{r['bench'].split()[1]}\n{r['variant']}" for r in over]
-    axes[0].bar(labels, [r["ratio_p50"] for r in over], color="#4c72b0")
-    axes[0].axhline(1.10, color="red", linestyle="--", label="target 1.10")
-    axes[0].set_title("p50 latency vs raw httpx (GET /status)")
-    axes[0].legend()
-    writes = [r for r in rows if r["bench"] == "write throughput"]
-    axes[1].bar([r["variant"] for r in writes], [r["writes_per_s"] for r in writes], color="#55a868")
-    axes[1].set_title("Gestix writes/s (ordered nonces, 0 rejections)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="billing-sessions benchmarks")
-    parser.add_argument(
-        "--quick", action="store_true", help="small counts; exit 1 when a count target is missed"
-    )
-    args = parser.parse_args(argv)
-    n = (
-        {"overhead": 200, "reuse": 40, "writes": 100, "storm": 200, "imports": 3}
-        if args.quick
-        else {"overhead": 3000, "reuse": 1000, "writes": 1000, "storm": 1000, "imports": 15}
-    )
     rows: list[Row] = []
     with sandbox_process() as url:
         admin = Admin(url)
@@ -357,24 +55,85 @@ def main(argv: list[str] | None = None) -> int:
         rows += session_reuse(url, admin, n["reuse"])
         rows += write_throughput(url, admin, n["writes"])
         rows += reauth_storm(url, admin, n["storm"])
+        rows += multiprocess(url, admin, n["mp"])
+        admin.close()
+    rows += overlay_cost(n["micro"])
     rows += cold_import(n["imports"])
-    if not args.quick:
+    if not quick:
         rows += regenerate_time()
+    return rows
+
+
+def missed(rows: list[Row], *, counts_only: bool) -> list[Row]:
+    return [r for r in rows if r["ok"] is False and (r["kind"] == "count" or not counts_only)]
+
+
+def print_table(rows: list[Row], title: str, *, counts_only: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in ("benchmark", "variant", "result", "target", ""):
+        table.add_column(column, overflow="fold")
     for r in rows:
-        print(json.dumps(r))
-    missed = failures(rows)
-    if not args.quick:
-        OUT.mkdir(exist_ok=True)
-        machine = {
-            "python": platform.python_version(),
-            "platform": platform.platform(terse=True),
-            "cpus": os.cpu_count(),
-        }
-        (OUT / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n")
-        plot(rows, OUT / "results.png")
-    for m in missed:
-        print(f"MISSED: {m}")
-    return 1 if missed else 0
+        mark = {True: "[green]ok[/]", False: "[red]MISSED[/]", None: ""}[r["ok"]]
+        if r["ok"] is False and counts_only and r["kind"] != "count":
+            mark = "[yellow]missed (a time: not checked)[/]"
+        table.add_row(r["bench"], r["variant"], r["result"], r["target"] or "report", mark)
+    Console(width=max(160, Console().width)).print(table)
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = ["| benchmark | variant | result | target |", "| --- | --- | --- | --- |"]
+    for r in rows:
+        target = r["target"] or "report"
+        if r["ok"] is not None:
+            target += " ✅" if r["ok"] else " ❌"
+        lines.append(f"| {r['bench']} | {r['variant']} | {r['result']} | {target} |")
+    return "\n".join(lines)
+
+
+def write(out: Path, results: dict[str, Any]) -> None:
+    from bench_plot import plot
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    plot(results, out / "results.png")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="billing-sessions benchmarks (issue 7)")
+    parser.add_argument("--quick", action="store_true", help="small counts; fail on missed counts only")
+    parser.add_argument("--out", type=Path, help="where results.json/png go (full default: benchmarks/)")
+    parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    parser.add_argument("--profile", action="store_true", help="profile the per-request path and exit")
+    args = parser.parse_args(argv)
+    if args.profile:
+        from bench_hotpath import profile
+
+        print(profile())
+        return 0
+    started = time.perf_counter()
+    info = machine()
+    rows = run(QUICK if args.quick else FULL, quick=args.quick)
+    wall = time.perf_counter() - started
+    info["loadavg_1m_at_end"] = loadavg()
+    mode = "quick" if args.quick else "full"
+    results = {"mode": mode, "wall_s": round(wall, 1), "machine": info, "rows": rows}
+    title = f"billing-sessions benchmarks ({mode}, {wall:.0f} s): {info['cpu']}, {info['cores']} cores"
+    print_table(rows, title, counts_only=args.quick)
+    if args.markdown:
+        print(markdown(rows))
+    out = args.out if args.out is not None else (None if args.quick else OUT)
+    if out is not None:
+        write(out, results)
+        print(f"wrote {out / 'results.json'} and {out / 'results.png'}")
+    failed = missed(rows, counts_only=args.quick)
+    for r in failed:
+        print(
+            f"MISSED: {r['bench']} / {r['variant']}: {r['result']} (target: {r['target']})", file=sys.stderr
+        )
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
