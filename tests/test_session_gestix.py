@@ -147,6 +147,30 @@ def test_transport_options_in_httpx_args_reach_the_session_transport(sb: Sandbox
     assert sb.state.counters("gestix")["requests"] == 0
 
 
+def test_an_explicit_proxy_goes_through_the_session_transport(sb: Sandbox) -> None:
+    """With the proxy inside the session's transport, a dead proxy is a typed, counted TransportError."""
+    with _session(sb, httpx_args={"proxy": "http://127.0.0.1:9"}, max_retries=0) as s:
+        with pytest.raises(TransportError, match="not sent"):
+            s.status()
+    assert sb.state.counters("gestix")["requests"] == 0
+
+
+def test_an_environment_proxy_goes_through_the_session_transport(
+    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    with _session(sb, max_retries=0) as s, pytest.raises(TransportError, match="not sent"):
+        s.status()
+    assert sb.state.counters("gestix")["requests"] == 0
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with _session(sb, max_retries=0) as s:
+        s.status()
+    assert sb.state.counters("gestix")["requests"] == 2  # /helo, /status: not through the dead proxy
+
+
 def test_expiry_via_ttl_on_the_sandbox_clock(sb: Sandbox) -> None:
     with _session(sb) as s:
         s.status()

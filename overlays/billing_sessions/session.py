@@ -10,6 +10,8 @@ import asyncio
 import contextlib
 import logging
 import time
+import urllib.parse
+import urllib.request
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypedDict, TypeVar, Unpack
 
@@ -88,6 +90,7 @@ class _Base(Generic[C]):
         # Transport options go into the session's own transports (below), not to the generated clients,
         # which would pass "verify" twice to httpx.Client.
         client_args = {k: v for k, v in (httpx_args or {}).items() if k not in TRANSPORT_OPTIONS}
+        client_args["trust_env"] = False  # the environment's proxy is the session transport's (env_proxy)
         provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
         key = account_key(provider.name, self.base_url, provider.credentials())
         self.auth = SessionAuth(provider, self.store, key, clock)
@@ -132,7 +135,22 @@ class _Base(Generic[C]):
 
 
 #: httpx.Client options that configure its default transport: passed on to the session's own.
-TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits")
+# An explicit proxy too: given to httpx.Client, it would mount a transport that bypasses the session's.
+TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
+
+
+def env_proxy(base_url: str) -> str | None:
+    """The proxy the environment (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY) names for ``base_url``.
+
+    A session talks to one host, so it is resolved once. The generated clients get ``trust_env=False``:
+    httpx.Client would otherwise mount its own proxy transport, bypassing the session's retries, limits and
+    typed errors.
+    """
+    url = urllib.parse.urlsplit(base_url)
+    if not url.hostname or urllib.request.proxy_bypass(url.hostname):
+        return None
+    proxies = urllib.request.getproxies()
+    return proxies.get(url.scheme) or proxies.get("all")
 
 
 def _transport(
@@ -153,6 +171,10 @@ def _transport(
     # built with the transport options the caller gave the client.
     given = httpx_args.get("transport")
     transport_args = {k: httpx_args[k] for k in TRANSPORT_OPTIONS if k in httpx_args}
+    if given is None and "proxy" not in transport_args and httpx_args.get("trust_env", True):
+        proxy = env_proxy(base_url)
+        if proxy is not None:
+            transport_args["proxy"] = proxy
     return RetryTransport(
         policy,
         provider.name,
