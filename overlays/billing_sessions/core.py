@@ -233,21 +233,24 @@ class SessionAuth(httpx.Auth):
 
     # -- what is the same for sync and async
 
-    def _usable(self, token: Token | None, stale: Token | None) -> bool:
+    def _usable(self, token: Token | None, stale: Token | None, *, quiet: bool = False) -> bool:
         if token is None or (stale is not None and token.value == stale.value):
             return False
+        reason = None
         if token.expires is not None and self.clock() > token.expires - self.provider.renew_margin:
-            log.info("%s: token about to expire, renewing before use", self.provider.name)
-            return False
+            reason = "token about to expire"
         timeout = self.provider.idle_timeout
         if timeout is not None and self.clock() - token.last_used > timeout - self.provider.renew_margin:
-            log.info("%s: session idle too long, renewing before use", self.provider.name)
-            return False
-        return True
+            reason = "session idle too long"
+        if reason is not None and not quiet:
+            log.info("%s: %s, renewing before use", self.provider.name, reason)
+        return reason is None
 
     def _adopt(self, record: Record | None, stale: Token | None) -> Token | None:
         token = Token.from_record(record)
-        if self._usable(token, stale):
+        # The stored token is usually the one just found unusable: say why only once.
+        seen = token is not None and self._token is not None and token.value == self._token.value
+        if self._usable(token, stale, quiet=seen):
             self._token = token
             log.info("%s: reusing the stored session", self.provider.name)
             return token
