@@ -20,15 +20,7 @@ from tests.redis_server import RedisServer
 
 # What a log line must never contain: the demo credentials, and every session id, token and cookie the
 # sandbox issued during the run (their random part, 32 hex digits; see SandboxState.create_session).
-_FIXED_SECRETS = {
-    DEMO.gestix_api_token,
-    DEMO.gestix_password,
-    DEMO.szamla_agent_key,
-    DEMO.bill_password,
-    DEMO.bill_dev_key,
-    DEMO.bp_password,
-    DEMO.bp_client_secret,
-}
+_FIXED_SECRETS = DEMO.secrets()
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 # Loggers of the package and of the HTTP stack it drives (httpcore logs headers, httpx URLs).
 _LOGGERS = ("billing_sessions", "httpx", "httpcore")

@@ -26,16 +26,7 @@ from tests.test_session_szamla_agent import ACTION, INVOICE
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "billing-sessions"
-DEMO_SECRETS = {
-    DEMO.gestix_api_token,
-    DEMO.gestix_password,
-    DEMO.szamla_agent_key,
-    DEMO.szamla_password,
-    DEMO.bill_password,
-    DEMO.bill_dev_key,
-    DEMO.bp_password,
-    DEMO.bp_client_secret,
-}
+DEMO_SECRETS = DEMO.secrets()
 WRONG = "wrong-secret-4711"
 
 

@@ -15,15 +15,7 @@ from tests.test_session_szamla_agent import ACTION, INVOICE
 
 
 def _secrets(sessions: list[object]) -> set[str]:
-    found = {
-        DEMO.gestix_api_token,
-        DEMO.gestix_password,
-        DEMO.szamla_agent_key,
-        DEMO.bill_password,
-        DEMO.bill_dev_key,
-        DEMO.bp_password,
-        DEMO.bp_client_secret,
-    }
+    found = set(DEMO.secrets())
     for s in sessions:
         token = s.auth.token  # type: ignore[attr-defined]
         if token is not None:

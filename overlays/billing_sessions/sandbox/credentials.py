@@ -25,5 +25,20 @@ class DemoCredentials:
     bp_client_id: str = "sandbox-client"
     bp_client_secret: str = "sandbox-client-secret"
 
+    def secrets(self) -> frozenset[str]:
+        """The values that must never show up in a log line, repr, error or CLI output (the tests check)."""
+        return frozenset(
+            {
+                self.gestix_api_token,
+                self.gestix_password,
+                self.szamla_agent_key,
+                self.szamla_password,
+                self.bill_password,
+                self.bill_dev_key,
+                self.bp_password,
+                self.bp_client_secret,
+            }
+        )
+
 
 DEMO = DemoCredentials()
