@@ -5,12 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 
 from billing_sessions import (
+    ProviderError,
     ProviderUnavailable,
     RateLimited,
     TransportError,
@@ -19,6 +21,7 @@ from billing_sessions import (
     gestix,
     szamla_agent,
 )
+from billing_sessions.core import Token
 from billing_sessions.retry import RetryPolicy, retry_after
 from billing_sessions.sandbox import DEMO, Sandbox
 from gestix_client.api.invoices import create_invoice
@@ -237,3 +240,67 @@ def test_log_env_var_turns_on_redacted_logging(sb: Sandbox) -> None:
     assert "logged in" in out.stderr
     assert "GET /status" in out.stderr or "/status" in out.stderr
     assert DEMO.gestix_password not in out.stderr
+
+
+class _CutBody(httpx.SyncByteStream):
+    """An answer whose connection drops after the headers and the first bytes."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b'{"status": "o'
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+
+
+def test_a_connection_dropped_mid_body_is_typed_and_retried_for_reads() -> None:
+    fake = FakeTime()
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method)
+        return httpx.Response(200, headers={"content-type": "application/json"}, stream=_CutBody())
+
+    transport = httpx.MockTransport(handler)
+    with gestix.Session(
+        "http://gestix.test/api/x/v4.0.0",
+        api_token="t",
+        retry=fake.policy(),
+        httpx_args={"transport": transport},
+    ) as s:
+        s.auth._token = Token("tok", 0.0, 0.0)
+        with pytest.raises(TransportError, match="sent, no answer"):
+            s.status()
+        assert calls == ["GET"] * 3  # a read: the first attempt and two retries
+        calls.clear()
+        with pytest.raises(TransportError):
+            create_invoice.sync_detailed(client=s.client, body=_invoice())
+        assert calls == ["POST"]  # a write that reached the server: never re-sent
+
+
+def test_the_deadline_bounds_the_login_too(sb: Sandbox) -> None:
+    fake = FakeTime()
+    with _gestix(sb, fake.policy(max_retries=50, deadline=2.0)) as s:
+        sb.state.inject("gestix", "503", count=100)  # the login itself meets the outage
+        with pytest.raises(ProviderError) as caught:
+            s.status()
+    assert caught.value.status == 503
+    assert fake.now - 1000.0 <= 2.0
+    assert 1 <= len(fake.sleeps) < 50
+
+
+def test_a_write_that_timed_out_connecting_says_it_was_not_sent() -> None:
+    fake = FakeTime()
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method)
+        raise httpx.ConnectTimeout("timed out", request=request)
+
+    with gestix.Session(
+        "http://gestix.test/api/x/v4.0.0",
+        api_token="t",
+        retry=fake.policy(),
+        httpx_args={"transport": httpx.MockTransport(handler)},
+    ) as s:
+        s.auth._token = Token("tok", 0.0, 0.0)
+        with pytest.raises(TransportError, match="not sent"):
+            create_invoice.sync_detailed(client=s.client, body=_invoice())
+    assert calls == ["POST"] * 3  # retried as unsent, so the error must not say it may have been applied

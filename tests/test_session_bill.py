@@ -14,6 +14,7 @@ from bill_client.models import CrudReadBody, CrudSuccess
 from billing_sessions import BillingSessionError, LoginError, ProviderError, TransportError, bill
 from billing_sessions.core import Clock
 from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.stores import MemoryStore
 
 pytestmark = pytest.mark.anyio
 
@@ -151,3 +152,27 @@ def test_transport_errors_are_typed_and_still_httpx_errors() -> None:
         s.session_info()
     assert isinstance(caught.value, httpx.TransportError)
     assert caught.value.operation == "POST /api/v2/Login.json"
+
+
+def test_steady_use_keeps_the_stored_session_fresh_for_a_second_session_object(sb: Sandbox) -> None:
+    # Calls less than 30 s apart for longer than the idle limit: the stored last_used must still move on,
+    # or another worker on the store takes the live session for idle and logs in again.
+    clock, store = FakeClock(), MemoryStore()
+    kwargs = dict(
+        user_name=DEMO.bill_user_name,
+        password=DEMO.bill_password,
+        org_id=DEMO.bill_org_id,
+        dev_key=DEMO.bill_dev_key,
+        clock=clock,
+        store=store,
+        logout_on_close=False,
+    )
+    with bill.Session(sb.base_url("bill"), **kwargs) as first:  # type: ignore[arg-type]
+        for _ in range(80):  # 80 x 29 s: about 39 minutes of activity
+            first.session_info()
+            clock.now += 29
+            sb.state.advance(29)
+        with bill.Session(sb.base_url("bill"), **kwargs) as second:  # type: ignore[arg-type]
+            second.session_info()
+        assert second.logins == 0
+    assert sb.state.counters("bill")["logins"] == 1

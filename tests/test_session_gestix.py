@@ -329,3 +329,24 @@ def test_a_streamed_body_cannot_be_resent_and_says_so(sb: Sandbox) -> None:
                 "/invoices", content=iter([b'{"lines": []}']), headers={"Content-Type": "application/json"}
             )
     assert sb.state.counters("gestix")["writes_applied"] == 0
+
+
+def test_a_late_answer_for_a_replaced_token_does_not_bring_it_back(sb: Sandbox) -> None:
+    store = MemoryStore()
+    with _session(sb, store=store) as s:
+        s.status()
+        sb.state.inject("gestix", "slow", after=True, delay=1.0)  # handled with the old token, answered late
+        with ThreadPoolExecutor(1) as pool:
+            late = pool.submit(s.status)
+            while sb.state.in_flight("gestix") == 0:
+                time.sleep(0.01)
+            time.sleep(0.1)  # the slow request has been handled; its answer is still held back
+            sb.state.expire_all("gestix")
+            s.status()  # 403, one re-login, re-sent with the new token
+            late.result()
+        assert s.auth.reauths == 1
+        s.status()  # with the new token: no 403, no re-send
+        assert s.auth.reauths == 1
+        assert store.load(s.auth.key) is not None
+        assert store.load(s.auth.key)["value"] == s.auth.token.value  # type: ignore[index, union-attr]
+    assert sb.state.counters("gestix")["logins"] == 2

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from http import HTTPStatus
 from pathlib import Path
 
 import pytest
 
-from billing_sessions import BillingSessionError, ProviderUnavailable, szamla_agent
+from billing_sessions import BillingSessionError, ProviderError, ProviderUnavailable, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore
+from szamla_agent_client.types import Response
 
 pytestmark = pytest.mark.anyio
 
@@ -129,3 +131,13 @@ def test_fill_agent_key() -> None:
     assert "<szamlaagentkulcs>k&amp;1</szamlaagentkulcs>" in szamla_agent.fill_agent_key(INVOICE, "k&1")
     kept = "<beallitasok><szamlaagentkulcs>mine</szamlaagentkulcs></beallitasok>"
     assert szamla_agent.fill_agent_key(kept, "other") == kept
+
+
+def test_a_corrupt_pdf_in_an_xml_answer_is_a_provider_error() -> None:
+    # base64 cut short: its padding is wrong
+    body = b"<xmlszamlavalasz><sikeres>true</sikeres><pdf>JVBERi0</pdf></xmlszamlavalasz>"
+    answer: Response[None] = Response(
+        status_code=HTTPStatus.OK, content=body, headers={"content-type": "text/xml"}, parsed=None
+    )
+    with pytest.raises(ProviderError, match="malformed"):
+        szamla_agent.parse_response(answer)

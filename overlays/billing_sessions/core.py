@@ -10,6 +10,7 @@ before use. Logins go through the generated login operations on a separate clien
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import logging
 import time
@@ -172,12 +173,28 @@ class Provider:
                 await client.get_async_httpx_client().aclose()
 
 
+#: The deadline of the call a login is made for: its login requests (and their retries) keep to it too.
+_login_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("login_deadline", default=None)
+
+
+@contextlib.contextmanager
+def _logins_within(deadline: float | None) -> Iterator[None]:
+    reset = _login_deadline.set(deadline)
+    try:
+        yield
+    finally:
+        _login_deadline.reset(reset)
+
+
 class _LoginAuth(httpx.Auth):
     def __init__(self, provider: Provider, token: Token | None) -> None:
         self.provider = provider
         self.token = token
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        deadline = _login_deadline.get()
+        if deadline is not None:
+            request.extensions = {**request.extensions, DEADLINE: deadline}
         yield self.provider.prepare_login(request, self.token)
 
 
@@ -221,6 +238,7 @@ class SessionAuth(httpx.Auth):
         self.clock = clock
         self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
         self._token: Token | None = None
+        self._stored_used = 0.0  # last_used of the record last loaded or saved: when to persist again
         self.logins = 0  # logins this object performed (the sandbox counts all of them)
         self.reauths = 0  # re-sends after an expiry
 
@@ -250,8 +268,9 @@ class SessionAuth(httpx.Auth):
         token = Token.from_record(record)
         # The stored token is usually the one just found unusable: say why only once.
         seen = token is not None and self._token is not None and token.value == self._token.value
-        if self._usable(token, stale, quiet=seen):
+        if token is not None and self._usable(token, stale, quiet=seen):
             self._token = token
+            self._stored_used = token.last_used
             log.info("%s: reusing the stored session", self.provider.name)
             return token
         return None
@@ -259,6 +278,7 @@ class SessionAuth(httpx.Auth):
     def _logged_in(self, token: Token) -> Token:
         self.logins += 1
         self._token = token
+        self._stored_used = token.last_used
         log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
         return token
 
@@ -274,13 +294,18 @@ class SessionAuth(httpx.Auth):
         now = self.clock()
         if fresh is not None and (token is None or fresh != token.value):
             log.info("%s: the provider issued a new session", self.provider.name)
+            self._stored_used = now
             return Token(value=fresh, created=now, last_used=now), True
-        if token is None:
-            return None, False
+        if token is None or (self._token is not None and self._token.value != token.value):
+            return None, False  # replaced while this request was out: keep (and never re-store) the newer one
         # Keep last_used current in memory; persist it only now and then (idle rule across processes).
+        # Measured from the last save, not the last answer: steady traffic must still reach the store.
         # The constructor, not attrs.evolve: this runs on every answer and evolve introspects the fields.
         updated = Token(token.value, token.created, now, token.kind, token.expires)
-        return updated, now - token.last_used > 30.0
+        if now - self._stored_used <= 30.0:
+            return updated, False
+        self._stored_used = now
+        return updated, True
 
     def _replayable(self, request: httpx.Request) -> None:
         """Only a buffered body can be sent again; a streamed one is gone after the first attempt."""
@@ -320,14 +345,15 @@ class SessionAuth(httpx.Auth):
 
     # -- sync
 
-    def _ensure(self, stale: Token | None = None) -> Token | None:
+    def _ensure(self, stale: Token | None = None, deadline: float | None = None) -> Token | None:
         if self._usable(self._token, stale):
             return self._token
         with self.store.lock(self.key, "login"):
             found = self._adopt(self.store.load(self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            token = self._logged_in(self.provider.login())
+            with _logins_within(deadline):
+                token = self._logged_in(self.provider.login())
             self.store.save(self.key, token.to_record())
             return token
 
@@ -342,7 +368,7 @@ class SessionAuth(httpx.Auth):
         ordered = request.method in self.provider.nonce_methods
         self._start(request)
         with self.store.lock(self.key, "write") if ordered else contextlib.nullcontext():
-            token = self._ensure()
+            token = self._ensure(deadline=request.extensions.get(DEADLINE))
             if token is None:  # the first call makes the session: only one at a time
                 with self.store.lock(self.key, "login"):
                     token = self._adopt(self.store.load(self.key), None)
@@ -360,7 +386,7 @@ class SessionAuth(httpx.Auth):
             self.reauths += 1
             log.info("%s: session expired, re-authenticating", self.provider.name)
             self._before_relogin(request, response)
-            token = self._ensure(stale=token)
+            token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE))
             nonce = self._nonce() if ordered else None
             response = yield self._prepare(request, token, nonce)
             response.read()  # overriding the flow means reading the body ourselves
@@ -377,14 +403,15 @@ class SessionAuth(httpx.Auth):
             return await asyncio.to_thread(fn, *args)
         return fn(*args)
 
-    async def _aensure(self, stale: Token | None = None) -> Token | None:
+    async def _aensure(self, stale: Token | None = None, deadline: float | None = None) -> Token | None:
         if self._usable(self._token, stale):
             return self._token
         async with self.store.alock(self.key, "login"):
             found = self._adopt(await self._call(self.store.load, self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            token = self._logged_in(await self.provider.alogin())
+            with _logins_within(deadline):
+                token = self._logged_in(await self.provider.alogin())
             await self._call(self.store.save, self.key, token.to_record())
             return token
 
@@ -403,7 +430,7 @@ class SessionAuth(httpx.Auth):
         ordered = request.method in self.provider.nonce_methods
         self._start(request)
         async with self.store.alock(self.key, "write") if ordered else contextlib.nullcontext():
-            token = await self._aensure()
+            token = await self._aensure(deadline=request.extensions.get(DEADLINE))
             if token is None:
                 async with self.store.alock(self.key, "login"):
                     token = self._adopt(await self._call(self.store.load, self.key), None)
@@ -420,7 +447,7 @@ class SessionAuth(httpx.Auth):
             self.reauths += 1
             log.info("%s: session expired, re-authenticating", self.provider.name)
             self._before_relogin(request, response)
-            token = await self._aensure(stale=token)
+            token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE))
             nonce = await self._anonce() if ordered else None
             response = yield self._prepare(request, token, nonce)
             await response.aread()

@@ -31,6 +31,8 @@ log = logging.getLogger("billing_sessions")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 #: Request extension: the ``time.monotonic()`` (policy clock) by which the whole logical call must be done.
 DEADLINE = "billing_sessions.deadline"
+#: Failures before a request left: safe to re-send even for a write, and reported as "not sent".
+UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 @attrs.frozen
@@ -90,6 +92,24 @@ def using(policy: RetryPolicy) -> Iterator[None]:
 
 
 Decide = Callable[[httpx.Request, httpx.Response], bool]
+
+
+@contextmanager
+def _closed_on_error(response: httpx.Response) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        response.close()
+        raise
+
+
+@asynccontextmanager
+async def _aclosed_on_error(response: httpx.Response) -> AsyncIterator[None]:
+    try:
+        yield
+    except BaseException:
+        await response.aclose()
+        raise
 
 
 class InFlightLimit:
@@ -193,7 +213,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _retry_error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> float | None:
         # Refused before anything was sent: safe for writes too. Anything later: only for idempotent requests.
-        unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+        unsent = isinstance(exc, UNSENT)
         if not self.enabled or not (unsent or self.idempotent(request)):
             return None
         return self._within_deadline(request, self.current.delay(attempt, None))
@@ -219,7 +239,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     def _error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> TransportError:
-        what = "sent, no answer" if not isinstance(exc, httpx.ConnectError) else "not sent"
+        what = "not sent" if isinstance(exc, UNSENT) else "sent, no answer"
         return TransportError(
             f"{self.provider}: {type(exc).__name__} after {attempt + 1} attempt(s) ({what})",
             provider=self.provider,
@@ -237,8 +257,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             try:
                 with self.limit.hold() if self.limit is not None else nullcontext():
                     response = transport.handle_request(request)
-                    if self.limit is not None:
-                        response.read()  # the slot is held until the answer is in
+                    # The body too (the auth reads it anyway): a drop mid-body is this attempt's transport
+                    # error, typed and retried like any other; with a limit, the slot is held until then.
+                    with _closed_on_error(response):
+                        response.read()
             except httpx.TransportError as exc:
                 self._log(request, type(exc).__name__, attempt, started)
                 delay = self._retry_error(request, exc, attempt)
@@ -246,8 +268,6 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     raise self._error(request, exc, attempt) from exc
             else:
                 self._log(request, response.status_code, attempt, started)
-                if self.retry_answer is not None and self.idempotent(request):
-                    response.read()
                 delay = self._retry_response(request, response, attempt)
                 if delay is None:
                     return response
@@ -275,12 +295,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         while True:
             started = time.perf_counter()
             try:
-                if self.limit is not None:
-                    async with self.limit.ahold():
-                        response = await transport.handle_async_request(request)
-                        await response.aread()
-                else:
+                async with self.limit.ahold() if self.limit is not None else nullcontext():
                     response = await transport.handle_async_request(request)
+                    async with _aclosed_on_error(response):
+                        await response.aread()  # the body too: see handle_request
             except httpx.TransportError as exc:
                 self._log(request, type(exc).__name__, attempt, started)
                 delay = self._retry_error(request, exc, attempt)
@@ -288,8 +306,6 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     raise self._error(request, exc, attempt) from exc
             else:
                 self._log(request, response.status_code, attempt, started)
-                if self.retry_answer is not None and self.idempotent(request):
-                    await response.aread()
                 delay = self._retry_response(request, response, attempt)
                 if delay is None:
                     return response

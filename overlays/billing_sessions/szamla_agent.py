@@ -199,7 +199,14 @@ def parse_response(response: Response[Any], check: bool = True) -> AgentResponse
         fields["error_message"] = fields["error_message"] or _xml_field(root, "hibauzenet") or None
         encoded = _xml_field(root, "pdf")
         if encoded:
-            fields["pdf"] = base64.b64decode(encoded)
+            try:
+                fields["pdf"] = base64.b64decode(encoded)
+            except ValueError as exc:  # binascii.Error: a cut or garbled PDF part
+                raise ProviderError(
+                    "szamla_agent: malformed PDF in the XML answer",
+                    provider="szamla_agent",
+                    status=int(response.status_code),
+                ) from exc
     else:
         text = body.decode("utf-8", "replace").strip()
         fields["text"] = text
