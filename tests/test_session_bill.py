@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -14,7 +16,7 @@ from bill_client.models import CrudReadBody, CrudSuccess
 from billing_sessions import BillingSessionError, LoginError, ProviderError, TransportError, bill
 from billing_sessions.core import Clock
 from billing_sessions.sandbox import DEMO, Sandbox
-from billing_sessions.stores import MemoryStore
+from billing_sessions.stores import FileStore, MemoryStore
 
 pytestmark = pytest.mark.anyio
 
@@ -49,6 +51,42 @@ def test_session_info_and_crud_with_one_login_and_a_logout(sb: Sandbox) -> None:
     assert counters["logins"] == 1
     assert counters["logouts"] == 1
     assert counters["pii_refusals"] == 0
+
+
+def _shared(sb: Sandbox, store: FileStore, **kwargs: Any) -> bill.Session:
+    return bill.Session(
+        sb.base_url("bill"),
+        user_name=DEMO.bill_user_name,
+        password=DEMO.bill_password,
+        org_id=DEMO.bill_org_id,
+        dev_key=DEMO.bill_dev_key,
+        store=store,
+        **kwargs,
+    )
+
+
+def test_closing_a_session_in_a_shared_store_does_not_log_the_others_out(sb: Sandbox, tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "sessions.json")
+    with _shared(sb, store) as worker, _shared(sb, store) as other:
+        worker.session_info()
+        worker.close()  # a worker ends; the fleet's session lives on
+        other.session_info()
+    counters = sb.state.counters("bill")
+    assert (counters["logins"], counters["logouts"], counters["expired_rejections"]) == (1, 0, 0)
+
+
+def test_an_explicit_logout_leaves_a_newer_stored_session_alone(sb: Sandbox, tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "sessions.json")
+    with _shared(sb, store, logout_on_close=True) as old:
+        old.session_info()
+        with _shared(sb, store, logout_on_close=False) as newer:
+            newer.auth.forget()
+            newer.session_info()  # logs in anew and stores its session over the old one
+            old_token, new_token = old.auth.token, newer.auth.token
+    assert old_token is not None and new_token is not None and old_token.value != new_token.value
+    record = store.load(old.auth.key)
+    assert record is not None and record["value"] == new_token.value
+    assert sb.state.counters("bill")["logouts"] == 1
 
 
 def test_any_generated_operation_gets_the_session_in_the_form_body(sb: Sandbox) -> None:

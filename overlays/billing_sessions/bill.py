@@ -33,8 +33,8 @@ with Sandbox() as sb, bill.Session(
     body = CrudReadBody(data=json.dumps({"id": customer.id}))
     raw = crud_read.sync_detailed("Customer", client=s.client, body=body)
     print(raw.parsed)
-# Leaving the block logs out (Logout.json); logout_on_close=False keeps
-# the session.
+# Leaving the block logs out (Logout.json), unless the session lives in
+# a shared store (FileStore, RedisStore); logout_on_close= decides.
 ```
 
 Also: ``idle_timeout=`` (35 minutes), ``max_in_flight=`` (3), and the options every session takes
@@ -232,7 +232,7 @@ class _Options:
         dev_key: str | None = None,
         idle_timeout: float = IDLE_TIMEOUT,
         max_in_flight: int | None = MAX_IN_FLIGHT,
-        logout_on_close: bool = True,
+        logout_on_close: bool | None = None,
         **options: Unpack[SessionOptions],
     ) -> None:
         provider = _Bill(user_name, password, org_id, dev_key, idle_timeout, max_in_flight)

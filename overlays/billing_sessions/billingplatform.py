@@ -27,7 +27,8 @@ with Sandbox() as sb, billingplatform.Session(
     # the sessionid header is added.
     raw = retrieve.sync_detailed("ACCOUNT", "12345", client=s.client)
     print(raw.parsed)
-# Leaving the block logs out, once; logout_on_close=False keeps the session.
+# Leaving the block logs out, once, unless the session lives in a shared
+# store (FileStore, RedisStore); logout_on_close= decides.
 ```
 
 ``s.retrieve(entity, record_id)`` is the typed shortcut for the generated call above. ``AsyncSession``
@@ -204,7 +205,7 @@ class _Options:
         password: str | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
-        logout_on_close: bool = True,
+        logout_on_close: bool | None = None,
         **options: Unpack[SessionOptions],
     ) -> None:
         if base_url is None:

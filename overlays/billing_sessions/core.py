@@ -465,6 +465,23 @@ class SessionAuth(httpx.Auth):
         self._token = None
         await self._call(self.store.delete, self.key)
 
+    def release(self, token: Token) -> None:
+        """After logging ``token`` out: drop the stored record only if it still holds that session (another
+        Session object may have stored a newer one meanwhile)."""
+        self._token = None
+        with self.store.lock(self.key, "login"):
+            stored = Token.from_record(self.store.load(self.key))
+            if stored is None or stored.value == token.value:
+                self.store.delete(self.key)
+
+    async def arelease(self, token: Token) -> None:
+        self._token = None
+        async with self.store.alock(self.key, "login"):
+            record = await self._call(self.store.load, self.key)
+            stored = Token.from_record(record)
+            if stored is None or stored.value == token.value:
+                await self._call(self.store.delete, self.key)
+
 
 @contextlib.contextmanager
 def malformed_answers(provider: str, operation: str) -> Iterator[None]:

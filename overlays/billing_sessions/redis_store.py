@@ -75,6 +75,7 @@ class RedisStore:
     """
 
     blocking = True
+    shared = True  # other processes use the same session: closing one does not log it out
 
     def __init__(
         self,

@@ -71,7 +71,7 @@ class _Base(Generic[C]):
         client_cls: type[C],
         base_url: str,
         *,
-        logout_on_close: bool,
+        logout_on_close: bool | None,
         default_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         **options: Unpack[SessionOptions],
     ) -> None:
@@ -94,6 +94,10 @@ class _Base(Generic[C]):
         provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
         key = account_key(provider.name, self.base_url, provider.credentials())
         self.auth = SessionAuth(provider, self.store, key, clock)
+        # By default a session kept in a shared store (file, Redis) belongs to every process using it:
+        # one of them closing must not log the others out. A store that does not say is taken as shared.
+        if logout_on_close is None:
+            logout_on_close = not getattr(self.store, "shared", True)
         self.logout_on_close = logout_on_close
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")
@@ -202,7 +206,7 @@ class SyncSession(_Base[C]):
         try:
             if self.logout_on_close and token is not None:
                 self.provider.logout(token)
-                self.auth.forget()
+                self.auth.release(token)
         finally:
             if getattr(self.client, "_client", None) is not None:
                 self.client.get_httpx_client().close()
@@ -231,7 +235,7 @@ class AsyncSessionBase(_Base[C]):
         try:
             if self.logout_on_close and token is not None:
                 await self.provider.alogout(token)
-                await self.auth.aforget()
+                await self.auth.arelease(token)
         finally:
             if getattr(self.client, "_async_client", None) is not None:
                 await self.client.get_async_httpx_client().aclose()

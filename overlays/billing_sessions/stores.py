@@ -60,7 +60,11 @@ def __getattr__(name: str) -> Any:
 
 @runtime_checkable
 class SessionStore(Protocol):
-    """What the session layer needs from a store. Records are small JSON-able dicts."""
+    """What the session layer needs from a store. Records are small JSON-able dicts.
+
+    A store may also say ``shared = False`` (only ``MemoryStore`` does): then closing a BILL or
+    BillingPlatform session logs it out by default. Any other store is taken as shared by several processes.
+    """
 
     #: True when calls do I/O: the async path then runs them in a worker thread.
     blocking: bool
@@ -136,6 +140,7 @@ class MemoryStore:
     """Sessions for one process (the default)."""
 
     blocking = False
+    shared = False  # one process: closing a session may log it out
 
     def __init__(self) -> None:
         self._data: dict[str, Record] = {}
@@ -188,6 +193,7 @@ class FileStore:
     """
 
     blocking = True
+    shared = True  # other processes use the same session: closing one does not log it out
 
     def __init__(
         self,
