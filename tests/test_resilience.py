@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import threading
@@ -180,6 +181,30 @@ def test_bill_keeps_at_most_3_requests_in_flight(sb: Sandbox) -> None:
 
         with ThreadPoolExecutor(10) as pool:
             assert len(list(pool.map(call, range(10)))) == 10
+    assert sb.state.counters("bill")["max_in_flight"] == 3
+
+
+def test_bill_threads_and_tasks_together_keep_at_most_3_in_flight(sb: Sandbox) -> None:
+    """A sync and an async session of one account share one cap: threads and event loops together."""
+    with _bill(sb) as s:
+        s.session_info()
+        sb.state.inject("bill", "slow", count=16, delay=0.1)
+
+        async def tasks() -> int:
+            async with bill.AsyncSession(
+                sb.base_url("bill"),
+                user_name=DEMO.bill_user_name,
+                password=DEMO.bill_password,
+                org_id=DEMO.bill_org_id,
+                dev_key=DEMO.bill_dev_key,
+            ) as a:
+                answers = await asyncio.gather(*(a.session_info() for _ in range(8)))
+            return len(answers)
+
+        with ThreadPoolExecutor(9) as pool:
+            from_loop = pool.submit(asyncio.run, tasks())
+            from_threads = list(pool.map(lambda _: s.session_info(), range(8)))
+            assert (from_loop.result(), len(from_threads)) == (8, 8)
     assert sb.state.counters("bill")["max_in_flight"] == 3
 
 

@@ -31,6 +31,8 @@ log = logging.getLogger("billing_sessions")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 #: Request extension: the ``time.monotonic()`` (policy clock) by which the whole logical call must be done.
 DEADLINE = "billing_sessions.deadline"
+#: How often an asyncio task tries for an in-flight slot that threads hold (seconds).
+POLL_INTERVAL = 0.005
 #: Failures before a request left: safe to re-send even for a write, and reported as "not sent".
 UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -113,12 +115,16 @@ async def _aclosed_on_error(response: httpx.Response) -> AsyncIterator[None]:
 
 
 class InFlightLimit:
-    """At most ``limit`` requests on the wire at once for one provider account, across Session objects.
+    """At most ``limit`` requests on the wire at once for one provider account, across Session objects,
+    threads and event loops of this process.
 
-    Threads wait on a semaphore; asyncio tasks on a per-loop ``asyncio.Semaphore`` (never blocking the loop).
+    One ``threading.BoundedSemaphore`` is the cap. Threads wait on it; an asyncio task first queues on a
+    per-loop ``asyncio.Semaphore`` (fair within its loop), then takes a slot of the same semaphore without
+    blocking, polling while sync callers hold them all: the loop is never blocked.
     """
 
-    _registry: ClassVar[dict[str, InFlightLimit]] = {}
+    #: One limit per account while sessions use it; a later session with another limit joins the current one.
+    _registry: ClassVar[weakref.WeakValueDictionary[str, InFlightLimit]] = weakref.WeakValueDictionary()
     _guard: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, limit: int) -> None:
@@ -132,8 +138,10 @@ class InFlightLimit:
     def shared(cls, key: str, limit: int) -> InFlightLimit:
         with cls._guard:
             found = cls._registry.get(key)
-            if found is None or found.limit != limit:
+            if found is None:
                 found = cls._registry[key] = cls(limit)
+            elif found.limit != limit:
+                log.warning("in-flight limit %d asked, %d kept: one account, one limit", limit, found.limit)
             return found
 
     @contextmanager
@@ -147,7 +155,12 @@ class InFlightLimit:
         with self._guard:
             semaphore = self._tasks.setdefault(loop, asyncio.Semaphore(self.limit))
         async with semaphore:
-            yield
+            while not self._threads.acquire(blocking=False):  # noqa: ASYNC110 - a thread may hold the slot
+                await asyncio.sleep(POLL_INTERVAL)
+            try:
+                yield
+            finally:
+                self._threads.release()
 
 
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
