@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +90,14 @@ def test_a_new_process_reads_what_this_one_wrote(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["from-parent", "42"]
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_a_damaged_nonce_record_is_logged_and_the_clock_takes_over(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"k": {"nonce": "12x"}}))
+    with caplog.at_level(logging.WARNING, "billing_sessions.stores"):
+        assert FileStore(path).allocate_nonce("k", 1_700_000_000_000) == 1_700_000_000_000
+    assert FileStore(path).allocate_nonce("k", 0) == 1_700_000_000_001
+    assert sum("nonce is not a number" in r.getMessage() for r in caplog.records) == 1

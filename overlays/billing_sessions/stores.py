@@ -350,7 +350,12 @@ class FileStore:
         with self._data_lock():
             data = self._read()
             record = data.setdefault(key, {})
-            nonce = max(int(record.get(NONCE_FIELD, 0)) + 1, floor)
+            last = record.get(NONCE_FIELD, 0)
+            if not isinstance(last, int) or isinstance(last, bool):
+                # Hand-edited or damaged: the clock floor still gives a nonce the provider can judge.
+                log.warning("session store %s: a nonce is not a number: the clock takes over", self.path)
+                last = 0
+            nonce = max(last + 1, floor)
             record[NONCE_FIELD] = nonce
             self._write(data)
             return nonce
