@@ -97,6 +97,18 @@ async def test_async_concurrent_calls_create_one_session(sb: Sandbox) -> None:
     assert sb.state.counters("szamla_agent")["sessions_created"] == 1
 
 
+async def test_async_reset_is_awaited_and_forgets_the_stored_cookie(sb: Sandbox, tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "sessions.json")
+    url = sb.base_url("szamla_agent")
+    async with szamla_agent.AsyncSession(url, agent_key=DEMO.szamla_agent_key, store=store) as s:
+        await s.send(ACTION, INVOICE.format(version=1))
+        assert store.load(s.auth.key) is not None
+        await s.reset()
+        assert store.load(s.auth.key) is None
+        await s.send(ACTION, INVOICE.format(version=1))
+    assert sb.state.counters("szamla_agent")["sessions_created"] == 2
+
+
 def test_a_wrong_key_is_error_3_and_is_not_retried(sb: Sandbox) -> None:
     with szamla_agent.Session(sb.base_url("szamla_agent"), agent_key="wrong") as s:
         with pytest.raises(szamla_agent.AgentError) as caught:

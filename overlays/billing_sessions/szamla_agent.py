@@ -43,7 +43,7 @@ with Sandbox() as sb, szamla_agent.Session(
 
 Pass ``store=FileStore("sessions.json")`` to reuse the cookie across Session objects and processes;
 ``s.reset()`` forgets it after the account details changed. ``AsyncSession`` takes the same arguments
-(``async with``, ``await s.send(...)``).
+(``async with``, ``await s.send(...)``, ``await s.reset()``).
 """
 
 from __future__ import annotations
@@ -262,10 +262,6 @@ class _Options:
             xml = fill_agent_key(xml, key)
         return _body(action, xml)
 
-    def reset(self) -> None:
-        """Forget the stored cookie (after account details changed): the next call starts a new session."""
-        self.auth.forget()  # type: ignore[attr-defined]
-
 
 class Session(_Options, SyncSession[AuthenticatedClient]):
     """``with szamla_agent.Session(agent_key=..., store=FileStore(path)) as s: s.send(action, xml)``"""
@@ -275,6 +271,10 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         response = agent_call.sync_detailed(client=self.client, body=self._request(action, xml))
         return parse_response(response, check)
 
+    def reset(self) -> None:
+        """Forget the stored cookie (after account details changed): the next call starts a new session."""
+        self.auth.forget()
+
 
 class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
@@ -282,3 +282,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     async def send(self, action: str, xml: str | bytes, *, check: bool = True) -> AgentResponse:
         response = await agent_call.asyncio_detailed(client=self.client, body=self._request(action, xml))
         return parse_response(response, check)
+
+    async def reset(self) -> None:
+        """Forget the stored cookie; a file or Redis store is written off the event loop."""
+        await self.auth.aforget()
