@@ -329,3 +329,21 @@ def test_a_write_that_timed_out_connecting_says_it_was_not_sent() -> None:
         with pytest.raises(TransportError, match="not sent"):
             create_invoice.sync_detailed(client=s.client, body=_invoice())
     assert calls == ["POST"] * 3  # retried as unsent, so the error must not say it may have been applied
+
+
+def test_the_deadline_cuts_a_slow_read_short(sb: Sandbox) -> None:
+    with _gestix(sb, RetryPolicy(max_retries=0, deadline=0.5)) as s:
+        s.status()  # logged in
+        sb.state.inject("gestix", "slow", count=1, delay=3.0)
+        with pytest.raises(TransportError, match="ReadTimeout"):
+            s.status()
+
+
+def test_the_deadline_never_cuts_a_write_that_was_sent(sb: Sandbox) -> None:
+    """A write cut off after sending would be in doubt: its read timeout is not shortened by the deadline."""
+    with _gestix(sb, RetryPolicy(max_retries=0, deadline=0.5)) as s:
+        s.status()
+        sb.state.inject("gestix", "slow", count=1, delay=1.0)
+        created = create_invoice.sync_detailed(client=s.client, body=_invoice())
+    assert created.status_code == 201
+    assert sb.state.counters("gestix")["writes_applied"] == 1

@@ -237,6 +237,27 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             return None
         return delay
 
+    def _bound(self, request: httpx.Request) -> None:
+        """Keep an attempt inside the call's deadline: every timeout of an idempotent request, only the
+        connect and pool timeouts of a write (a write cut off after sending would be left in doubt)."""
+        deadline = request.extensions.get(DEADLINE)
+        if deadline is None:
+            return
+        remaining = deadline - self.current.clock()
+        if remaining <= 0:
+            raise TransportError(
+                f"{self.provider}: the call's deadline passed (not sent)",
+                provider=self.provider,
+                operation=f"{request.method} {request.url.path}",
+                request=request,
+            )
+        timeout = dict(request.extensions.get("timeout") or {})
+        phases = ("connect", "read", "write", "pool") if self.idempotent(request) else ("connect", "pool")
+        for phase in phases:
+            value = timeout.get(phase)
+            timeout[phase] = remaining if value is None else min(value, remaining)
+        request.extensions = {**request.extensions, "timeout": timeout}
+
     def _log(self, request: httpx.Request, status: int | str, attempt: int, started: float) -> None:
         if not log.isEnabledFor(logging.DEBUG):  # every attempt passes here: no work when nobody listens
             return
@@ -266,6 +287,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         transport = self._sync_transport()
         attempt = 0
         while True:
+            self._bound(request)
             started = time.perf_counter()
             try:
                 with self.limit.hold() if self.limit is not None else nullcontext():
@@ -306,6 +328,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         transport = self._async_transport()
         attempt = 0
         while True:
+            self._bound(request)
             started = time.perf_counter()
             try:
                 async with self.limit.ahold() if self.limit is not None else nullcontext():
