@@ -6,6 +6,7 @@ import asyncio
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -332,11 +333,16 @@ def test_a_write_that_timed_out_connecting_says_it_was_not_sent() -> None:
 
 
 def test_the_deadline_cuts_a_slow_read_short(sb: Sandbox) -> None:
-    with _gestix(sb, RetryPolicy(max_retries=0, deadline=0.5)) as s:
+    with _gestix(sb, RetryPolicy(max_retries=0, deadline=0.3)) as s:
         s.status()  # logged in
-        sb.state.inject("gestix", "slow", count=1, delay=3.0)
+        sb.state.inject("gestix", "slow", count=1, delay=1.5)
         with pytest.raises(TransportError, match="ReadTimeout"):
             s.status()
+    # The sandbox is still sleeping on the abandoned request: let it finish before the next test.
+    deadline = time.monotonic() + 10
+    while sb.state.in_flight("gestix") and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert sb.state.in_flight("gestix") == 0
 
 
 def test_the_deadline_never_cuts_a_write_that_was_sent(sb: Sandbox) -> None:
