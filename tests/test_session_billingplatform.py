@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -79,3 +80,16 @@ async def test_async_tasks_across_one_expiry_log_in_once(sb: Sandbox) -> None:
     counters = sb.state.counters("billingplatform")
     assert counters["logins"] == 2
     assert counters["logouts"] == 1
+
+
+def test_a_token_expiry_is_on_the_session_clock(sb: Sandbox) -> None:
+    """An injected clock a day ahead: a fresh OAuth token must not look expired on it (no login per call)."""
+    with billingplatform.Session(
+        sb.base_url("billingplatform"),
+        client_id=DEMO.bp_client_id,
+        client_secret=DEMO.bp_client_secret,
+        clock=lambda: time.time() + 86_400,
+    ) as s:
+        for _ in range(3):
+            s.query("SELECT Id FROM ACCOUNT")
+    assert sb.state.counters("billingplatform")["logins"] == 1

@@ -276,6 +276,10 @@ class SessionAuth(httpx.Auth):
         return None
 
     def _logged_in(self, token: Token) -> Token:
+        # Providers stamp wall-clock time; the session's idle and expiry rules run on its own clock.
+        now = self.clock()
+        expires = None if token.expires is None else token.expires + (now - token.created)
+        token = Token(token.value, now, now, token.kind, expires)
         self.logins += 1
         self._token = token
         self._stored_used = token.last_used
