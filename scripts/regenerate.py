@@ -16,6 +16,7 @@ import argparse
 import copy
 import filecmp
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -145,6 +146,14 @@ def generate_client(provider: str, out: Path, work: Path, spec: JSON | None = No
     (target / "py.typed").write_text("", encoding="utf-8")
 
 
+def run_post_hooks(folder: Path) -> None:
+    """The generator config's post-hooks (isolated ruff lint fixes and format), on output that
+    openapi-python-client did not make: one style for everything in generated/."""
+    for hook in yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["post_hooks"]:
+        cmd = shlex.split(hook)
+        _run([_tool(cmd[0]), *cmd[1:]], cwd=folder)
+
+
 def generate_sandbox_models(provider: str, out: Path, work: Path) -> None:
     package = out / SANDBOX_MODELS
     package.mkdir(parents=True, exist_ok=True)
@@ -154,8 +163,7 @@ def generate_sandbox_models(provider: str, out: Path, work: Path) -> None:
     cmd += ["--target-python-version", "3.11", "--use-standard-collections", "--use-union-operator"]
     cmd += ["--field-constraints", "--use-schema-description", "--formatters", "ruff-format"]
     _run(cmd, cwd=work)
-    # Same formatting wherever the output lands (the project's own ruff settings must not leak in).
-    _run([_tool("ruff"), "format", "--isolated", "--quiet", str(package / f"{provider}.py")], cwd=work)
+    run_post_hooks(package)
     # The sandbox serves the specs' examples at run time: ship the specs inside the generated package.
     (package / "specs").mkdir(exist_ok=True)
     shutil.copyfile(SPECS / f"{provider}.yaml", package / "specs" / f"{provider}.yaml")

@@ -2,7 +2,9 @@
 #   filename:  bill.yaml
 
 from __future__ import annotations
+
 from typing import Annotated, Literal
+
 from pydantic import BaseModel, ConfigDict, Field, RootModel, SecretStr
 
 

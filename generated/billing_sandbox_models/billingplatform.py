@@ -2,7 +2,9 @@
 #   filename:  billingplatform.yaml
 
 from __future__ import annotations
+
 from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field, RootModel, SecretStr
 
 

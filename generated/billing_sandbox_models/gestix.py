@@ -2,10 +2,12 @@
 #   filename:  gestix.yaml
 
 from __future__ import annotations
+
+from datetime import date as date_aliased
 from enum import IntEnum
 from typing import Annotated
+
 from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, EmailStr, Field
-from datetime import date as date_aliased
 
 
 class PrintOption(IntEnum):

@@ -2,7 +2,9 @@
 #   filename:  szamla_agent.yaml
 
 from __future__ import annotations
+
 from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
