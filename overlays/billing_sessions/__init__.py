@@ -4,6 +4,7 @@ The generated clients are importable as ``gestix_client``, ``szamla_agent_client
 ``billingplatform_client``; this package adds the session layer on top of them.
 """
 
+from billing_sessions import redact
 from billing_sessions.errors import (
     BillingSessionError,
     LoginError,
@@ -24,3 +25,8 @@ __all__ = [
     "TransportError",
 ]
 __version__ = "0.1.0"
+
+# On import of any part of the package (sessions, sandbox, CLI): httpx and httpcore log request URLs and
+# headers, and Gestix puts the password in the /auth query string.
+redact.install()
+redact.configure_from_env()

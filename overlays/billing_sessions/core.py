@@ -20,14 +20,11 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 import httpx
 
-from billing_sessions import redact
 from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
 
 log = logging.getLogger("billing_sessions")
-redact.install()
-redact.configure_from_env()
 
 Clock = Callable[[], float]
 C = TypeVar("C")
