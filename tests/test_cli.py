@@ -17,9 +17,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from billing_sessions import szamla_agent
-from billing_sessions.accounts import STORE_ENV, ProviderName, variables
 from billing_sessions.cli import app
-from billing_sessions.cli_actions import Secrets
+from billing_sessions.cli.accounts import STORE_ENV, ProviderName, variables
+from billing_sessions.cli.actions import Secrets
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore
 from tests.test_session_szamla_agent import ACTION, INVOICE
@@ -242,7 +242,7 @@ def test_missing_credentials_exit_2_naming_the_variables(sb: Sandbox, store: Pat
 def test_a_missing_secret_is_prompted_without_echo_on_a_terminal(
     sb: Sandbox, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("billing_sessions.cli_actions.interactive", lambda: True)
+    monkeypatch.setattr("billing_sessions.cli.actions.interactive", lambda: True)
     env = {k: v for k, v in account(sb, "bill").items() if not k.endswith("_PASSWORD")}
     result = cli("login", "bill", env=env, store=store, input=DEMO.bill_password + "\n")
     assert "bill password" in result.stderr

@@ -31,11 +31,16 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast
 from urllib.parse import urlsplit, urlunsplit
 
-import redis
-import redis.asyncio
-from redis.exceptions import LockError, RedisError
+from billing_sessions.errors import missing_extra
 
-from billing_sessions.stores import Record, _LocalLocks
+try:
+    import redis
+    import redis.asyncio
+    from redis.exceptions import LockError, RedisError
+except ImportError as exc:  # pragma: no cover - exercised in the lean-install test
+    raise missing_extra("redis", "RedisStore", exc) from None
+
+from billing_sessions.store_base import LocalLocks, Record
 
 log = logging.getLogger("billing_sessions.stores")
 
@@ -101,7 +106,7 @@ class RedisStore:
             weakref.WeakKeyDictionary()
         )
         self._guard = threading.Lock()
-        self._locks = _LocalLocks()
+        self._locks = LocalLocks()
 
     def __repr__(self) -> str:
         return f"RedisStore({_redacted(self.url)!r}, prefix={self.prefix!r})"

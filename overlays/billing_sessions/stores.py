@@ -29,12 +29,13 @@ import re
 import secrets
 import threading
 import time
-import weakref
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 import filelock
+
+from billing_sessions.store_base import NONCE_FIELD, POLL_INTERVAL, LocalLocks, Record, SessionStore
 
 if TYPE_CHECKING:
     from billing_sessions.redis_store import RedisStore
@@ -42,11 +43,6 @@ if TYPE_CHECKING:
 __all__ = ["NONCE_FIELD", "FileStore", "MemoryStore", "Record", "RedisStore", "SessionStore"]
 
 log = logging.getLogger("billing_sessions.stores")
-
-Record = dict[str, Any]
-NONCE_FIELD = "nonce"
-#: How often a waiting asyncio task tries a lock held by a thread or another process (seconds).
-POLL_INTERVAL = 0.005
 
 
 def __getattr__(name: str) -> Any:
@@ -56,84 +52,6 @@ def __getattr__(name: str) -> Any:
 
         return RedisStore
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@runtime_checkable
-class SessionStore(Protocol):
-    """What the session layer needs from a store. Records are small JSON-able dicts.
-
-    A store may also say ``shared = False`` (only ``MemoryStore`` does): then closing a BILL or
-    BillingPlatform session logs it out by default. Any other store is taken as shared by several processes.
-    """
-
-    #: True when calls do I/O: the async path then runs them in a worker thread.
-    blocking: bool
-
-    def load(self, key: str) -> Record | None: ...
-
-    def save(self, key: str, record: Record) -> None:
-        """Replace the session record of ``key`` (the nonce high-water mark is kept)."""
-
-    def delete(self, key: str) -> None:
-        """Forget the session of ``key`` (the nonce high-water mark is kept: nonces never go back)."""
-
-    def allocate_nonce(self, key: str, floor: int) -> int:
-        """Atomically return ``max(last + 1, floor)`` and remember it as the last nonce of ``key``."""
-
-    def lock(self, key: str, purpose: str) -> contextlib.AbstractContextManager[None]:
-        """Exclusive lock for ``key`` across threads (and processes, for shared stores)."""
-
-    def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
-        """The same lock for asyncio tasks; waiting never blocks the event loop."""
-
-
-class _LocalLocks:
-    """In-process locks by name, one per name for threads and tasks alike.
-
-    A thread waits on the name's ``threading.Lock``. A task first queues on an ``asyncio.Lock`` of its loop
-    (one per loop: an ``asyncio.Lock`` binds to the loop that first waits on it), then takes the same
-    ``threading.Lock`` without blocking the loop: so a thread and a task never hold one name at once.
-    """
-
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._threads: dict[str, threading.Lock] = {}
-        self._tasks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
-            weakref.WeakKeyDictionary()
-        )
-
-    # Taken on every write: a plain lookup first; the guard (and a new lock object) only for a new name.
-    def thread_lock(self, name: str) -> threading.Lock:
-        lock = self._threads.get(name)
-        if lock is None:
-            with self._guard:
-                lock = self._threads.setdefault(name, threading.Lock())
-        return lock
-
-    def task_lock(self, name: str) -> asyncio.Lock:
-        loop = asyncio.get_running_loop()
-        lock = self._tasks.get(loop, {}).get(name)
-        if lock is None:
-            with self._guard:
-                lock = self._tasks.setdefault(loop, {}).setdefault(name, asyncio.Lock())
-        return lock
-
-    @contextlib.contextmanager
-    def hold(self, name: str) -> Iterator[None]:
-        with self.thread_lock(name):
-            yield
-
-    @contextlib.asynccontextmanager
-    async def ahold(self, name: str) -> AsyncIterator[None]:
-        async with self.task_lock(name):
-            lock = self.thread_lock(name)
-            # Held by a thread of this process: try again soon (a thread cannot set an asyncio.Event safely).
-            while not lock.acquire(blocking=False):  # noqa: ASYNC110
-                await asyncio.sleep(POLL_INTERVAL)
-            try:
-                yield
-            finally:
-                lock.release()
 
 
 class MemoryStore:
@@ -146,7 +64,7 @@ class MemoryStore:
         self._data: dict[str, Record] = {}
         self._nonces: dict[str, int] = {}
         self._guard = threading.Lock()
-        self._locks = _LocalLocks()
+        self._locks = LocalLocks()
 
     def __repr__(self) -> str:
         return f"MemoryStore(accounts={len(self._data)})"
@@ -209,7 +127,7 @@ class FileStore:
         with contextlib.suppress(FileNotFoundError):
             if self.path.stat().st_mode & 0o077:
                 self.path.chmod(0o600)  # an existing looser file is tightened before it is used
-        self._locks = _LocalLocks()
+        self._locks = LocalLocks()
 
     def __repr__(self) -> str:
         return f"FileStore({str(self.path)!r})"

@@ -8,9 +8,17 @@ from enum import IntEnum
 from typing import Annotated, Any
 
 import httpx
-import typer
 
-from billing_sessions.accounts import STORE_ENV, ConfigError, ProviderName, requirements
+from billing_sessions.errors import missing_extra
+
+try:
+    import platformdirs  # noqa: F401 - the extra's packages, checked up front for a one-line error
+    import rich  # noqa: F401
+    import typer
+except ImportError as exc:
+    raise SystemExit(str(missing_extra("cli", "The billing-sessions command", exc))) from None
+
+from billing_sessions.cli.accounts import STORE_ENV, ConfigError, ProviderName, requirements
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
 
 
@@ -70,7 +78,7 @@ StoreOpt = Annotated[
 @app.command()
 def demo() -> None:
     """Run every provider end to end against the embedded sandbox."""
-    from billing_sessions.demo import run
+    from billing_sessions.cli.demo import run
 
     raise typer.Exit(run())
 
@@ -134,7 +142,7 @@ def _provider_side(status: int | None) -> bool:
 
 
 def _run(command: str, provider: ProviderName, store: str | None, as_json: bool) -> None:
-    from billing_sessions.cli_actions import Secrets, perform
+    from billing_sessions.cli.actions import Secrets, perform
 
     secrets = Secrets()
     head = {"provider": provider.value, "command": command}

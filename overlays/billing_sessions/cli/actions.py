@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import typer
 
 from billing_sessions import bill, billingplatform, gestix, szamla_agent
-from billing_sessions.accounts import (
+from billing_sessions.cli.accounts import (
     REDIS_SCHEMES,
     SECRETS,
     AnySession,

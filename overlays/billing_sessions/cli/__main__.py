@@ -1,0 +1,5 @@
+"""``python -m billing_sessions.cli``."""
+
+from billing_sessions.cli import main
+
+main()
