@@ -6,7 +6,16 @@ import httpx
 
 
 class BillingSessionError(Exception):
-    """Base of every error this package raises."""
+    """Base of every error this package raises.
+
+    ``maybe_applied``: True when the failed call was a write that may have reached the provider and been
+    applied (an unreadable answer, a 5xx, a connection dropped after sending): check before sending it again.
+    False when the failure proves nothing was applied (refused connection, validation error, a rejected
+    nonce or session) or the call was not a write.
+    """
+
+    #: May the failed write have been applied? (class default; set per error where it applies)
+    maybe_applied: bool = False
 
     def __init__(self, message: str, *, provider: str = "", status: int | None = None, operation: str = ""):
         super().__init__(message)
@@ -53,6 +62,21 @@ class RateLimited(ProviderError):
 
 class ProviderUnavailable(ProviderError):
     """The provider says it is down or in maintenance: try again later (never in a tight loop)."""
+
+
+class StoreError(BillingSessionError):
+    """The session store could not be used (file permissions, a refused path, a lock timeout, Redis down or
+    damaged). The original error, where there is one, is the ``__cause__``."""
+
+
+class MissingExtra(BillingSessionError, ImportError):
+    """A part of the package was used whose optional dependencies are not installed."""
+
+
+def missing_extra(extra: str, feature: str, exc: ImportError) -> MissingExtra:
+    """The one-line error for ``feature`` used without ``pip install 'billing-sessions[extra]'``."""
+    name = exc.name or "a dependency"
+    return MissingExtra(f"{feature} needs {name}, not installed: pip install 'billing-sessions[{extra}]'")
 
 
 class TransportError(BillingSessionError, httpx.TransportError):

@@ -10,6 +10,16 @@ The same app runs in the foreground with ``billing-sessions sandbox``; its admin
 ``/_sandbox`` (see :mod:`billing_sessions.sandbox.app`).
 """
 
+from billing_sessions.errors import missing_extra
+
+try:
+    import pydantic  # noqa: F401 - the extra's packages, checked up front for a one-line error
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+    import yaml  # noqa: F401
+except ImportError as exc:
+    raise missing_extra("sandbox", "The sandbox", exc) from None
+
 from billing_sessions.sandbox.credentials import DEMO, DemoCredentials
 from billing_sessions.sandbox.server import BASE_PATHS, Sandbox
 from billing_sessions.sandbox.state import COUNTERS, FAULT_KINDS, SandboxConfig, SandboxState

@@ -1,0 +1,183 @@
+"""The package's three parts stay apart: the library never imports the sandbox or the CLI, the library has no
+import cycle, importing it loads no server or CLI stack, a missing extra says which one, public names hold."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "overlays" / "billing_sessions"
+#: Parts that are not the library (the pytest plugin belongs with the sandbox: it starts one).
+NOT_LIBRARY = ("billing_sessions.sandbox", "billing_sessions.cli", "billing_sessions.testing")
+HEAVY = ("starlette", "uvicorn", "typer", "rich", "click", "pydantic", "yaml", "redis", "platformdirs")
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every billing_sessions module imported anywhere in the file (top level or inside functions)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    known = {_module(p) for p in PACKAGE.rglob("*.py")}
+    return {name for name in found if name in known}
+
+
+def _library() -> dict[str, set[str]]:
+    modules = {_module(p): _imports(p) for p in PACKAGE.rglob("*.py")}
+    return {m: deps for m, deps in modules.items() if not m.startswith(NOT_LIBRARY)}
+
+
+def test_the_library_never_imports_the_sandbox_or_the_cli() -> None:
+    library = _library()
+    assert "billing_sessions.core" in library and "billing_sessions.stores" in library
+    offending = {m: sorted(d for d in deps if d.startswith(NOT_LIBRARY)) for m, deps in library.items()}
+    assert {m: d for m, d in offending.items() if d} == {}
+
+
+def test_the_library_has_no_import_cycle() -> None:
+    library = _library()
+    graph = {
+        m: {d for d in deps if d in library and d != m and d != "billing_sessions"}
+        for m, deps in library.items()
+    }
+
+    def cycle_from(start: str) -> list[str] | None:
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    return [*path, nxt]
+                if nxt not in path:
+                    stack.append((nxt, [*path, nxt]))
+        return None
+
+    assert [c for m in graph if (c := cycle_from(m))] == []
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_importing_the_library_loads_no_server_cli_or_redis() -> None:
+    # httpx itself loads click and rich when they are installed (its command line): only what we add counts.
+    code = (
+        "import sys, json\n"
+        "import httpx\n"
+        "before = set(sys.modules)\n"
+        "import billing_sessions\n"
+        "from billing_sessions import gestix, szamla_agent, bill, billingplatform, stores, errors\n"
+        "from billing_sessions import LoginError\n"
+        f"print(json.dumps(sorted(m for m in set(sys.modules) - before if m.split('.')[0] in {HEAVY!r})))"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_loading_the_pytest_plugin_imports_nothing_of_the_package_but_itself() -> None:
+    code = (
+        "import sys, json\n"
+        "import billing_sessions.testing\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        f"{(*HEAVY, 'httpx', 'attrs', 'filelock')!r} or m.startswith('billing_sessions.sandbox'))))"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+BLOCK = (
+    "import sys\n"
+    "class Block:\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name.split('.')[0] == {blocked!r}:\n"
+    "            raise ModuleNotFoundError(f'No module named {{name!r}}', name=name)\n"
+    "sys.meta_path.insert(0, Block())\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("blocked", "statement", "extra"),
+    [
+        ("redis", "from billing_sessions.stores import RedisStore", "redis"),
+        ("starlette", "from billing_sessions.sandbox import Sandbox", "sandbox"),
+        ("yaml", "from billing_sessions.sandbox import Sandbox", "sandbox"),
+        ("typer", "from billing_sessions.cli import main", "cli"),
+        ("rich", "from billing_sessions.cli import main", "cli"),
+    ],
+)
+def test_a_missing_extra_names_the_pip_command(blocked: str, statement: str, extra: str) -> None:
+    result = _run(BLOCK.format(blocked=blocked) + statement)
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert f"pip install 'billing-sessions[{extra}]'" in last
+    assert blocked in last
+
+
+def test_the_missing_redis_extra_is_a_typed_import_error() -> None:
+    code = BLOCK.format(blocked="redis") + (
+        "from billing_sessions import MissingExtra, BillingSessionError\n"
+        "try:\n"
+        "    from billing_sessions.stores import RedisStore\n"
+        "except MissingExtra as e:\n"
+        "    assert isinstance(e, ImportError) and isinstance(e, BillingSessionError)\n"
+        "    print('typed')\n"
+    )
+    result = _run(code)
+    assert result.stdout.strip() == "typed", result.stderr
+
+
+def test_public_names() -> None:
+    import billing_sessions
+    import billing_sessions.sandbox
+    import billing_sessions.stores
+    import billing_sessions.testing
+
+    assert billing_sessions.__all__ == [
+        "BillingSessionError",
+        "LoginError",
+        "MissingExtra",
+        "ProviderError",
+        "ProviderUnavailable",
+        "RateLimited",
+        "SessionExpired",
+        "StoreError",
+        "TransportError",
+    ]
+    for module in (
+        billing_sessions,
+        billing_sessions.stores,
+        billing_sessions.sandbox,
+        billing_sessions.testing,
+    ):
+        for name in module.__all__:
+            assert getattr(module, name) is not None, f"{module.__name__}.{name}"
+    assert billing_sessions.stores.__all__ == [
+        "NONCE_FIELD",
+        "FileStore",
+        "MemoryStore",
+        "Record",
+        "RedisStore",
+        "SessionStore",
+    ]
+    assert set(billing_sessions.testing.__all__) == {
+        "BillingSandbox",
+        "billing_sandbox",
+        "billing_sandbox_server",
+    }
