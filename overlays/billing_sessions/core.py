@@ -21,6 +21,7 @@ import attrs
 import httpx
 
 from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired
+from billing_sessions.ordering import MAX_NONCE_RESENDS, SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
 
@@ -121,6 +122,10 @@ class Provider:
 
     def is_expired(self, response: httpx.Response) -> bool:
         """Does this answer say the session is gone (so: log in again and re-send once)?"""
+        return False
+
+    def nonce_rejected(self, response: httpx.Response) -> bool:
+        """Does this answer to a nonce write say the nonce was not accepted (so nothing was applied)?"""
         return False
 
     def session_from_response(self, response: httpx.Response) -> str | None:
@@ -238,6 +243,9 @@ class SessionAuth(httpx.Auth):
         self._stored_used = 0.0  # last_used of the record last loaded or saved: when to persist again
         self.logins = 0  # logins this object performed (the sandbox counts all of them)
         self.reauths = 0  # re-sends after an expiry
+        self.nonce_rejections = 0  # nonce writes the provider rejected (each re-sent with a fresh nonce)
+        #: How long a nonce write keeps its account's order: until sent ("pipelined") or answered ("strict").
+        self.write_mode: WriteMode = "pipelined"
 
     def __repr__(self) -> str:
         return f"SessionAuth(provider={self.provider.name!r}, key={self.key!r})"
@@ -283,9 +291,6 @@ class SessionAuth(httpx.Auth):
         log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
         return token
 
-    def _nonce(self) -> int:
-        return self.store.allocate_nonce(self.key, int(self.clock() * 1000))
-
     def _prepare(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
         return self.provider.apply(request, token, nonce)
 
@@ -308,13 +313,13 @@ class SessionAuth(httpx.Auth):
         self._stored_used = now
         return updated, True
 
-    def _replayable(self, request: httpx.Request) -> None:
+    def _replayable(self, request: httpx.Request, why: str = "the session expired") -> None:
         """Only a buffered body can be sent again; a streamed one is gone after the first attempt."""
         try:
             request.content  # noqa: B018 - raises for an unread stream
         except httpx.RequestNotRead:
             raise BillingSessionError(
-                "the session expired and the request body was a stream, which cannot be re-sent: "
+                f"{why} and the request body was a stream, which cannot be re-sent: "
                 "the provider rejected the first attempt, so nothing was applied; send it again",
                 provider=self.provider.name,
                 operation=f"{request.method} {request.url.path}",
@@ -327,14 +332,32 @@ class SessionAuth(httpx.Auth):
 
     def _before_relogin(self, request: httpx.Request, response: httpx.Response) -> None:
         self._replayable(request)
-        deadline = request.extensions.get(DEADLINE)
-        if deadline is not None and self.retry is not None and self.retry.current.clock() >= deadline:
+        if self._past_deadline(request):
             raise SessionExpired(
                 "the session expired and the call's deadline has passed: not logging in again",
                 provider=self.provider.name,
                 status=response.status_code,
                 operation=f"{request.method} {request.url.path}",
             )
+
+    def _past_deadline(self, request: httpx.Request) -> bool:
+        deadline = request.extensions.get(DEADLINE)
+        return deadline is not None and self.retry is not None and self.retry.current.clock() >= deadline
+
+    def _resend_after_rejection(self, request: httpx.Request, response: httpx.Response, rejected: int) -> bool:
+        """A rejected nonce proves the write was not applied: send it again with a fresh one (a few times)."""
+        if not self.provider.nonce_rejected(response):
+            return False
+        self.nonce_rejections += 1
+        if rejected >= MAX_NONCE_RESENDS or self._past_deadline(request):
+            log.warning("%s: nonce rejected %d times, giving up on this write", self.provider.name, rejected + 1)
+            return False
+        self._replayable(request, "the nonce was rejected")
+        log.info("%s: nonce rejected (arrived out of order), re-sending with a fresh one", self.provider.name)
+        return True
+
+    def _floor(self) -> int:
+        return int(self.clock() * 1000)
 
     def _expired(self, response: httpx.Response, token: Token | None) -> SessionExpired:
         return SessionExpired(
@@ -366,34 +389,61 @@ class SessionAuth(httpx.Auth):
                 self.store.save(self.key, kept.to_record())
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        ordered = request.method in self.provider.nonce_methods
         self._start(request)
-        with self.store.lock(self.key, "write") if ordered else contextlib.nullcontext():
-            token = self._ensure(deadline=request.extensions.get(DEADLINE))
-            if token is None:  # the first call makes the session: only one at a time
-                with self.store.lock(self.key, "login"):
-                    token = self._adopt(self.store.load(self.key), None)
-                    response = yield self._prepare(request, token, None)
-                    response.read()  # overriding the flow means reading the body ourselves
-                    self._after(response, token)
-                    return
-            nonce = self._nonce() if ordered else None
-            response = yield self._prepare(request, token, nonce)
-            response.read()  # overriding the flow means reading the body ourselves
-            if not self.provider.is_expired(response):
+        if request.method in self.provider.nonce_methods:
+            yield from self._ordered_flow(request)
+            return
+        token = self._ensure(deadline=request.extensions.get(DEADLINE))
+        if token is None:  # the first call makes the session: only one at a time
+            with self.store.lock(self.key, "login"):
+                token = self._adopt(self.store.load(self.key), None)
+                response = yield self._prepare(request, token, None)
+                response.read()  # overriding the flow means reading the body ourselves
                 self._after(response, token)
                 return
-            # One re-login (or none, if another caller already replaced the session) and one re-send.
-            self.reauths += 1
-            log.info("%s: session expired, re-authenticating", self.provider.name)
-            self._before_relogin(request, response)
-            token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE))
-            nonce = self._nonce() if ordered else None
-            response = yield self._prepare(request, token, nonce)
-            response.read()  # overriding the flow means reading the body ourselves
-            if self.provider.is_expired(response):
-                raise self._expired(response, token)
+        response = yield self._prepare(request, token, None)
+        response.read()  # overriding the flow means reading the body ourselves
+        if not self.provider.is_expired(response):
             self._after(response, token)
+            return
+        # One re-login (or none, if another caller already replaced the session) and one re-send.
+        self.reauths += 1
+        log.info("%s: session expired, re-authenticating", self.provider.name)
+        self._before_relogin(request, response)
+        token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE))
+        response = yield self._prepare(request, token, None)
+        response.read()
+        if self.provider.is_expired(response):
+            raise self._expired(response, token)
+        self._after(response, token)
+
+    def _ordered_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """A nonce write: slot (lock + nonce), send, release when sent (pipelined) or answered (strict).
+        Re-sent only on an answer that proves it was not applied: an expiry (once) or a nonce rejection."""
+        token = self._ensure(deadline=request.extensions.get(DEADLINE))
+        expired, rejected = False, 0
+        while True:
+            with contextlib.ExitStack() as order:
+                nonce = order.enter_context(write_slot(self.store, self.key, self._floor()))
+                prepared = self._prepare(request, token, nonce)
+                if self.write_mode == "pipelined" and _buffered(prepared):  # a stream: kept until answered
+                    SentGate(prepared, sent=order.close)
+                response = yield prepared
+            response.read()
+            if self.provider.is_expired(response):
+                if expired:
+                    raise self._expired(response, token)
+                expired = True
+                self.reauths += 1
+                log.info("%s: session expired, re-authenticating", self.provider.name)
+                self._before_relogin(request, response)
+                token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE))
+                continue
+            if self._resend_after_rejection(request, response, rejected):
+                rejected += 1
+                continue
+            self._after(response, token)
+            return
 
     # -- async: the same steps with task locks; blocking stores run in a worker thread
 
@@ -423,38 +473,69 @@ class SessionAuth(httpx.Auth):
             if persist:
                 await self._call(self.store.save, self.key, kept.to_record())
 
-    async def _anonce(self) -> int:
-        nonce: int = await self._call(self.store.allocate_nonce, self.key, int(self.clock() * 1000))
-        return nonce
-
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        ordered = request.method in self.provider.nonce_methods
         self._start(request)
-        async with self.store.alock(self.key, "write") if ordered else contextlib.nullcontext():
-            token = await self._aensure(deadline=request.extensions.get(DEADLINE))
-            if token is None:
-                async with self.store.alock(self.key, "login"):
-                    token = self._adopt(await self._call(self.store.load, self.key), None)
-                    response = yield self._prepare(request, token, None)
-                    await response.aread()
-                    await self._aafter(response, token)
-                    return
-            nonce = await self._anonce() if ordered else None
-            response = yield self._prepare(request, token, nonce)
-            await response.aread()
-            if not self.provider.is_expired(response):
+        if request.method in self.provider.nonce_methods:
+            flow = self._aordered_flow(request)
+            try:  # ``yield from`` for async generators: pass every answer on
+                prepared = await flow.__anext__()
+                while True:
+                    response = yield prepared
+                    prepared = await flow.asend(response)
+            except StopAsyncIteration:
+                return
+            finally:
+                await flow.aclose()
+        token = await self._aensure(deadline=request.extensions.get(DEADLINE))
+        if token is None:
+            async with self.store.alock(self.key, "login"):
+                token = self._adopt(await self._call(self.store.load, self.key), None)
+                response = yield self._prepare(request, token, None)
+                await response.aread()
                 await self._aafter(response, token)
                 return
-            self.reauths += 1
-            log.info("%s: session expired, re-authenticating", self.provider.name)
-            self._before_relogin(request, response)
-            token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE))
-            nonce = await self._anonce() if ordered else None
-            response = yield self._prepare(request, token, nonce)
+        response = yield self._prepare(request, token, None)
+        await response.aread()
+        if not self.provider.is_expired(response):
+            await self._aafter(response, token)
+            return
+        self.reauths += 1
+        log.info("%s: session expired, re-authenticating", self.provider.name)
+        self._before_relogin(request, response)
+        token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE))
+        response = yield self._prepare(request, token, None)
+        await response.aread()
+        if self.provider.is_expired(response):
+            raise self._expired(response, token)
+        await self._aafter(response, token)
+
+    async def _aordered_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """The asyncio twin of ``_ordered_flow``."""
+        token = await self._aensure(deadline=request.extensions.get(DEADLINE))
+        expired, rejected = False, 0
+        while True:
+            async with contextlib.AsyncExitStack() as order:
+                slot = awrite_slot(self.store, self.key, self._floor(), self._call)
+                nonce = await order.enter_async_context(slot)
+                prepared = self._prepare(request, token, nonce)
+                if self.write_mode == "pipelined" and _buffered(prepared):
+                    SentGate(prepared, asent=order.aclose)
+                response = yield prepared
             await response.aread()
             if self.provider.is_expired(response):
-                raise self._expired(response, token)
+                if expired:
+                    raise self._expired(response, token)
+                expired = True
+                self.reauths += 1
+                log.info("%s: session expired, re-authenticating", self.provider.name)
+                self._before_relogin(request, response)
+                token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE))
+                continue
+            if self._resend_after_rejection(request, response, rejected):
+                rejected += 1
+                continue
             await self._aafter(response, token)
+            return
 
     # -- ending a session
 
@@ -482,6 +563,14 @@ class SessionAuth(httpx.Auth):
             stored = Token.from_record(record)
             if stored is None or stored.value == token.value:
                 await self._call(self.store.delete, self.key)
+
+
+def _buffered(request: httpx.Request) -> bool:
+    try:
+        request.content  # noqa: B018 - raises for an unread stream
+    except httpx.RequestNotRead:
+        return False
+    return True
 
 
 @contextlib.contextmanager

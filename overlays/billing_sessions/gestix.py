@@ -1,10 +1,13 @@
 """Gestix ERP API v4: ``xa-token`` Bearer sessions, a strictly increasing ``nonce`` on every POST and PUT.
 
 Login: ``GET /helo`` with the API token, or ``POST /auth`` with username and password. A 403 means the token
-is gone: one re-login, then the request is re-sent once with a fresh nonce. Writes of one account are sent
-one at a time under the store's write lock, so nonces reach the server in the order they were allocated;
-nonces come from the store (``max(last + 1, now_ms)``), so they keep increasing across re-logins, Session
-objects and, with a shared store, processes and restarts. A write is never re-sent after a transport error.
+is gone: one re-login, then the request is re-sent once with a fresh nonce. Nonces come from the store
+(``max(last + 1, now_ms)``), so they keep increasing across re-logins, Session objects and, with a shared
+store, processes and restarts. ``writes="pipelined"`` (default) keeps an account's write lock from nonce
+allocation until the request's last byte is sent, so nonces leave in order while earlier answers are still
+on their way; a nonce the server still rejects (arrived out of order) proves nothing was applied and the
+write is re-sent with a fresh one. ``writes="strict"`` holds the lock until the answer: one write at a time.
+A write is never re-sent after a transport error (``maybe_applied`` says its outcome is unknown).
 
 ## Quickstart
 
@@ -36,6 +39,7 @@ nonce counter between processes), ``timeout=``, ``retry=`` / ``max_retries=``, `
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any, Unpack
 
@@ -43,6 +47,7 @@ import httpx
 
 from billing_sessions.core import Provider, Token, require, set_query_param
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, status_error
+from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
 from gestix_client.api.session import auth, get_status, helo
@@ -97,6 +102,17 @@ class _Gestix(Provider):
     def is_expired(self, response: httpx.Response) -> bool:
         return response.status_code == 403
 
+    def nonce_rejected(self, response: httpx.Response) -> bool:
+        # 400 INVALID_ARGUMENT naming the nonce; the nonce is checked before anything is applied.
+        if response.status_code != 400 or b"INVALID_ARGUMENT" not in response.content:
+            return False
+        try:
+            error = json.loads(response.content)
+        except ValueError:
+            return False
+        message = error.get("message") if isinstance(error, dict) else None
+        return error.get("code") == "INVALID_ARGUMENT" and isinstance(message, str) and "nonce" in message.lower()
+
     def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
         # apiError DB_TIMEOUT: "retry after a short delay" (the transport asks only for idempotent reads)
         return response.status_code in {400, 409, 500} and b'"DB_TIMEOUT"' in response.content
@@ -145,8 +161,11 @@ class _Options:
         api_token: str | None = None,
         username: str | None = None,
         password: str | None = None,
+        writes: WriteMode = "pipelined",
         **options: Unpack[SessionOptions],
     ) -> None:
+        if writes not in WRITE_MODES:
+            raise BillingSessionError(f"gestix: writes must be one of {', '.join(WRITE_MODES)}")
         if base_url is None:
             if not account:
                 raise BillingSessionError("gestix: pass base_url, or account= to use the production server")
@@ -159,6 +178,7 @@ class _Options:
             logout_on_close=False,
             **options,
         )
+        self.auth.write_mode = writes  # type: ignore[attr-defined]
 
 
 def _status(response: Response[Any]) -> StatusResponse:

@@ -111,9 +111,16 @@ class BillingSandbox:
         """The provider answers as in maintenance (503; Számla Agent: ``szlahu_down``) until set up again."""
         self.sandbox.state.set_down(provider, down)
 
+    def set_latency(self, latency: float, jitter: float = 0.0) -> None:
+        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (e.g. ``0.02, 0.005``),
+        half on the way in and half on the way back, until the next reset. Requests never overtake each other
+        on the way in; the nonce check stays strict, at the moment a request is processed."""
+        self.sandbox.state.set_latency(latency, jitter)
+
     def counters(self, provider: str) -> dict[str, int]:
         """A snapshot of ``provider``'s counters: ``logins``, ``sessions_created``, ``nonce_rejections``,
-        ``expired_rejections``, ``requests``, ``in_flight``, ..."""
+        ``expired_rejections``, ``requests``, ``in_flight``, ``duplicate_references`` (Gestix documents whose
+        ``reference`` was already used), ..."""
         return self.sandbox.state.counters(provider)
 
     def configure(self, **changes: float | int | None) -> None:

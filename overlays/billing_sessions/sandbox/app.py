@@ -7,7 +7,9 @@ Admin API (JSON; same semantics as :class:`~billing_sessions.sandbox.state.Sandb
 - ``POST /_sandbox/expire`` ``{"provider"?}``; ``POST /_sandbox/clock`` ``{"advance": seconds}``;
 - ``POST /_sandbox/faults`` ``{"provider", "kind", "count"?, "after"?, "delay"?, "retry_after"?}``;
 - ``POST /_sandbox/down`` ``{"provider", "down"}``; ``POST /_sandbox/reset``;
-- ``POST /_sandbox/config`` ``{field: value}`` (until the next reset).
+- ``POST /_sandbox/config`` ``{field: value}`` (until the next reset);
+- ``POST /_sandbox/latency`` ``{"latency": seconds, "jitter"?: seconds}``: every provider request gets that
+  round trip (half each way; requests never overtake each other on the way in) until the next reset.
 
 Bad admin input answers 400 ``{"error": "..."}``.
 """
@@ -83,6 +85,14 @@ def _down(state: SandboxState, body: dict[str, Any]) -> Any:
     return {"ok": True}
 
 
+def _latency(state: SandboxState, body: dict[str, Any]) -> Any:
+    latency = _number(body, "latency")
+    if latency is None:
+        raise AdminError("latency (seconds) is required")
+    state.set_latency(latency, _number(body, "jitter", 0.0) or 0.0)
+    return {"ok": True, "latency": state.config.latency, "jitter": state.config.latency_jitter}
+
+
 def _reset(state: SandboxState, body: dict[str, Any]) -> Any:
     state.reset()
     return {"ok": True}
@@ -137,6 +147,7 @@ def admin_routes(state: SandboxState) -> list[BaseRoute]:
         Route("/down", post(_down), methods=["POST"]),
         Route("/reset", post(_reset), methods=["POST"]),
         Route("/config", post(_config), methods=["POST"]),
+        Route("/latency", post(_latency), methods=["POST"]),
     ]
 
 

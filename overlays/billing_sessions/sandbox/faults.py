@@ -94,12 +94,21 @@ class FaultLayer:
         if provider is None:
             await self.app(scope, receive, send)
             return
+        loop = asyncio.get_running_loop()
+        legs = self.state.legs(provider, loop.time())
+        if legs is not None:
+            # call_at, not sleep: the arrival times are exact and in order, so the wake-ups are too.
+            arrived = loop.create_future()
+            loop.call_at(legs[0], arrived.set_result, None)
+            await arrived
         self.state.enter(provider)
         left = False
 
         async def sending(message: Message) -> None:
             # Counted out before the last byte goes: a client holding its answer never sees itself in flight.
             nonlocal left
+            if message["type"] == "http.response.start" and legs is not None:
+                await asyncio.sleep(legs[1])  # the answer's way back
             if message["type"] == "http.response.body" and not message.get("more_body") and not left:
                 left = True
                 self.state.leave(provider)

@@ -276,6 +276,8 @@ class Gestix:
             }
             self.documents[doc_id] = {"type": kind, **created, "lines": len(document.lines)}
             self.state.count(PROVIDER, "writes_applied")
+            if document.reference is not None:
+                self.state.record_reference(PROVIDER, document.reference)
         if printed == "1":
             return pdf_response(name, status=201)
         return json_response(created, 201)

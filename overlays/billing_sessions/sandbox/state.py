@@ -7,6 +7,7 @@ another. Every access goes through one re-entrant lock that is never held across
 from __future__ import annotations
 
 import dataclasses
+import random
 import secrets
 import threading
 import time
@@ -30,6 +31,7 @@ COUNTERS = (
     "max_in_flight",
     "faults_injected",
     "expired_rejections",
+    "duplicate_references",
 )
 FAULT_KINDS = ("500", "502", "503", "429", "drop", "slow", "malformed")
 MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are pruned
@@ -48,6 +50,8 @@ class SandboxConfig:
     bp_oauth_ttl: int = 3600
     login_delay: float = 0.0  # seconds every successful or failed login costs (benchmarks)
     bill_max_concurrent: int | None = None  # more BILL requests in flight than this answer BDC_1322
+    latency: float = 0.0  # seconds of network round trip added to every provider request
+    latency_jitter: float = 0.0  # +- this much (uniform) on each request's round trip
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ class SandboxState:
         self._down: set[str] = set()
         self._sessions: dict[str, dict[str, Session]] = {}
         self._nonces: dict[str, int] = {}
+        self._arrivals: dict[str, float] = {}
+        self._references: dict[str, dict[str, int]] = {}
         self._reset_hooks: list[Callable[[], None]] = []
         self._clear()
 
@@ -109,6 +115,8 @@ class SandboxState:
         self._down = set()
         self._sessions = {p: {} for p in PROVIDERS}
         self._nonces = {}
+        self._arrivals = {}
+        self._references = {p: {} for p in PROVIDERS}
 
     def on_reset(self, hook: Callable[[], None]) -> None:
         """Register a provider's data reset (called under the lock by :meth:`reset`)."""
@@ -133,6 +141,28 @@ class SandboxState:
         with self.lock:
             self.config = dataclasses.replace(self.config, **changes)  # type: ignore[arg-type]
             return self.config
+
+    # -- latency ---------------------------------------------------------------------------------------------
+
+    def set_latency(self, latency: float, jitter: float = 0.0) -> None:
+        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (until the next reset)."""
+        if not 0 <= jitter <= latency:
+            raise ValueError("latency must not be negative, and jitter must be between 0 and the latency")
+        self.configure(latency=float(latency), latency_jitter=float(jitter))
+
+    def legs(self, provider: str, now: float) -> tuple[float, float] | None:
+        """(when the request arrives, how long its answer travels) for a request that reached the socket at
+        ``now``, or ``None`` without latency. Half the round trip each way, each leg jittered on its own. The
+        way in is one network path: jitter delays a request but never lets it overtake an earlier one."""
+        with self.lock:
+            latency, jitter = self.config.latency, self.config.latency_jitter
+            if latency <= 0:
+                return None
+            there = latency / 2 + random.uniform(-jitter / 2, jitter / 2)  # noqa: S311 - not crypto
+            back = latency / 2 + random.uniform(-jitter / 2, jitter / 2)  # noqa: S311
+            arrival = max(now + there, self._arrivals.get(provider, 0.0) + 1e-6)
+            self._arrivals[provider] = arrival
+            return arrival, back
 
     # -- clock -------------------------------------------------------------------------------------------
 
@@ -309,6 +339,22 @@ class SandboxState:
         with self.lock:
             now = time.monotonic() + self._offset
             return sum(1 for s in self._sessions[provider].values() if s.alive(now))
+
+    # -- references of created documents ---------------------------------------------------------------------
+
+    def record_reference(self, provider: str, reference: str) -> None:
+        """A document carrying ``reference`` was created; a reference seen before counts a duplicate."""
+        with self.lock:
+            seen = self._references[provider]
+            if reference in seen:
+                self._counters[provider]["duplicate_references"] += 1
+            seen[reference] = seen.get(reference, 0) + 1
+
+    def references(self, provider: str) -> dict[str, int]:
+        """How many documents were created with each reference (a snapshot)."""
+        _check_provider(provider)
+        with self.lock:
+            return dict(self._references[provider])
 
     # -- Gestix nonces -----------------------------------------------------------------------------------
 

@@ -1,0 +1,125 @@
+"""Ordered writes (Gestix nonces): how long the order is kept, and the write slot a store hands out.
+
+A write holds its account's *write slot* (the store's write lock plus a freshly allocated nonce) while its
+nonce must not be overtaken:
+
+- ``"pipelined"`` (the default): until the request's last byte has been handed to the socket. The next write
+  of the account goes while earlier answers are still on their way; nonces leave in increasing order.
+- ``"strict"``: until the answer has arrived: one write per account on the wire at a time.
+
+The release is tied to the body stream: ``SentGate`` yields the buffered body and, once the transport asks
+for more after the last chunk (the bytes are in the socket), releases the slot. Any failure before that
+releases it in the auth flow instead. A write that had to open a new connection keeps the slot until its
+answer: a server reads requests on open connections before it accepts a new one (one event-loop turn later),
+so such a write would otherwise be overtaken by the next one, and its nonce rejected.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Literal, Protocol
+
+import httpx
+
+from billing_sessions.store_base import SessionStore
+
+WriteMode = Literal["pipelined", "strict"]
+WRITE_MODES: tuple[WriteMode, ...] = ("pipelined", "strict")
+#: Re-sends of one write after nonce rejections (out-of-order arrival) before its 400 is returned.
+MAX_NONCE_RESENDS = 5
+
+
+class SlotStore(Protocol):
+    """A store that takes the write lock and allocates the nonce together (RedisStore: one round trip)."""
+
+    def write_slot(self, key: str, floor: int) -> contextlib.AbstractContextManager[int]: ...
+
+    def awrite_slot(self, key: str, floor: int) -> contextlib.AbstractAsyncContextManager[int]: ...
+
+
+@contextlib.contextmanager
+def _locked_slot(store: SessionStore, key: str, floor: int) -> Iterator[int]:
+    with store.lock(key, "write"):
+        yield store.allocate_nonce(key, floor)
+
+
+def write_slot(store: SessionStore, key: str, floor: int) -> contextlib.AbstractContextManager[int]:
+    """The write lock of ``key`` held, and the next nonce (``max(last + 1, floor)``) allocated under it."""
+    slot = getattr(store, "write_slot", None)
+    if slot is not None:
+        return slot(key, floor)  # type: ignore[no-any-return]
+    return _locked_slot(store, key, floor)
+
+
+@contextlib.asynccontextmanager
+async def _alocked_slot(
+    store: SessionStore, key: str, floor: int, call: Callable[..., Awaitable[int]]
+) -> AsyncIterator[int]:
+    async with store.alock(key, "write"):
+        yield await call(store.allocate_nonce, key, floor)
+
+
+def awrite_slot(
+    store: SessionStore, key: str, floor: int, call: Callable[..., Awaitable[int]]
+) -> contextlib.AbstractAsyncContextManager[int]:
+    """``write_slot`` for asyncio tasks; ``call`` runs a blocking store call off the event loop."""
+    slot = getattr(store, "awrite_slot", None)
+    if slot is not None:
+        return slot(key, floor)  # type: ignore[no-any-return]
+    return _alocked_slot(store, key, floor, call)
+
+
+class SentGate(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A buffered request body that calls ``sent`` (or awaits ``asent``) once its last byte is written,
+    unless the request opened a new connection (seen through httpcore's ``trace`` extension)."""
+
+    def __init__(
+        self,
+        request: httpx.Request,
+        sent: Callable[[], object] | None = None,
+        asent: Callable[[], Awaitable[object]] | None = None,
+    ) -> None:
+        self.body = request.content
+        self.sent = sent
+        self.asent = asent
+        self.new_connection = False
+        traced = request.extensions.get("trace")
+        trace = self._atrace if asent is not None else self._trace
+        if traced is not None:  # the caller's own trace keeps working
+            trace = self._achained(traced) if asent is not None else self._chained(traced)
+        request.extensions = {**request.extensions, "trace": trace}
+        request.stream = self
+
+    def _trace(self, event: str, info: dict[str, object]) -> None:
+        if event.startswith("connection.connect_tcp."):
+            self.new_connection = True
+
+    async def _atrace(self, event: str, info: dict[str, object]) -> None:
+        self._trace(event, info)
+
+    def _chained(self, traced: Callable[[str, dict[str, object]], None]) -> Callable[..., None]:
+        def trace(event: str, info: dict[str, object]) -> None:
+            self._trace(event, info)
+            traced(event, info)
+
+        return trace
+
+    def _achained(self, traced: Callable[[str, dict[str, object]], Awaitable[None]]) -> Callable[..., object]:
+        async def trace(event: str, info: dict[str, object]) -> None:
+            self._trace(event, info)
+            await traced(event, info)
+
+        return trace
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self.body:
+            yield self.body
+        if self.sent is not None and not self.new_connection:
+            self.sent()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        if self.body:
+            yield self.body
+        if self.asent is not None and not self.new_connection:
+            await self.asent()
