@@ -344,13 +344,17 @@ class SessionAuth(httpx.Auth):
         deadline = request.extensions.get(DEADLINE)
         return deadline is not None and self.retry is not None and self.retry.current.clock() >= deadline
 
-    def _resend_after_rejection(self, request: httpx.Request, response: httpx.Response, rejected: int) -> bool:
+    def _resend_after_rejection(
+        self, request: httpx.Request, response: httpx.Response, rejected: int
+    ) -> bool:
         """A rejected nonce proves the write was not applied: send it again with a fresh one (a few times)."""
         if not self.provider.nonce_rejected(response):
             return False
         self.nonce_rejections += 1
         if rejected >= MAX_NONCE_RESENDS or self._past_deadline(request):
-            log.warning("%s: nonce rejected %d times, giving up on this write", self.provider.name, rejected + 1)
+            log.warning(
+                "%s: nonce rejected %d times, giving up on this write", self.provider.name, rejected + 1
+            )
             return False
         self._replayable(request, "the nonce was rejected")
         log.info("%s: nonce rejected (arrived out of order), re-sending with a fresh one", self.provider.name)

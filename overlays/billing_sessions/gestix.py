@@ -110,8 +110,10 @@ class _Gestix(Provider):
             error = json.loads(response.content)
         except ValueError:
             return False
-        message = error.get("message") if isinstance(error, dict) else None
-        return error.get("code") == "INVALID_ARGUMENT" and isinstance(message, str) and "nonce" in message.lower()
+        if not isinstance(error, dict) or error.get("code") != "INVALID_ARGUMENT":
+            return False
+        message = error.get("message")
+        return isinstance(message, str) and "nonce" in message.lower()
 
     def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
         # apiError DB_TIMEOUT: "retry after a short delay" (the transport asks only for idempotent reads)

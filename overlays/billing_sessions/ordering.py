@@ -85,7 +85,7 @@ class SentGate(httpx.SyncByteStream, httpx.AsyncByteStream):
         self.asent = asent
         self.new_connection = False
         traced = request.extensions.get("trace")
-        trace = self._atrace if asent is not None else self._trace
+        trace: Callable[..., object] = self._atrace if asent is not None else self._trace
         if traced is not None:  # the caller's own trace keeps working
             trace = self._achained(traced) if asent is not None else self._chained(traced)
         request.extensions = {**request.extensions, "trace": trace}

@@ -145,7 +145,7 @@ class SandboxState:
     # -- latency ---------------------------------------------------------------------------------------------
 
     def set_latency(self, latency: float, jitter: float = 0.0) -> None:
-        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (until the next reset)."""
+        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (until a reset)."""
         if not 0 <= jitter <= latency:
             raise ValueError("latency must not be negative, and jitter must be between 0 and the latency")
         self.configure(latency=float(latency), latency_jitter=float(jitter))
@@ -158,8 +158,8 @@ class SandboxState:
             latency, jitter = self.config.latency, self.config.latency_jitter
             if latency <= 0:
                 return None
-            there = latency / 2 + random.uniform(-jitter / 2, jitter / 2)  # noqa: S311 - not crypto
-            back = latency / 2 + random.uniform(-jitter / 2, jitter / 2)  # noqa: S311
+            there = latency / 2 + random.uniform(-jitter / 2, jitter / 2)
+            back = latency / 2 + random.uniform(-jitter / 2, jitter / 2)
             arrival = max(now + there, self._arrivals.get(provider, 0.0) + 1e-6)
             self._arrivals[provider] = arrival
             return arrival, back
