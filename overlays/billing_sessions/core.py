@@ -175,6 +175,9 @@ class Provider:
                 await client.get_async_httpx_client().aclose()
 
 
+#: Store calls a store may offer as coroutines too (``aload``, ...): the async session then uses those.
+_ASYNC_TWINS = frozenset({"load", "save", "delete", "allocate_nonce"})
+
 #: The deadline of the call a login is made for: its login requests (and their retries) keep to it too.
 _login_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("login_deadline", default=None)
 
@@ -452,6 +455,11 @@ class SessionAuth(httpx.Auth):
     # -- async: the same steps with task locks; blocking stores run in a worker thread
 
     async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """A store call from a task: the store's own coroutine where it has one (``aload`` for ``load``),
+        else a worker thread for a blocking store."""
+        twin = getattr(self.store, f"a{fn.__name__}", None) if fn.__name__ in _ASYNC_TWINS else None
+        if twin is not None:
+            return await twin(*args)
         if self.store.blocking:
             import asyncio
 

@@ -6,17 +6,19 @@ Keys, per account key (``<provider>:<hash of the credentials>``, never the crede
   saved; by default that is the provider's idle lifetime where it has one (Számla Agent 90 min, BILL 35 min),
   so a record never outlives the provider's idle expiry. Providers without one keep it until replaced.
 - ``<prefix>:<account>:nonce``: the Gestix nonce high-water mark. Never expires. Allocation is one Lua script
-  on the server (``max(last + 1, floor)``, exact for every 64-bit value), so it is atomic across machines.
-- ``<prefix>:<account>:lock:<purpose>``: the login and write locks, redis-py locks with a timeout of
-  ``lock_timeout`` seconds that their holder renews every third of it while it holds them: a holder that
+  on the server (``max(last + 1, floor)``, exact for every 64-bit value), so it is atomic across machines. A
+  stored value that is not a number below 2**63 - 1 is damage: logged, and the clock takes over.
+- ``<prefix>:<account>:lock:<purpose>``: the login and write locks: a random token set with ``NX`` and a
+  timeout of ``lock_timeout`` seconds, released by a compare-and-delete script. While any lock is held, one
+  keeper thread per store renews them all every third of the timeout (no thread per lock): a holder that
   dies frees the lock after at most ``lock_timeout``, a live one keeps it however long its request takes.
 
-Sync and async: the data calls (load/save/delete/allocate_nonce) are short round trips on the thread-safe
-sync client; ``blocking = True`` makes the async session run them in a worker thread
-(``asyncio.to_thread``), as the store protocol is synchronous. ``alock`` waits on a ``redis.asyncio`` lock:
-waiting (up to ``wait_timeout``) is a coroutine, never a parked thread, and a cancelled wait leaves nothing
-behind to release. The asyncio client is per event loop (its connections belong to one loop); ``aclose()``
-closes the current loop's.
+A Gestix write takes the write lock and its nonce in one script (``write_slot``): one round trip, plus one
+to release. Sync sessions use the thread-safe sync client; ``AsyncSession`` uses ``redis.asyncio`` (one
+client per event loop) for records, nonces and locks: no worker threads. A lock wait polls (1 ms, doubling
+up to ``poll_interval``) until ``wait_timeout``; a cancelled wait deletes the lock if its ``SET`` got through.
+Every Redis failure is a ``StoreError`` with the redis-py error as its cause; ``aclose()`` closes the
+current loop's client.
 """
 
 from __future__ import annotations
@@ -25,51 +27,87 @@ import asyncio
 import contextlib
 import json
 import logging
+import secrets
 import threading
+import time
 import weakref
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, cast
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit, urlunsplit
 
-from billing_sessions.errors import missing_extra
+from billing_sessions.errors import StoreError, missing_extra
 
 try:
     import redis
     import redis.asyncio
-    from redis.exceptions import LockError, RedisError
+    from redis.exceptions import RedisError
 except ImportError as exc:  # pragma: no cover - exercised in the lean-install test
     raise missing_extra("redis", "RedisStore", exc) from None
 
-from billing_sessions.store_base import LocalLocks, Record
+from billing_sessions.store_base import MAX_NONCE, LocalLocks, LockTimeout, Record
 
 log = logging.getLogger("billing_sessions.stores")
 
+__all__ = ["IDLE_LIFETIMES", "MAX_NONCE", "RedisStore"]
+
 #: Idle lifetimes (seconds) of the providers that have one: the default record expiry.
 IDLE_LIFETIMES: Mapping[str, float] = {"szamla_agent": 90 * 60.0, "bill": 35 * 60.0}
-MAX_NONCE = 2**63 - 1
+T = TypeVar("T")
 
-# KEYS[1]: the nonce key; ARGV[1]: the floor, a decimal string. INCR keeps the server's exact 64-bit integer;
-# the floor is compared as a string (length, then digits), never as a Lua number (a double).
-ALLOCATE = """
-redis.call('INCR', KEYS[1])
-local n = redis.call('GET', KEYS[1])
-local floor = ARGV[1]
-local above = #floor > #n
-if #floor == #n then
-  for i = 1, #n do
-    local a, b = string.byte(floor, i), string.byte(n, i)
-    if a ~= b then
-      above = a > b
-      break
-    end
+# KEYS[n]: the nonce key; ARGV[n]: the floor, a decimal string. Returns {nonce, damaged}. INCR keeps the
+# server's exact 64-bit integer; values are compared as strings (length, then digits), never as Lua numbers.
+_ALLOCATE = (
+    """
+local function below(a, b)
+  if #a ~= #b then return #a < #b end
+  return a < b
+end
+local function allocate(key, floor)
+  local n = redis.call('GET', key)
+  local damaged = 0
+  if n and (not string.match(n, '^[0-9]+$') or string.match(n, '^0[0-9]') or not below(n, '%d')) then
+    damaged = 1
+    redis.call('SET', key, '0')
   end
+  redis.call('INCR', key)
+  n = redis.call('GET', key)
+  if below(n, floor) then
+    redis.call('SET', key, floor)
+    n = floor
+  end
+  return {n, damaged}
 end
-if above then
-  redis.call('SET', KEYS[1], floor)
-  return floor
-end
-return n
 """
+    % MAX_NONCE
+)  # noqa: UP031 - Lua braces
+
+ALLOCATE = _ALLOCATE + "return allocate(KEYS[1], ARGV[1])"
+# KEYS: lock, nonce; ARGV: token, lock timeout (ms), floor. The write lock and the next nonce, or nil.
+SLOT = (
+    _ALLOCATE
+    + """
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return false
+end
+return allocate(KEYS[2], ARGV[3])
+"""
+)
+RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0"
+RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+
+
+class _Scripts:
+    """The Lua scripts registered on one client (sync, or asyncio for one loop)."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.allocate = client.register_script(ALLOCATE)
+        self.slot = client.register_script(SLOT)
+        self.release = client.register_script(RELEASE)
+        self.renew = client.register_script(RENEW)
 
 
 class RedisStore:
@@ -101,12 +139,15 @@ class RedisStore:
         self.poll_interval = poll_interval
         self._ttl = _ttls(ttl)
         self._client: redis.Redis = redis.Redis.from_url(url)
-        self._allocate = self._client.register_script(ALLOCATE)
-        self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, redis.asyncio.Redis] = (
+        self._scripts = _Scripts(self._client)
+        self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Scripts] = (
             weakref.WeakKeyDictionary()
         )
         self._guard = threading.Lock()
         self._locks = LocalLocks()
+        self._held: dict[str, str] = {}  # lock key -> token, renewed by the keeper thread
+        self._keeper: threading.Thread | None = None
+        self._pending: set[asyncio.Task[None]] = set()  # releases after a cancelled wait
 
     def __repr__(self) -> str:
         return f"RedisStore({_redacted(self.url)!r}, prefix={self.prefix!r})"
@@ -122,105 +163,191 @@ class RedisStore:
             return self._ttl
         return self._ttl.get(key.split(":", 1)[0])
 
-    # -- records and nonces (sync client; the async session runs these in a worker thread)
+    @contextlib.contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except RedisError as exc:
+            raise StoreError(f"session store {self!r}: {what} failed ({type(exc).__name__})") from exc
 
-    def load(self, key: str) -> Record | None:
-        raw = self._client.get(self._key(key, "session"))
+    # -- records and nonces
+
+    def _record(self, raw: Any) -> Record | None:
         if raw is None:
             return None
         try:
             record = json.loads(cast(bytes, raw))
             if not isinstance(record, dict):
                 raise ValueError("not a record")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             log.warning("session store %r: the record is corrupt (%s): ignoring it", self, type(exc).__name__)
             return None
         return cast(Record, record) or None
 
-    def save(self, key: str, record: Record) -> None:
+    def _payload(self, key: str, record: Record) -> tuple[str, int | None]:
         ttl = self.ttl(key)
-        payload = json.dumps(record, sort_keys=True)
-        self._client.set(self._key(key, "session"), payload, px=max(1, int(ttl * 1000)) if ttl else None)
+        return json.dumps(record, sort_keys=True), max(1, int(ttl * 1000)) if ttl else None
 
-    def delete(self, key: str) -> None:
-        self._client.delete(self._key(key, "session"))
+    def _nonce(self, result: Any) -> int:
+        raw, damaged = cast(list[bytes], result)
+        if damaged:
+            log.warning("session store %r: a stored nonce was damaged: the clock takes over", self)
+        return int(raw)
 
-    def allocate_nonce(self, key: str, floor: int) -> int:
+    @staticmethod
+    def _floor(floor: int) -> str:
         floor = max(int(floor), 0)
         if floor > MAX_NONCE:
             raise ValueError(f"a nonce floor above {MAX_NONCE} cannot be stored")
-        return int(cast(bytes, self._allocate(keys=[self._key(key, "nonce")], args=[str(floor)])))
+        return str(floor)
+
+    def load(self, key: str) -> Record | None:
+        with self._errors("load"):
+            return self._record(self._client.get(self._key(key, "session")))
+
+    def save(self, key: str, record: Record) -> None:
+        payload, px = self._payload(key, record)
+        with self._errors("save"):
+            self._client.set(self._key(key, "session"), payload, px=px)
+
+    def delete(self, key: str) -> None:
+        with self._errors("delete"):
+            self._client.delete(self._key(key, "session"))
+
+    def allocate_nonce(self, key: str, floor: int) -> int:
+        args = [self._floor(floor)]
+        with self._errors("nonce allocation"):
+            return self._nonce(self._scripts.allocate(keys=[self._key(key, "nonce")], args=args))
+
+    async def aload(self, key: str) -> Record | None:
+        with self._errors("load"):
+            return self._record(await self._ascripts().client.get(self._key(key, "session")))
+
+    async def asave(self, key: str, record: Record) -> None:
+        payload, px = self._payload(key, record)
+        with self._errors("save"):
+            await self._ascripts().client.set(self._key(key, "session"), payload, px=px)
+
+    async def adelete(self, key: str) -> None:
+        with self._errors("delete"):
+            await self._ascripts().client.delete(self._key(key, "session"))
+
+    async def aallocate_nonce(self, key: str, floor: int) -> int:
+        args = [self._floor(floor)]
+        with self._errors("nonce allocation"):
+            return self._nonce(await self._ascripts().allocate(keys=[self._key(key, "nonce")], args=args))
 
     # -- locks
+
+    def _px(self) -> int:
+        return max(1, int(self.lock_timeout * 1000))
+
+    def _timeout(self, purpose: str) -> LockTimeout:
+        return LockTimeout(f"{self!r}: the {purpose} lock was not free within {self.wait_timeout} s")
+
+    def _poll(self, attempt: Callable[[], T | None], purpose: str) -> T:
+        deadline, delay = time.monotonic() + self.wait_timeout, 0.001
+        while True:
+            with self._errors(f"the {purpose} lock"):
+                got = attempt()
+            if got is not None:
+                return got
+            if time.monotonic() >= deadline:
+                raise self._timeout(purpose)
+            time.sleep(delay)
+            delay = min(delay * 2, self.poll_interval)
+
+    async def _apoll(self, attempt: Callable[[], Awaitable[T | None]], purpose: str) -> T:
+        deadline, delay = time.monotonic() + self.wait_timeout, 0.001
+        while True:
+            with self._errors(f"the {purpose} lock"):
+                got = await attempt()
+            if got is not None:
+                return got
+            if time.monotonic() >= deadline:
+                raise self._timeout(purpose)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, self.poll_interval)
+
+    def _hold(self, name: str, token: str) -> None:
+        with self._guard:
+            self._held[name] = token
+            if self._keeper is None:
+                self._keeper = threading.Thread(target=self._keep, name="billing-sessions-locks", daemon=True)
+                self._keeper.start()
+
+    def _keep(self) -> None:
+        """The one renewal thread of this store: runs while any lock is held, then ends."""
+        while True:
+            time.sleep(self.lock_timeout / 3)
+            with self._guard:
+                held = dict(self._held)
+                if not held:
+                    self._keeper = None
+                    return
+            for name, token in held.items():
+                try:
+                    self._scripts.renew(keys=[name], args=[token, self._px()])
+                except RedisError as exc:
+                    log.warning("%r: could not renew a lock (%s)", self, type(exc).__name__)
+
+    def _unheld(self, name: str, token: str) -> None:
+        with self._guard:
+            if self._held.get(name) == token:
+                del self._held[name]
+
+    def _release(self, name: str, token: str, purpose: str) -> None:
+        self._unheld(name, token)
+        try:
+            if not self._scripts.release(keys=[name], args=[token]):
+                log.warning("%r: the %s lock had expired before its release", self, purpose)
+        except RedisError as exc:  # it expires by itself; the call's own outcome matters more
+            log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
+
+    async def _arelease(self, name: str, token: str, purpose: str) -> None:
+        self._unheld(name, token)
+        try:
+            if not await self._ascripts().release(keys=[name], args=[token]):
+                log.warning("%r: the %s lock had expired before its release", self, purpose)
+        except RedisError as exc:
+            log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
+
+    def _release_soon(self, name: str, token: str, purpose: str) -> None:
+        """After a cancelled wait: the last ``SET`` may have got through; delete the lock if it is ours."""
+        task = asyncio.get_running_loop().create_task(self._arelease(name, token, purpose))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
 
     @contextlib.contextmanager
     def _locked(self, key: str, purpose: str) -> Iterator[None]:
         with self._locks.hold(f"{purpose}:{key}"):
-            lock = self._client.lock(
-                self._key(key, f"lock:{purpose}"),
-                timeout=self.lock_timeout,
-                sleep=self.poll_interval,
-                blocking_timeout=self.wait_timeout,
-                thread_local=False,  # the keeper thread renews it
-            )
-            if not lock.acquire():
-                raise TimeoutError(f"{self!r}: the {purpose} lock was not free within {self.wait_timeout} s")
-            done = threading.Event()
-            keeper = threading.Thread(target=self._keep, args=(lock, done), name="billing-sessions-lock")
-            keeper.daemon = True
-            keeper.start()
+            name, token = self._key(key, f"lock:{purpose}"), secrets.token_hex(16)
+            self._poll(lambda: self._client.set(name, token, nx=True, px=self._px()) or None, purpose)
+            self._hold(name, token)
             try:
                 yield
             finally:
-                done.set()
-                keeper.join()
-                try:
-                    lock.release()
-                except LockError:
-                    log.warning("%r: the %s lock had expired before its release", self, purpose)
-                except RedisError as exc:  # it expires by itself; the call's own outcome matters more
-                    log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
-
-    def _keep(self, lock: Any, done: threading.Event) -> None:
-        while not done.wait(self.lock_timeout / 3):
-            try:
-                lock.reacquire()
-            except (LockError, RedisError) as exc:
-                log.warning("%r: could not renew a lock (%s)", self, type(exc).__name__)
-                return
+                self._release(name, token, purpose)
 
     @contextlib.asynccontextmanager
     async def _alocked(self, key: str, purpose: str) -> AsyncIterator[None]:
         async with self._locks.ahold(f"{purpose}:{key}"):
-            lock = self._aclient().lock(
-                self._key(key, f"lock:{purpose}"),
-                timeout=self.lock_timeout,
-                sleep=self.poll_interval,
-                blocking_timeout=self.wait_timeout,
-                thread_local=False,
-            )
-            if not await lock.acquire():
-                raise TimeoutError(f"{self!r}: the {purpose} lock was not free within {self.wait_timeout} s")
-            keeper = asyncio.create_task(self._akeep(lock))
+            name, token = self._key(key, f"lock:{purpose}"), secrets.token_hex(16)
+            client = self._ascripts().client
+
+            async def attempt() -> bool | None:
+                return cast(bool | None, await client.set(name, token, nx=True, px=self._px())) or None
+
+            try:
+                await self._apoll(attempt, purpose)
+            except asyncio.CancelledError:
+                self._release_soon(name, token, purpose)
+                raise
+            self._hold(name, token)
             try:
                 yield
             finally:
-                keeper.cancel()  # a renewal racing the release is harmless: both check the lock's token
-                try:
-                    await lock.release()
-                except LockError:
-                    log.warning("%r: the %s lock had expired before its release", self, purpose)
-                except RedisError as exc:
-                    log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
-
-    async def _akeep(self, lock: Any) -> None:
-        while True:
-            await asyncio.sleep(self.lock_timeout / 3)
-            try:
-                await lock.reacquire()
-            except (LockError, RedisError) as exc:
-                log.warning("%r: could not renew a lock (%s)", self, type(exc).__name__)
-                return
+                await self._arelease(name, token, purpose)
 
     def lock(self, key: str, purpose: str) -> contextlib.AbstractContextManager[None]:
         return self._locked(key, purpose)
@@ -228,16 +355,45 @@ class RedisStore:
     def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
         return self._alocked(key, purpose)
 
+    @contextlib.contextmanager
+    def write_slot(self, key: str, floor: int) -> Iterator[int]:
+        """The write lock of ``key`` and the next nonce, taken in one script (one round trip)."""
+        with self._locks.hold(f"write:{key}"):
+            name, token = self._key(key, "lock:write"), secrets.token_hex(16)
+            keys, args = [name, self._key(key, "nonce")], [token, self._px(), self._floor(floor)]
+            nonce = self._nonce(self._poll(lambda: self._scripts.slot(keys=keys, args=args), "write"))
+            self._hold(name, token)
+            try:
+                yield nonce
+            finally:
+                self._release(name, token, "write")
+
+    @contextlib.asynccontextmanager
+    async def awrite_slot(self, key: str, floor: int) -> AsyncIterator[int]:
+        async with self._locks.ahold(f"write:{key}"):
+            name, token = self._key(key, "lock:write"), secrets.token_hex(16)
+            keys, args = [name, self._key(key, "nonce")], [token, self._px(), self._floor(floor)]
+            scripts = self._ascripts()
+            try:
+                result = await self._apoll(lambda: scripts.slot(keys=keys, args=args), "write")
+            except asyncio.CancelledError:
+                self._release_soon(name, token, "write")
+                raise
+            self._hold(name, token)
+            try:
+                yield self._nonce(result)
+            finally:
+                await self._arelease(name, token, "write")
+
     # -- connections
 
-    def _aclient(self) -> redis.asyncio.Redis:
+    def _ascripts(self) -> _Scripts:
         loop = asyncio.get_running_loop()
         with self._guard:
-            client = self._aclients.get(loop)
-            if client is None:
-                client = redis.asyncio.Redis.from_url(self.url)
-                self._aclients[loop] = client
-            return client
+            scripts = self._aclients.get(loop)
+            if scripts is None:
+                scripts = self._aclients[loop] = _Scripts(redis.asyncio.Redis.from_url(self.url))
+            return scripts
 
     def close(self) -> None:
         """Close the sync connections (they reopen on the next call)."""
@@ -246,9 +402,9 @@ class RedisStore:
     async def aclose(self) -> None:
         """Close this event loop's asyncio connections."""
         with self._guard:
-            client = self._aclients.pop(asyncio.get_running_loop(), None)
-        if client is not None:
-            await client.aclose()
+            scripts = self._aclients.pop(asyncio.get_running_loop(), None)
+        if scripts is not None:
+            await scripts.client.aclose()
 
 
 def _ttls(ttl: float | Mapping[str, float | None] | None) -> float | dict[str, float | None]:

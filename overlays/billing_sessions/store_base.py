@@ -12,10 +12,20 @@ import weakref
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Protocol, runtime_checkable
 
+from billing_sessions.errors import StoreError
+
 Record = dict[str, Any]
 NONCE_FIELD = "nonce"
 #: How often a waiting asyncio task tries a lock held by a thread or another process (seconds).
 POLL_INTERVAL = 0.005
+
+
+#: The largest nonce Gestix accepts (int64); a stored nonce at or above it is damage.
+MAX_NONCE = 2**63 - 1
+
+
+class LockTimeout(StoreError, TimeoutError):
+    """A store lock was not free in time (also a ``TimeoutError``)."""
 
 
 @runtime_checkable
