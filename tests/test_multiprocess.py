@@ -68,9 +68,9 @@ class StoreSpec:
 
     def stored_nonce(self, key: str) -> int:
         if self.kind == "file":
-            import json
-
-            return int(json.loads(Path(self.target).read_text())[key]["nonce"])
+            last = FileStore(self.target).last_nonce(key)
+            assert last is not None
+            return last
         raw = redis.Redis.from_url(self.target).get(f"{self.prefix}:{key}:nonce")
         assert isinstance(raw, bytes)
         return int(raw)

@@ -225,10 +225,11 @@ def test_the_store_file_is_0600_from_its_first_byte_whatever_the_umask(
         store.delete(KEY)
     finally:
         os.umask(old_umask)
-    assert created == [0o600, 0o600, 0o600]
+    assert created == [0o600, 0o600]  # save and delete; the nonce has its own file, written in place
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
     assert modes == {
         "sessions.json": 0o600,
+        f"sessions.json.nonce-{stores._short(KEY)}": 0o600,
         "sessions.json.data.lock": 0o600,
         f"sessions.json.login-{stores._short(KEY)}.lock": 0o600,
     }

@@ -56,8 +56,7 @@ T = TypeVar("T")
 
 # KEYS[n]: the nonce key; ARGV[n]: the floor, a decimal string. Returns {nonce, damaged}. INCR keeps the
 # server's exact 64-bit integer; values are compared as strings (length, then digits), never as Lua numbers.
-_ALLOCATE = (
-    """
+_ALLOCATE = """
 local function below(a, b)
   if #a ~= #b then return #a < #b end
   return a < b
@@ -65,7 +64,7 @@ end
 local function allocate(key, floor)
   local n = redis.call('GET', key)
   local damaged = 0
-  if n and (not string.match(n, '^[0-9]+$') or string.match(n, '^0[0-9]') or not below(n, '%d')) then
+  if n and (not string.match(n, '^[0-9]+$') or string.match(n, '^0[0-9]') or not below(n, 'MAX_NONCE')) then
     damaged = 1
     redis.call('SET', key, '0')
   end
@@ -77,9 +76,7 @@ local function allocate(key, floor)
   end
   return {n, damaged}
 end
-"""
-    % MAX_NONCE
-)  # noqa: UP031 - Lua braces
+""".replace("MAX_NONCE", str(MAX_NONCE))
 
 ALLOCATE = _ALLOCATE + "return allocate(KEYS[1], ARGV[1])"
 # KEYS: lock, nonce; ARGV: token, lock timeout (ms), floor. The write lock and the next nonce, or nil.

@@ -35,7 +35,17 @@ from typing import TYPE_CHECKING, Any
 
 import filelock
 
-from billing_sessions.store_base import NONCE_FIELD, POLL_INTERVAL, LocalLocks, Record, SessionStore
+from billing_sessions import nonce_file
+from billing_sessions.errors import StoreError
+from billing_sessions.store_base import (
+    MAX_NONCE,
+    NONCE_FIELD,
+    POLL_INTERVAL,
+    LocalLocks,
+    LockTimeout,
+    Record,
+    SessionStore,
+)
 
 if TYPE_CHECKING:
     from billing_sessions.redis_store import RedisStore
@@ -148,20 +158,39 @@ class FileStore:
         )
 
     @contextlib.contextmanager
-    def _locked(self, name: str) -> Iterator[None]:
-        with self._locks.hold(name), self._file_lock(name):
+    def _errors(self, what: str) -> Iterator[None]:
+        try:
             yield
+        except StoreError:
+            raise
+        except filelock.Timeout as exc:
+            raise LockTimeout(f"{self!r}: {what}: a lock was not free within {self._lock_timeout} s") from exc
+        except OSError as exc:
+            raise StoreError(f"{self!r}: {what} failed ({type(exc).__name__})") from exc
+
+    @contextlib.contextmanager
+    def _locked(self, name: str) -> Iterator[None]:
+        with self._locks.hold(name):
+            with self._errors(f"the {name} lock"):
+                lock = self._file_lock(name)
+                lock.acquire()
+            try:
+                yield
+            finally:
+                lock.release()
 
     @contextlib.asynccontextmanager
     async def _alocked(self, name: str) -> AsyncIterator[None]:
         async with self._locks.ahold(name):
-            file_lock = self._file_lock(name)
+            with self._errors(f"the {name} lock"):
+                file_lock = self._file_lock(name)
             deadline = time.monotonic() + self._lock_timeout
             while True:
                 try:
-                    file_lock.acquire(blocking=False)  # one non-blocking flock: never blocks the loop
+                    with self._errors(f"the {name} lock"):
+                        file_lock.acquire(blocking=False)  # one non-blocking flock: never blocks the loop
                     break
-                except filelock.Timeout:
+                except LockTimeout:
                     if time.monotonic() >= deadline:
                         raise
                     await asyncio.sleep(self._poll_interval)
@@ -190,7 +219,7 @@ class FileStore:
             data = json.loads(raw)
             if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
                 raise ValueError("not an object of records")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             log.warning(
                 "session store %s is corrupt (%s): treating it as empty", self.path, type(exc).__name__
             )
@@ -237,7 +266,7 @@ class FileStore:
         _fsync_directory(self.path.parent)
 
     def load(self, key: str) -> Record | None:
-        with self._data_lock():
+        with self._data_lock(), self._errors("load"):
             record = self._read().get(key)
         if record is None:
             return None
@@ -246,14 +275,14 @@ class FileStore:
         return record or None
 
     def save(self, key: str, record: Record) -> None:
-        with self._data_lock():
+        with self._data_lock(), self._errors("save"):
             data = self._read()
             kept = {NONCE_FIELD: data[key][NONCE_FIELD]} if NONCE_FIELD in data.get(key, {}) else {}
             data[key] = {**record, **kept}
             self._write(data)
 
     def delete(self, key: str) -> None:
-        with self._data_lock():
+        with self._data_lock(), self._errors("delete"):
             data = self._read()
             old = data.get(key)
             if old is None:
@@ -264,19 +293,34 @@ class FileStore:
                 del data[key]
             self._write(data)
 
+    def _nonce_path(self, key: str) -> Path:
+        return self.path.with_name(f"{self.path.name}.nonce-{_short(key)}")
+
     def allocate_nonce(self, key: str, floor: int) -> int:
-        with self._data_lock():
-            data = self._read()
-            record = data.setdefault(key, {})
-            last = record.get(NONCE_FIELD, 0)
-            if not isinstance(last, int) or isinstance(last, bool):
-                # Hand-edited or damaged: the clock floor still gives a nonce the provider can judge.
-                log.warning("session store %s: a nonce is not a number: the clock takes over", self.path)
-                last = 0
-            nonce = max(last + 1, floor)
-            record[NONCE_FIELD] = nonce
-            self._write(data)
-            return nonce
+        """See :mod:`billing_sessions.nonce_file`: no fsync for most nonces, never reused after a crash."""
+        path = self._nonce_path(key)
+        with self._data_lock(), self._errors("nonce allocation"):
+            legacy = None
+            if not path.exists():  # first use, or a store written before nonces had their own file
+                legacy = self._legacy_nonce(key)
+            return nonce_file.allocate(path, floor, legacy)
+
+    def last_nonce(self, key: str) -> int | None:
+        """The last nonce handed out for ``key`` (None before the first)."""
+        with self._errors("nonce read"):
+            return nonce_file.read(self._nonce_path(key))
+
+    def _legacy_nonce(self, key: str) -> int | None:
+        last = self._read().get(key, {}).get(NONCE_FIELD)
+        if last is None:
+            return None
+        if not isinstance(last, int) or isinstance(last, bool) or not 0 <= last < MAX_NONCE:
+            # Hand-edited or damaged: the clock floor still gives a nonce the provider can judge.
+            log.warning(
+                "session store %s: a nonce is not a number below 2**63-1: the clock takes over", self.path
+            )
+            return None
+        return last
 
 
 def _fsync_directory(directory: Path) -> None:
