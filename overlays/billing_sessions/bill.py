@@ -56,7 +56,14 @@ from bill_client.api.crud import crud_create, crud_read
 from bill_client.api.session import get_session_info, login, logout
 from bill_client.models import CrudCreateBody, CrudReadBody, ErrorEnvelope, LoginBody, LoginSuccess
 from bill_client.types import Response
-from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_answers, require
+from billing_sessions.core import (
+    PLACEHOLDER_TOKEN,
+    Provider,
+    Token,
+    malformed_answers,
+    require,
+    write_outcome,
+)
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 
@@ -281,7 +288,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def create(self, entity: str, fields: dict[str, Any]) -> Any:
         """``Crud/Create/{entity}.json``: the created record's ``response_data``."""
-        with malformed_answers("bill", _create_op(entity)):
+        with write_outcome(), malformed_answers("bill", _create_op(entity)):
             response = crud_create.sync_detailed(
                 entity, client=self.client, body=_create_body(entity, fields)
             )
@@ -304,7 +311,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
             return unwrap(response, _read_op(entity)).response_data
 
     async def create(self, entity: str, fields: dict[str, Any]) -> Any:
-        with malformed_answers("bill", _create_op(entity)):
+        with write_outcome(), malformed_answers("bill", _create_op(entity)):
             body = _create_body(entity, fields)
             response = await crud_create.asyncio_detailed(entity, client=self.client, body=body)
             return unwrap(response, _create_op(entity)).response_data

@@ -20,7 +20,13 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 import httpx
 
-from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired
+from billing_sessions.errors import (
+    BillingSessionError,
+    LoginError,
+    ProviderError,
+    SessionExpired,
+    TransportError,
+)
 from billing_sessions.ordering import MAX_NONCE_RESENDS, SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
@@ -594,6 +600,30 @@ def malformed_answers(provider: str, operation: str) -> Iterator[None]:
         raise ProviderError(
             f"{provider}: malformed answer to {operation}", provider=provider, operation=operation
         ) from exc
+
+
+def in_doubt(exc: BillingSessionError) -> bool:
+    """Does this failure of a write leave its outcome unknown? Only answers that prove a refusal say no: a
+    4xx other than 429, a provider error code in a non-5xx answer, a rejected login or session."""
+    if isinstance(exc, TransportError):
+        return exc.maybe_applied  # the transport knows whether anything was sent
+    if not isinstance(exc, ProviderError) or isinstance(exc, LoginError | SessionExpired):
+        return exc.maybe_applied
+    status = exc.status
+    if status is None or status >= 500 or status == 429:
+        return True
+    return status < 400 and exc.code is None  # a success status with an answer that could not be read
+
+
+@contextlib.contextmanager
+def write_outcome() -> Iterator[None]:
+    """Around a write helper: an error that does not prove the write was refused says ``maybe_applied``."""
+    try:
+        yield
+    except BillingSessionError as exc:
+        if in_doubt(exc):
+            exc.maybe_applied = True
+        raise
 
 
 def require(value: str | None, what: str, provider: str) -> str:

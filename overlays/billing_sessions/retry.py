@@ -273,13 +273,17 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     def _error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> TransportError:
-        what = "not sent" if isinstance(exc, UNSENT) else "sent, no answer"
-        return TransportError(
+        unsent = isinstance(exc, UNSENT)
+        what = "not sent" if unsent else "sent, no answer"
+        error = TransportError(
             f"{self.provider}: {type(exc).__name__} after {attempt + 1} attempt(s) ({what})",
             provider=self.provider,
             operation=f"{request.method} {request.url.path}",
             request=request,
         )
+        # A write that may have reached the server: its outcome is unknown (and it is never re-sent).
+        error.maybe_applied = not unsent and not self.idempotent(request)
+        return error
 
     # -- sync
 

@@ -49,6 +49,7 @@ Pass ``store=FileStore("sessions.json")`` to reuse the cookie across Session obj
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.cookies
 import xml.etree.ElementTree as ET
 from io import BytesIO
@@ -59,7 +60,7 @@ from xml.sax.saxutils import escape
 import attrs
 import httpx
 
-from billing_sessions.core import Provider, Token, require
+from billing_sessions.core import Provider, Token, require, write_outcome
 from billing_sessions.errors import BillingSessionError, ProviderError, ProviderUnavailable
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from szamla_agent_client import AuthenticatedClient
@@ -233,6 +234,21 @@ def parse_response(response: Response[Any], check: bool = True) -> AgentResponse
     return result
 
 
+#: Agent actions that only read; every other action creates or changes a document.
+READ_ACTIONS = frozenset(
+    {
+        "action-szamla_agent_pdf",
+        "action-szamla_agent_xml",
+        "action-szamla_agent_nyugta_get",
+        "action-szamla_agent_taxpayer",
+    }
+)
+
+
+def _outcome(action: str) -> contextlib.AbstractContextManager[None]:
+    return contextlib.nullcontext() if action in READ_ACTIONS else write_outcome()
+
+
 class _Unavailable(AgentError, ProviderUnavailable):
     """Maintenance or ``szlahu_down``: try again later, by hand or by a scheduler, never in a loop."""
 
@@ -267,9 +283,12 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
     """``with szamla_agent.Session(agent_key=..., store=FileStore(path)) as s: s.send(action, xml)``"""
 
     def send(self, action: str, xml: str | bytes, *, check: bool = True) -> AgentResponse:
-        """Send one Agent XML as the file part ``action``; errors raise ``AgentError`` (never retried)."""
-        response = agent_call.sync_detailed(client=self.client, body=self._request(action, xml))
-        return parse_response(response, check)
+        """Send one Agent XML as the file part ``action``; errors raise ``AgentError`` (never retried).
+        A failed call that creates or changes a document says ``maybe_applied`` when its outcome is unknown.
+        """
+        with _outcome(action):
+            response = agent_call.sync_detailed(client=self.client, body=self._request(action, xml))
+            return parse_response(response, check)
 
     def reset(self) -> None:
         """Forget the stored cookie (after account details changed): the next call starts a new session."""
@@ -280,8 +299,9 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
 
     async def send(self, action: str, xml: str | bytes, *, check: bool = True) -> AgentResponse:
-        response = await agent_call.asyncio_detailed(client=self.client, body=self._request(action, xml))
-        return parse_response(response, check)
+        with _outcome(action):
+            response = await agent_call.asyncio_detailed(client=self.client, body=self._request(action, xml))
+            return parse_response(response, check)
 
     async def reset(self) -> None:
         """Forget the stored cookie; a file or Redis store is written off the event loop."""
