@@ -256,11 +256,14 @@ class RedisStore:
 
     async def _apoll(self, attempt: Callable[[], Awaitable[T | None]], purpose: str) -> T:
         deadline, delay = time.monotonic() + self.wait_timeout, 0.001
+        task = asyncio.current_task()
         while True:
             with self._errors(f"the {purpose} lock"):
                 got = await attempt()
             if got is not None:
                 return got
+            if task is not None and task.cancelling():  # a cancel redis-py swallowed mid-command
+                raise asyncio.CancelledError
             if time.monotonic() >= deadline:
                 raise self._timeout(purpose)
             await asyncio.sleep(delay)
@@ -301,17 +304,17 @@ class RedisStore:
         except RedisError as exc:  # it expires by itself; the call's own outcome matters more
             log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
 
-    async def _arelease(self, name: str, token: str, purpose: str) -> None:
+    async def _arelease(self, name: str, token: str, purpose: str, *, held: bool = True) -> None:
         self._unheld(name, token)
         try:
-            if not await self._ascripts().release(keys=[name], args=[token]):
+            if not await self._ascripts().release(keys=[name], args=[token]) and held:
                 log.warning("%r: the %s lock had expired before its release", self, purpose)
         except RedisError as exc:
             log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
 
     def _release_soon(self, name: str, token: str, purpose: str) -> None:
         """After a cancelled wait: the last ``SET`` may have got through; delete the lock if it is ours."""
-        task = asyncio.get_running_loop().create_task(self._arelease(name, token, purpose))
+        task = asyncio.get_running_loop().create_task(self._arelease(name, token, purpose, held=False))
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
 

@@ -134,7 +134,7 @@ class FileStore:
         self._lock_timeout = lock_timeout
         self._poll_interval = poll_interval
         self._temp_name = re.compile(re.escape(f".{self.path.name}.") + r"[0-9]+\.[0-9a-f]{16}\.tmp")
-        with contextlib.suppress(FileNotFoundError):
+        with self._errors("opening"), contextlib.suppress(FileNotFoundError):
             if self.path.stat().st_mode & 0o077:
                 self.path.chmod(0o600)  # an existing looser file is tightened before it is used
         self._locks = LocalLocks()
