@@ -1,4 +1,4 @@
-"""Benchmarks of issue 7 on the sandbox over loopback, each side by side with its baseline in one run.
+"""Benchmarks of issues 7 and 14 on the sandbox over loopback, each side by side with its baseline in one run.
 
     scripts/bench              full counts (~3 min): benchmarks/results.json + results.png, a table;
                                exits 1 when any target is missed (latency ratios included)
@@ -6,9 +6,12 @@
                                missed (logins, nonce rejections, sessions created), never on times;
                                writes no files unless --out DIR is given
     scripts/bench --profile    a pyinstrument profile of the session's per-request path (mock transport)
+    scripts/bench --only latency [--quick]
+                               the latency table of issue 14 alone (strict vs pipelined at 0/20/50 ms;
+                               ~6 min full), printed only
 
 The sandbox runs in its own process (``billing_sessions.sandbox.serve``), so client and server do not share
-a GIL; redis-server is started on a free loopback port for the multi-process benchmark.
+a GIL; redis-server is started on a free loopback port for the multi-process and latency benchmarks.
 """
 
 from __future__ import annotations
@@ -31,8 +34,18 @@ FULL = {
     "mp": 250,
     "imports": 15,
     "micro": 5000,
+    "latency": 1000,
 }
-QUICK = {"overhead": 200, "reuse": 20, "writes": 100, "storm": 200, "mp": 25, "imports": 3, "micro": 300}
+QUICK = {
+    "overhead": 200,
+    "reuse": 20,
+    "writes": 100,
+    "storm": 200,
+    "mp": 25,
+    "imports": 3,
+    "micro": 300,
+    "latency": 60,
+}
 
 
 def run(n: dict[str, int], *, quick: bool) -> list[Row]:
@@ -46,6 +59,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         write_throughput,
     )
     from bench_hotpath import overlay_cost
+    from bench_latency import latency_table
     from bench_multiprocess import multiprocess
 
     rows: list[Row] = []
@@ -56,12 +70,24 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         rows += write_throughput(url, admin, n["writes"])
         rows += reauth_storm(url, admin, n["storm"])
         rows += multiprocess(url, admin, n["mp"])
+        rows += latency_table(url, admin, n["latency"], quick=quick)
         admin.close()
     rows += overlay_cost(n["micro"])
     rows += cold_import(n["imports"])
     if not quick:
         rows += regenerate_time()
     return rows
+
+
+def only_latency(n: int, *, quick: bool) -> list[Row]:
+    from bench_latency import latency_table
+
+    with sandbox_process() as url:
+        admin = Admin(url)
+        try:
+            return latency_table(url, admin, n, quick=quick)
+        finally:
+            admin.close()
 
 
 def missed(rows: list[Row], *, counts_only: bool) -> list[Row]:
@@ -107,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where results.json/png go (full default: benchmarks/)")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     parser.add_argument("--profile", action="store_true", help="profile the per-request path and exit")
+    parser.add_argument("--only", choices=["latency"], help="run one benchmark only (no files written)")
     args = parser.parse_args(argv)
     if args.profile:
         from bench_hotpath import profile
@@ -115,7 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     info = machine()
-    rows = run(QUICK if args.quick else FULL, quick=args.quick)
+    if args.only == "latency":
+        rows = only_latency((QUICK if args.quick else FULL)["latency"], quick=args.quick)
+        args.out = args.out or None
+    else:
+        rows = run(QUICK if args.quick else FULL, quick=args.quick)
     wall = time.perf_counter() - started
     info["loadavg_1m_at_end"] = loadavg()
     mode = "quick" if args.quick else "full"
@@ -124,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(rows, title, counts_only=args.quick)
     if args.markdown:
         print(markdown(rows))
-    out = args.out if args.out is not None else (None if args.quick else OUT)
+    out = args.out if args.out is not None else (None if args.quick or args.only else OUT)
     if out is not None:
         write(out, results)
         print(f"wrote {out / 'results.json'} and {out / 'results.png'}")

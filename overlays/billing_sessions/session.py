@@ -138,6 +138,10 @@ class _Base(Generic[C]):
         return self.auth.logins
 
 
+#: One host per session: keep every connection the pool may open (httpx keeps 20 of 100), so that concurrent
+#: callers reuse connections instead of opening new ones (a write on a new connection keeps the order longer).
+KEEP_ALIVE = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+
 #: httpx.Client options that configure its default transport: passed on to the session's own.
 # An explicit proxy too: given to httpx.Client, it would mount a transport that bypasses the session's.
 TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
@@ -174,7 +178,8 @@ def _transport(
     # A caller's own transport (it must serve the client kind it is used with), else httpx's default one,
     # built with the transport options the caller gave the client.
     given = httpx_args.get("transport")
-    transport_args = {k: httpx_args[k] for k in TRANSPORT_OPTIONS if k in httpx_args}
+    transport_args: dict[str, Any] = {"limits": KEEP_ALIVE}
+    transport_args |= {k: httpx_args[k] for k in TRANSPORT_OPTIONS if k in httpx_args}
     if given is None and "proxy" not in transport_args and httpx_args.get("trust_env", True):
         proxy = env_proxy(base_url)
         if proxy is not None:
