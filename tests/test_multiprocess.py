@@ -139,6 +139,37 @@ def gestix_writes(
         }
 
 
+def pipelined_writes(
+    spec: StoreSpec, base_url: str, writes: int, tasks: int, start: Barrier
+) -> dict[str, Any]:
+    """``writes`` invoices from ``tasks`` asyncio tasks on one AsyncSession, each with a unique reference."""
+
+    async def main() -> dict[str, Any]:
+        store = spec.open()
+        codes: Counter[int] = Counter()
+        numbers = iter(range(writes))
+        async with gestix.AsyncSession(base_url, api_token=DEMO.gestix_api_token, store=store) as s:
+            await s.status()
+            start.wait(TIMEOUT)
+
+            async def worker() -> None:
+                for i in numbers:
+                    body = DocumentInput(
+                        lines=[DocumentLine(article_code="A", quantity=1.0)], reference=f"{os.getpid()}-{i}"
+                    )
+                    codes[
+                        (await create_invoice.asyncio_detailed(client=s.client, body=body)).status_code
+                    ] += 1
+
+            await asyncio.gather(*(worker() for _ in range(tasks)))
+            rejections = s.auth.nonce_rejections
+        if isinstance(store, RedisStore):
+            await store.aclose()
+        return {"codes": dict(codes), "rejections": rejections}
+
+    return asyncio.run(main())
+
+
 def agent_calls(spec: StoreSpec, base_url: str, calls: int, start: Barrier) -> int:
     ok = 0
     with szamla_agent.Session(base_url, agent_key=DEMO.szamla_agent_key, store=spec.open()) as s:
@@ -200,6 +231,23 @@ def test_4_processes_x_50_gestix_writes_log_in_once_and_no_nonce_is_rejected(
     nonces = sorted(n for r in out for n in r["nonces"])
     assert len(set(nonces)) == 200
     assert sb.state.last_nonce() == nonces[-1] == spec.stored_nonce(out[0]["key"])
+
+
+def test_4_processes_x_8_tasks_pipeline_writes_under_latency_and_lose_none(
+    sb: Sandbox, spec: StoreSpec, ctx: SpawnContext
+) -> None:
+    sb.state.set_latency(0.01, 0.004)
+    start = ctx.Barrier(PROCESSES)
+    out = _run(ctx, PROCESSES, pipelined_writes, spec, sb.base_url("gestix"), 50, 8, start)
+    counters = sb.state.counters("gestix")
+    references = sb.state.references("gestix")
+    assert [r["codes"] for r in out] == [{201: 50}] * PROCESSES
+    assert counters["writes_applied"] == len(references) == 200
+    assert counters["duplicate_references"] == 0
+    assert counters["nonce_rejections"] == sum(r["rejections"] for r in out) <= 2  # at most 1% re-sent
+    assert counters["requests"] == 1 + PROCESSES + 200 + counters["nonce_rejections"]  # 1 login, 4 status
+    assert counters["max_in_flight"] > 1  # the writes overlapped on the wire
+    assert counters["logins"] == 1
 
 
 def test_4_processes_x_25_agent_calls_create_one_session(
