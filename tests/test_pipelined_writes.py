@@ -206,3 +206,18 @@ def test_latency_control_and_fifo_arrivals(sb: Sandbox) -> None:
         sb.state.set_latency(0.01, 0.02)
     sb.state.reset()
     assert sb.state.legs("gestix", 100.0) is None
+
+
+def test_a_callers_own_trace_still_sees_every_attempt_once(sb: Sandbox) -> None:
+    events: list[str] = []
+    frozen = 1_700_000_000.0
+    with gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token, clock=lambda: frozen) as s:
+        s.status()
+        assert sb.state.accept_nonce(DEMO.gestix_account, int(frozen * 1000))  # the first attempt is rejected
+        answer = s.client.get_httpx_client().post(
+            "/invoices",
+            json={"lines": [{"article_code": "A", "quantity": 1.0}], "reference": "traced"},
+            extensions={"trace": lambda name, info: events.append(name)},
+        )
+    assert answer.status_code == 201
+    assert events.count("http11.send_request_body.complete") == 2  # two attempts, each traced once

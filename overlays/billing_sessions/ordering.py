@@ -26,6 +26,7 @@ from billing_sessions.store_base import SessionStore
 
 WriteMode = Literal["pipelined", "strict"]
 WRITE_MODES: tuple[WriteMode, ...] = ("pipelined", "strict")
+_CALLERS_TRACE = "billing_sessions.callers_trace"
 #: Re-sends of one write after nonce rejections (out-of-order arrival) before its 400 is returned.
 MAX_NONCE_RESENDS = 5
 
@@ -84,11 +85,12 @@ class SentGate(httpx.SyncByteStream, httpx.AsyncByteStream):
         self.sent = sent
         self.asent = asent
         self.new_connection = False
-        traced = request.extensions.get("trace")
+        # The caller's own trace keeps working; a re-sent request chains it once, not once per attempt.
+        traced = request.extensions.get(_CALLERS_TRACE, request.extensions.get("trace"))
         trace: Callable[..., object] = self._atrace if asent is not None else self._trace
-        if traced is not None:  # the caller's own trace keeps working
+        if traced is not None:
             trace = self._achained(traced) if asent is not None else self._chained(traced)
-        request.extensions = {**request.extensions, "trace": trace}
+        request.extensions = {**request.extensions, "trace": trace, _CALLERS_TRACE: traced}
         request.stream = self
 
     def _trace(self, event: str, info: dict[str, object]) -> None:
