@@ -9,6 +9,7 @@ high-water mark. It also hands out the locks that make logins single-flight and 
   (temp file + fsync + ``os.replace``) under a ``filelock`` lock, 0600 from its first byte; a corrupt file
   is logged and read as empty, so the session is simply established again. A writer killed mid-write
   leaves the old file and a temp file; the next write removes such temp files. Lock files are never removed.
+  Gestix nonces live in a small file per account, fsynced now and then (see ``nonce_file``).
 - ``RedisStore(url)`` (``pip install 'billing-sessions[redis]'``): many machines. Imported on first use, so
   ``import billing_sessions`` never imports redis. See :mod:`billing_sessions.redis_store`.
 
