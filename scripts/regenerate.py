@@ -4,7 +4,9 @@ For each provider spec:
 1. strip what the session overlays own (anything marked ``x-session-owned: true``: Gestix ``nonce``,
    BILL ``devKey``/``sessionId``), inline or behind a ``$ref``, so generated functions never ask for it;
 2. run openapi-python-client (pinned) on that copy -> ``generated/<provider>_client`` (+ ``py.typed``);
-3. run datamodel-code-generator on the untouched spec -> ``generated/billing_sandbox_models/<provider>.py``
+3. guard every operation's answer reading (``guard_answers``), so a session can turn an answer its parser
+   cannot read (a non-standard status, malformed or too deeply nested JSON) into its own typed error;
+4. run datamodel-code-generator on the untouched spec -> ``generated/billing_sandbox_models/<provider>.py``
    (the sandbox's server-side models: it still sees the owned fields).
 
 ``scripts/regenerate --check`` builds into a temporary folder and exits 1 if generated/ differs.
@@ -143,7 +145,58 @@ def generate_client(provider: str, out: Path, work: Path, spec: JSON | None = No
     cmd = [_tool("openapi-python-client"), "generate", "--path", str(stripped), "--meta", "none"]
     cmd += ["--output-path", str(target), "--overwrite", "--config", str(CONFIG)]
     _run(cmd, cwd=work)
+    guard_answers(target)
     (target / "py.typed").write_text("", encoding="utf-8")
+
+
+#: Written into every generated client package as ``answers.py``.
+ANSWERS_MODULE = '''"""Reading an answer, guarded (written by scripts/regenerate).
+
+When the parser cannot read an answer (a status outside ``HTTPStatus``, malformed or too deeply nested JSON,
+a body of the wrong shape), the function in the response extension ``UNREADABLE``, if the caller's
+transport put one there, makes the exception raised instead. Without it the parser's own error propagates.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import httpx
+
+UNREADABLE = "unreadable_answer"
+PARSE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError)
+
+
+@contextmanager
+def reading(response: httpx.Response) -> Iterator[None]:
+    try:
+        yield
+    except PARSE_ERRORS as exc:
+        convert: Callable[[httpx.Response, Exception], Exception] | None = response.extensions.get(UNREADABLE)
+        if convert is None:
+            raise
+        raise convert(response, exc) from exc
+'''
+_BUILD = "    return Response(\n        status_code=HTTPStatus(response.status_code),\n"
+_IMPORT = "\nfrom ... import errors\n"  # the first relative import of every operation module
+
+
+def guard_answers(package: Path) -> None:
+    """Wrap the body of each operation's ``_build_response`` in ``answers.reading(response)``."""
+    (package / "answers.py").write_text(ANSWERS_MODULE, encoding="utf-8")
+    for module in sorted((package / "api").rglob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        if "def _build_response(" not in text:
+            continue
+        start = text.find(_BUILD)
+        end = text.find("\n    )\n", start)
+        if start < 0 or end < 0 or _IMPORT not in text:
+            raise SystemExit(f"{module}: the generator's _build_response changed; update guard_answers")
+        block = text[start : end + len("\n    )\n")]
+        indented = "".join("    " + line if line.strip() else line for line in block.splitlines(True))
+        text = text.replace(block, "    with reading(response):\n" + indented, 1)
+        text = text.replace(_IMPORT, _IMPORT + "from ...answers import reading\n", 1)  # the hooks sort it
+        module.write_text(text, encoding="utf-8")
+    run_post_hooks(package)
 
 
 def run_post_hooks(folder: Path) -> None:

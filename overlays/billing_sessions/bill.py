@@ -57,7 +57,14 @@ from bill_client.api.session import get_session_info, login, logout
 from bill_client.models import CrudCreateBody, CrudReadBody, ErrorEnvelope, LoginBody, LoginSuccess
 from bill_client.types import Response
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_answers, require
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited
+from billing_sessions.errors import (
+    BillingSessionError,
+    LoginError,
+    ProviderError,
+    ProviderUnavailable,
+    RateLimited,
+    status_error,
+)
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 
 DEFAULT_BASE_URL = "https://api.bill.com/api/v2"
@@ -66,6 +73,7 @@ IDLE_TIMEOUT = 35 * 60.0
 MAX_IN_FLIGHT = 3  # provider limit: 3 concurrent requests per devKey per org
 RETRY_AFTER = {"BDC_1144": 3600.0, "BDC_1322": 2.0}  # hourly window; concurrency clears fast
 SESSION_ERRORS = frozenset({"BDC_1109", "BDC_1361", "BDC_1120"})
+SYSTEM_ERRORS = frozenset({"BDC_1001", "BDC_1002"})  # the provider failed: the credentials were not judged
 RATE_ERRORS = frozenset({"BDC_1144", "BDC_1322"})
 PII = frozenset({"userName", "password", "devKey", "sessionId"})
 FORM = "application/x-www-form-urlencoded"
@@ -102,7 +110,7 @@ def _envelope_error(response: httpx.Response) -> tuple[str, str] | None:
             return None
         data = body.get("response_data") or {}
         return str(data.get("error_code", "")), str(data.get("error_message", ""))
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         return None
 
 
@@ -112,24 +120,31 @@ def _raise_for(code: str, message: str, *, status: int, operation: str, login: b
         error = RateLimited(text, provider="bill", status=status, operation=operation, code=code)
         error.retry_after = RETRY_AFTER.get(code)
         raise error
+    if code in SYSTEM_ERRORS:
+        raise ProviderUnavailable(text, provider="bill", status=status, operation=operation, code=code)
+    if status >= 300:
+        raise status_error(text, provider="bill", status=status, operation=operation, code=code)
     if login:
         raise LoginError(text, provider="bill", status=status, operation=operation)
     raise ProviderError(text, provider="bill", status=status, operation=operation, code=code)
 
 
-def unwrap(response: Response[Any], operation: str) -> Any:
-    """The success envelope of a BILL answer; an error envelope or a malformed answer raises."""
+def unwrap(response: Response[Any], operation: str, *, write: bool = False) -> Any:
+    """The success envelope of a BILL answer; an error envelope or a malformed answer raises (to a write:
+    ``maybe_applied``, the record may exist)."""
     parsed = response.parsed
     if isinstance(parsed, ErrorEnvelope):
         data = parsed.response_data
         _raise_for(data.error_code, data.error_message, status=int(response.status_code), operation=operation)
     if parsed is None:
-        raise ProviderError(
+        error = status_error(
             f"bill: unexpected answer (HTTP {int(response.status_code)})",
             provider="bill",
             status=int(response.status_code),
             operation=operation,
         )
+        error.maybe_applied = write
+        raise error
     return parsed
 
 
@@ -194,7 +209,7 @@ class _Bill(Provider):
                 login=True,
             )
         if not isinstance(response.parsed, LoginSuccess) or not response.parsed.response_data.session_id:
-            raise ProviderError(
+            raise status_error(
                 "bill: the login answer carried no session",
                 provider="bill",
                 status=int(response.status_code),
@@ -285,7 +300,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
             response = crud_create.sync_detailed(
                 entity, client=self.client, body=_create_body(entity, fields)
             )
-            return unwrap(response, _create_op(entity)).response_data
+            return unwrap(response, _create_op(entity), write=True).response_data
 
 
 class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
@@ -307,4 +322,4 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         with malformed_answers("bill", _create_op(entity)):
             body = _create_body(entity, fields)
             response = await crud_create.asyncio_detailed(entity, client=self.client, body=body)
-            return unwrap(response, _create_op(entity)).response_data
+            return unwrap(response, _create_op(entity), write=True).response_data

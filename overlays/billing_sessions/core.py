@@ -484,12 +484,16 @@ class SessionAuth(httpx.Auth):
                 await self._call(self.store.delete, self.key)
 
 
+#: What a parser raises on an answer it cannot read (RecursionError: JSON nested too deep).
+PARSE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError)
+
+
 @contextlib.contextmanager
 def malformed_answers(provider: str, operation: str) -> Iterator[None]:
     """A malformed provider answer (the generated parser's KeyError & co.) becomes a ``ProviderError``."""
     try:
         yield
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise ProviderError(
             f"{provider}: malformed answer to {operation}", provider=provider, operation=operation
         ) from exc

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import httpx
 
+from billing_sessions.redact import redact_request
+
 
 class BillingSessionError(Exception):
     """Base of every error this package raises.
@@ -89,7 +91,18 @@ class TransportError(BillingSessionError, httpx.TransportError):
         self, message: str, *, provider: str = "", operation: str = "", request: httpx.Request | None = None
     ) -> None:
         BillingSessionError.__init__(self, message, provider=provider, operation=operation)
-        self._request = request
+        self._request = None if request is None else redact_request(request)
+
+    # httpx sets ``request`` on every RequestError passing through a client: keep only a redacted copy.
+    @property
+    def request(self) -> httpx.Request:
+        if self._request is None:
+            raise RuntimeError("The .request property has not been set.")
+        return self._request
+
+    @request.setter
+    def request(self, request: httpx.Request) -> None:
+        self._request = redact_request(request)
 
 
 def status_error(

@@ -41,7 +41,7 @@ from typing import Any, Unpack
 
 import httpx
 
-from billing_sessions.core import Provider, Token, require, set_query_param
+from billing_sessions.core import PARSE_ERRORS, Provider, Token, require, set_query_param
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, status_error
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
@@ -105,7 +105,8 @@ class _Gestix(Provider):
         if isinstance(response.parsed, SessionToken) and response.parsed.xa_token:
             now = time.time()
             return Token(value=response.parsed.xa_token, created=now, last_used=now)
-        raise _error(response, operation, login=True)
+        # Only a 400 or 403 judged the credentials; a 5xx or a redirect says nothing about them.
+        raise _error(response, operation, login=int(response.status_code) in {400, 403})
 
     def login(self) -> Token:
         try:
@@ -118,7 +119,7 @@ class _Gestix(Provider):
                 client=self.login_client(Client), username=self.username, password=self.password
             )
             return self._token(response, "POST /auth")
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed login answer", provider="gestix") from exc
 
     async def alogin(self) -> Token:
@@ -132,7 +133,7 @@ class _Gestix(Provider):
                 client=self.login_client(Client), username=self.username, password=self.password
             )
             return self._token(response, "POST /auth")
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed login answer", provider="gestix") from exc
 
 
@@ -173,7 +174,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
     def status(self) -> StatusResponse:
         try:
             return _status(get_status.sync_detailed(client=self.client))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc
 
 
@@ -183,5 +184,5 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     async def status(self) -> StatusResponse:
         try:
             return _status(await get_status.asyncio_detailed(client=self.client))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc

@@ -11,6 +11,8 @@ import logging
 import os
 import re
 
+import httpx
+
 SECRET_NAMES = (
     "password",
     "username",
@@ -90,3 +92,19 @@ def configure_from_env() -> None:
         handler._billing_sessions = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(level)
+
+
+_SECRET_HEADERS = frozenset(n.lower() for n in (*SECRET_NAMES, "Cookie", "Set-Cookie", "Proxy-Authorization"))
+
+
+def redact_request(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` fit to keep on an error: secret query values and headers redacted, no body
+    (a login's form or JSON body holds the password)."""
+    url = request.url
+    if url.query:
+        url = url.copy_with(query=redact(url.query.decode("ascii", "replace")).encode("ascii", "replace"))
+    headers = [
+        (name, REDACTED if name.lower() in _SECRET_HEADERS else value)
+        for name, value in request.headers.multi_items()
+    ]
+    return httpx.Request(request.method, url, headers=headers, extensions=request.extensions)

@@ -104,7 +104,7 @@ class _Base(Generic[C]):
         self.transport = _transport(provider, self.base_url, retry, max_retries, httpx_args or {})
         self.auth.retry = self.transport
         login_args = (provider, self.base_url, retry, max_retries, httpx_args or {})
-        provider.login_transport = lambda: _transport(*login_args)
+        provider.login_transport = lambda: _transport(*login_args, logins=True)
         args = {**client_args, "auth": self.auth, "transport": self.transport}
         self.client = make_client(
             client_cls,
@@ -163,6 +163,8 @@ def _transport(
     retry: RetryPolicy | None,
     max_retries: int | None,
     httpx_args: dict[str, Any],
+    *,
+    logins: bool = False,
 ) -> RetryTransport:
     policy = retry if retry is not None else RetryPolicy()
     if max_retries is not None:
@@ -189,6 +191,7 @@ def _transport(
         sync=given,  # None: RetryTransport makes the default one on first use
         asynchronous=given,
         transport_args=transport_args,
+        logins=logins,
     )
 
 
