@@ -3,6 +3,11 @@ separate pytest process, as a team's own suite would run it."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 APP_TEST = """
@@ -76,3 +81,28 @@ def test_the_plugin_is_inert_in_a_suite_that_does_not_use_it(pytester: pytest.Py
 def test_the_plugin_is_registered_under_pytest11(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest_subprocess("--fixtures", "-p", "no:cacheprovider")
     result.stdout.fnmatch_lines(["*billing_sandbox*"])
+
+
+def _readme_block(heading: str, index: int = 0) -> str:
+    """The ``index``-th Python block of the README section under ``## heading``."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    return blocks[index]
+
+
+def test_the_readme_testing_example_runs_as_is(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_readme=_readme_block("Testing your code"))
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+
+
+def test_the_readme_sandbox_example_runs_as_is(tmp_path: Path) -> None:
+    script = tmp_path / "example.py"
+    script.write_text(_readme_block("Use"))
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("ready") and lines[1].startswith("201 ") and lines[-1] == "1", done.stdout
