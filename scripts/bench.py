@@ -46,6 +46,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         write_throughput,
     )
     from bench_hotpath import overlay_cost
+    from bench_install import lean_install
     from bench_multiprocess import multiprocess
 
     rows: list[Row] = []
@@ -59,6 +60,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         admin.close()
     rows += overlay_cost(n["micro"])
     rows += cold_import(n["imports"])
+    rows += lean_install(n["imports"])
     if not quick:
         rows += regenerate_time()
     return rows

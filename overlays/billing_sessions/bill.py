@@ -63,6 +63,7 @@ from billing_sessions.errors import (
     ProviderError,
     ProviderUnavailable,
     RateLimited,
+    login_error,
     status_error,
 )
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
@@ -207,6 +208,11 @@ class _Bill(Provider):
                 status=int(response.status_code),
                 operation="POST /Login.json",
                 login=True,
+            )
+        status = int(response.status_code)
+        if status in {404, 405}:
+            raise login_error(
+                f"bill: HTTP {status}", provider="bill", status=status, operation="POST /Login.json"
             )
         if not isinstance(response.parsed, LoginSuccess) or not response.parsed.response_data.session_id:
             raise status_error(

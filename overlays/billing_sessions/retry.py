@@ -334,8 +334,11 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         what = "not sent" if isinstance(exc, UNSENT) else "sent, no answer"
         if isinstance(exc, _DeadlineExpired):
             what = "sent, the deadline passed while the answer was read"
+        url = request.url
+        port = url.port or {"https": 443, "http": 80}.get(url.scheme)
         error = TransportError(
-            f"{self.provider}: {type(exc).__name__} after {attempt + 1} attempt(s) ({what})",
+            f"{self.provider}: {type(exc).__name__} talking to {url.host}:{port} after {attempt + 1} "
+            f"attempt(s) ({what})",
             provider=self.provider,
             operation=f"{request.method} {request.url.path}",
             request=request,
