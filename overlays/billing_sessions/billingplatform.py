@@ -135,7 +135,7 @@ class _BillingPlatform(Provider):
     def _session(self, response: Response[Any]) -> Token:
         # A 5xx or a redirect did not judge the credentials: not a LoginError.
         if int(response.status_code) >= 300 and int(response.status_code) not in {400, 401, 403}:
-            raise _error(response, "POST /rest/2.0/login")
+            raise _error(response, "POST /rest/2.0/login", login=True)
         parsed = response.parsed
         results = parsed.login_response if isinstance(parsed, LoginResponseBody) else []
         first = results[0] if results else None

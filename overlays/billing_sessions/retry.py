@@ -351,7 +351,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         that cannot be decoded or parsed. A write answered so may have been applied."""
         request = response.request
         status = response.status_code
-        what = "a status outside the HTTP standard" if status not in _STANDARD else "an unreadable answer"
+        what = "a status outside the HTTP standard" if status not in _STANDARD else "a malformed answer"
         error = status_error(
             f"{self.provider}: {what} (HTTP {status}) to {request.method} {request.url.path}",
             provider=self.provider,
