@@ -183,7 +183,7 @@ FUZZ = settings(
         HealthCheck.function_scoped_fixture,
         HealthCheck.too_slow,
         HealthCheck.data_too_large,
-    ],  # noqa: E501
+    ],
 )
 
 
