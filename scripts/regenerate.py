@@ -163,7 +163,14 @@ from contextlib import contextmanager
 import httpx
 
 UNREADABLE = "unreadable_answer"
-PARSE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError)
+PARSE_ERRORS = (
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    RecursionError,
+)
 
 
 @contextmanager
@@ -171,7 +178,9 @@ def reading(response: httpx.Response) -> Iterator[None]:
     try:
         yield
     except PARSE_ERRORS as exc:
-        convert: Callable[[httpx.Response, Exception], Exception] | None = response.extensions.get(UNREADABLE)
+        convert: Callable[[httpx.Response, Exception], Exception] | None = (
+            response.extensions.get(UNREADABLE)
+        )
         if convert is None:
             raise
         raise convert(response, exc) from exc

@@ -12,6 +12,9 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
+from billing_sessions.retry import UNREADABLE
+from gestix_client import answers as gestix_answers
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import regenerate  # noqa: E402
@@ -170,3 +173,32 @@ def test_a_new_write_operation_needs_no_nonce(tmp_path: Path) -> None:
     assert _function_args(api / "create_webhook.py", "sync_detailed") == {"client"}
     assert _function_args(api / "update_webhook.py", "asyncio_detailed") == {"client", "id"}
     assert "nonce" not in (api / "create_webhook.py").read_text(encoding="utf-8")
+
+
+def test_every_operation_reads_its_answer_guarded() -> None:
+    """Each generated operation builds its response inside ``answers.reading``: a session turns what the
+    parser cannot read (a status outside HTTPStatus, malformed or deeply nested JSON) into a ProviderError."""
+    modules = [m for m in sorted((ROOT / "generated").glob("*_client/api/*/*.py")) if m.name != "__init__.py"]
+    assert len(modules) >= 20
+    assert UNREADABLE == gestix_answers.UNREADABLE  # the extension the session transport fills in
+    for module in modules:
+        text = module.read_text(encoding="utf-8")
+        assert "from ...answers import reading" in text and "    with reading(response):\n" in text, module
+
+
+def test_a_new_operation_reads_its_answer_guarded(tmp_path: Path) -> None:
+    spec = regenerate.load_spec("gestix")
+    spec["paths"]["/hooks"] = {
+        "get": {
+            "operationId": "list_hooks",
+            "tags": ["hooks"],
+            "security": [{"sessionAuth": []}],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {}}}}},
+        }
+    }
+    regenerate.generate_client("gestix", tmp_path, tmp_path, spec=spec)
+    text = (tmp_path / "gestix_client" / "api" / "hooks" / "list_hooks.py").read_text(encoding="utf-8")
+    assert "    with reading(response):\n        return Response(" in text
+    assert (tmp_path / "gestix_client" / "answers.py").read_text(
+        encoding="utf-8"
+    ) == regenerate.ANSWERS_MODULE
