@@ -6,6 +6,7 @@
                                missed (logins, nonce rejections, sessions created), never on times;
                                writes no files unless --out DIR is given
     scripts/bench --profile    a pyinstrument profile of the session's per-request path (mock transport)
+    scripts/bench --waits      how long a call waits on a server that never answers (~7 min), table only
 
 The sandbox runs in its own process (``billing_sessions.sandbox.serve``), so client and server do not share
 a GIL; redis-server is started on a free loopback port for the multi-process benchmark.
@@ -109,11 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where results.json/png go (full default: benchmarks/)")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     parser.add_argument("--profile", action="store_true", help="profile the per-request path and exit")
+    parser.add_argument("--waits", action="store_true", help="waits on a silent server (~7 min) and exit")
     args = parser.parse_args(argv)
     if args.profile:
         from bench_hotpath import profile
 
         print(profile())
+        return 0
+    if args.waits:
+        from bench_waits import waits
+
+        rows = waits()
+        print_table(rows, "billing-sessions: a call against a server that never answers", counts_only=True)
+        print(markdown(rows))
         return 0
     started = time.perf_counter()
     info = machine()

@@ -101,6 +101,7 @@ def _error(response: Response[Any], operation: str, *, login: bool = False) -> B
 class _BillingPlatform(Provider):
     name = "billingplatform"
     max_in_flight = MAX_IN_FLIGHT
+    default_deadline = DEFAULT_TIMEOUT.read  # a query may take the server's 400 s; never one more attempt
 
     def __init__(
         self, username: str | None, password: str | None, client_id: str | None, client_secret: str | None

@@ -86,6 +86,9 @@ class Provider:
     retryable: ClassVar[bool] = True
     #: At most this many requests on the wire at once per ``concurrency_scope`` (None: no cap).
     max_in_flight: int | None = None
+    #: The whole-call deadline (seconds) of a session given no ``retry=``: a server that never answers
+    #: costs one timeout, not one per retry.
+    default_deadline: float | None = 30.0
 
     def idempotent(self, request: httpx.Request) -> bool:
         """May this request be sent twice? Reads that are POST by protocol say so here."""

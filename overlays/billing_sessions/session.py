@@ -55,7 +55,7 @@ class SessionOptions(TypedDict, total=False):
     timeout: httpx.Timeout | float | None  # per request (default: 30 s, connect 10 s)
     clock: Clock  # epoch seconds; tests move it to exercise idle expiry
     httpx_args: dict[str, Any] | None  # for the httpx clients; verify, cert, http2, limits: the transports
-    retry: RetryPolicy | None  # the retry policy (default: RetryPolicy())
+    retry: RetryPolicy | None  # default: RetryPolicy(deadline=30 s; BillingPlatform 420 s)
     max_retries: int | None  # shortcut: RetryPolicy(max_retries=...); 0 turns retries off
 
 
@@ -194,7 +194,7 @@ def _transport(
     *,
     logins: bool = False,
 ) -> RetryTransport:
-    policy = retry if retry is not None else RetryPolicy()
+    policy = retry if retry is not None else RetryPolicy(deadline=provider.default_deadline)
     if max_retries is not None:
         policy = attrs.evolve(policy, max_retries=max_retries)
     limit = None
