@@ -248,6 +248,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._making = threading.Lock()
         # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
         self._transport_args = transport_args or {}
+        self._unreadable = self.unreadable  # one bound method for every answer
 
     def _sync_transport(self) -> httpx.BaseTransport:
         if self._sync is None:
@@ -364,20 +365,17 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _write(self, request: httpx.Request) -> bool:
         return not self.logins and not self.idempotent(request)
 
-    def _body(self, request: httpx.Request, response: httpx.Response) -> None:
+    def _body(self, request: httpx.Request, response: httpx.Response, *, asynchronous: bool) -> None:
         """Before the body is read: bound a read by the call's deadline (a write's answer is awaited)."""
         deadline = request.extensions.get(DEADLINE)
         if deadline is not None and self.idempotent(request):
-            stream = response.stream
-            if isinstance(stream, httpx.AsyncByteStream):
-                response.stream = _ABounded(stream, deadline, self.current.clock)
-            else:
-                response.stream = _Bounded(stream, deadline, self.current.clock)
+            bounded = _ABounded if asynchronous else _Bounded
+            response.stream = bounded(response.stream, deadline, self.current.clock)
 
     def _answer(self, request: httpx.Request, response: httpx.Response) -> None:
         """After the body is read: what every answer gets before the client and the parsers see it."""
         response.request = request
-        response.extensions = {**response.extensions, UNREADABLE: self.unreadable}
+        response.extensions[UNREADABLE] = self._unreadable
         _sendable_cookies(response)
 
     # -- sync
@@ -394,7 +392,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     # The body too (the auth reads it anyway): a drop mid-body is this attempt's transport
                     # error, typed and retried like any other; with a limit, the slot is held until then.
                     with _closed_on_error(response):
-                        self._body(request, response)
+                        self._body(request, response, asynchronous=False)
                         response.read()
             except httpx.DecodingError as exc:  # a broken Content-Encoding: an answer, but unreadable
                 self._log(request, "DecodingError", attempt, started)
@@ -441,7 +439,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 async with self.limit.ahold() if self.limit is not None else nullcontext():
                     response = await transport.handle_async_request(request)
                     async with _aclosed_on_error(response):
-                        self._body(request, response)
+                        self._body(request, response, asynchronous=True)
                         await response.aread()  # the body too: see handle_request
             except httpx.DecodingError as exc:
                 self._log(request, "DecodingError", attempt, started)
