@@ -10,8 +10,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:  # imported by the package on load: httpx only when a request is redacted
+    import httpx
 
 SECRET_NAMES = (
     "password",
@@ -100,6 +102,8 @@ _SECRET_HEADERS = frozenset(n.lower() for n in (*SECRET_NAMES, "Cookie", "Set-Co
 def redact_request(request: httpx.Request) -> httpx.Request:
     """A copy of ``request`` fit to keep on an error: secret query values and headers redacted, no body
     (a login's form or JSON body holds the password)."""
+    import httpx
+
     url = request.url
     if url.query:
         url = url.copy_with(query=redact(url.query.decode("ascii", "replace")).encode("ascii", "replace"))
