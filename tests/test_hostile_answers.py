@@ -377,3 +377,21 @@ def test_errors_are_the_package_own(server: HostileServer) -> None:
     server.answer = raw(200, [("Content-Type", "application/json")], b'{"xa-token": ', length=False)
     with make("gestix", server.url) as s, pytest.raises(BillingSessionError):
         s.login()
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_the_deadline_bounds_an_explicit_login(server: HostileServer, asynchronous: bool) -> None:
+    server.answer = lambda conn: time.sleep(3.0)  # the request arrives; no answer for 3 s
+    policy = RetryPolicy(max_retries=5, deadline=0.5, sleep=_no_sleep, async_sleep=_ano_sleep)
+
+    async def alogin() -> None:
+        async with make("gestix", server.url, asynchronous=True, retry=policy) as s:
+            await s.login()
+
+    def login() -> None:
+        with make("gestix", server.url, retry=policy) as s:
+            s.login()
+
+    with pytest.raises(TransportError):
+        asyncio.run(alogin()) if asynchronous else login()
+    assert server.requests == 1  # the first attempt used the whole deadline: no retry

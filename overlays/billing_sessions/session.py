@@ -160,6 +160,11 @@ class _Base(Generic[C]):
             policy = attrs.evolve(policy, max_retries=max_retries)
         return using(policy)
 
+    def _deadline(self) -> float | None:
+        """When a call starting now must be done by (the policy's clock), if the policy has a deadline."""
+        policy = self.transport.current
+        return None if policy.deadline is None else policy.clock() + policy.deadline
+
     @property
     def logins(self) -> int:
         """Logins this session object performed."""
@@ -226,7 +231,7 @@ def _transport(
 class SyncSession(_Base[C]):
     def login(self) -> None:
         """Establish the session now (otherwise the first call does)."""
-        self.auth._ensure()
+        self.auth._ensure(deadline=self._deadline())
 
     def close(self) -> None:
         """Log out where the provider has a logout (once), and close the connections."""
@@ -255,7 +260,7 @@ class SyncSession(_Base[C]):
 class AsyncSessionBase(_Base[C]):
     async def login(self) -> None:
         """Establish the session now (otherwise the first call does)."""
-        await self.auth._aensure()
+        await self.auth._aensure(deadline=self._deadline())
 
     async def aclose(self) -> None:
         """Log out where the provider has a logout (once), and close the connections."""
