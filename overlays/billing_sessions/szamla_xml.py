@@ -183,9 +183,9 @@ def _read(node: ET.Element, name: str, owned: dict[str, str] | None, strict: boo
                             values.append(_read(entry, field[CLS], owned, strict))
                         else:
                             values.append(_leaf(entry.text or "", item_kind, field[ENUM], item))
-            elif child.text is None or (kind != "str" and not child.text.strip()):
-                continue  # an empty element is an absent value
-            else:
+            elif kind == "str":
+                data[key] = _leaf(child.text or "", kind, field[ENUM], element)
+            elif child.text is not None and child.text.strip():  # an empty number or date is absent
                 data[key] = _leaf(child.text, kind, field[ENUM], element)
         except AgentXmlError:
             if strict or field[REQUIRED]:
