@@ -31,9 +31,11 @@ def invoice(
         f"<eszamla>false</eszamla><szamlaLetoltes>{str(download).lower()}</szamlaLetoltes>"
         f"<valaszVerzio>{version}</valaszVerzio></beallitasok><fejlec><teljesitesDatum>2026-11-23</teljesitesDatum>"
         "<fizetesiHataridoDatum>2026-12-01</fizetesiHataridoDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem>"
-        f"<szamlaNyelve>hu</szamlaNyelve>{extra}</fejlec><elado/><vevo><nev>Vevő Kft.</nev><irsz>1011</irsz>"
-        f"<telepules>Budapest</telepules><cim>Fő utca 1.</cim>{f'<email>{email}</email>' if email else ''}</vevo>"
-        f"<tetelek>{item('10000', '2700', '12700')}{item('500.5', '135.14', '635.64')}</tetelek></xmlszamla>"
+        f"<szamlaNyelve>hu</szamlaNyelve>{extra}</fejlec><elado/><vevo><nev>Vevő Kft.</nev>"
+        "<irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim>"
+        f"{f'<email>{email}</email>' if email else ''}</vevo>"
+        f"<tetelek>{item('10000', '2700', '12700')}{item('500.5', '135.14', '635.64')}</tetelek>"
+        "</xmlszamla>"
     )
 
 
