@@ -360,7 +360,8 @@ class SessionAuth(httpx.Auth):
 
     def _replaced(self, kept: Token | None, token: Token | None, stored: Record | None) -> Token | None:
         """After the server replaced ``token`` with ``kept``: the session another caller stored first,
-        if any. N calls that met one expiry may each get a new cookie: the first one stored wins, the rest adopt it."""
+        if any. N calls that met one expiry may each get a new cookie: the first one stored wins, the
+        rest adopt it."""
         if kept is None or token is None or kept.value == token.value:
             return None
         found = Token.from_record(stored)
