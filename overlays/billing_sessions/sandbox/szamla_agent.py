@@ -193,7 +193,8 @@ class SzamlaAgent:
         except AgentError as error:
             return error_answer(error, root_name)
         if cookie:
-            answer.headers["set-cookie"] = f"{COOKIE}={cookie}; Path=/szamla; HttpOnly"
+            # Partitioned (CHIPS) as browsers see it today: a client must not drop the cookie for it.
+            answer.headers["set-cookie"] = f"{COOKIE}={cookie}; Path=/szamla; HttpOnly; Partitioned"
         return answer
 
     async def _xml_part(self, request: Request) -> tuple[str, bytes]:
