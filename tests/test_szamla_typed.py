@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -235,3 +236,14 @@ def test_results_and_errors_carry_no_secret(sb: Sandbox) -> None:
         with pytest.raises(AgentLoginError) as caught:
             s.create_invoice(invoice())
     assert "wrong-key-123" not in str(caught.value) + repr(vars(caught.value))
+
+
+def test_the_readme_typed_invoice_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL) if "Xmlszamlast(" in b]
+    assert len(blocks) == 1
+    exec(compile(blocks[0], "<README typed invoice>", "exec"), {"__name__": "readme"})  # noqa: S102
+    created, reversal_number = capsys.readouterr().out.split("\n")[:2]
+    number, gross, outstanding, pdf_size = created.split()
+    assert (gross, outstanding) == ("2540.0", "2540.0") and int(pdf_size) > 0
+    assert reversal_number.startswith("SBX-") and reversal_number != number
