@@ -18,6 +18,11 @@ class AgentRequest(BaseModel):
     call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
     instead of a file part is not found and fails with error 53 ("missing XML file").
     Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+    Each root's XML is described by the schema of the same name (element order, required elements,
+    namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+    `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+    `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+    `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     """
 
@@ -28,77 +33,77 @@ class AgentRequest(BaseModel):
         bytes | None,
         Field(
             alias="action-xmlagentxmlfile",
-            description="Generate an invoice (also pro forma / advance / final invoice). XML root `xmlszamla`, namespace `http://www.szamlazz.hu/xmlszamla`. `valaszVerzio` 1 answers the PDF (or `xmlagentresponse=DONE;<number>` without PDF download), 2 answers `xmlszamlavalasz`.",
+            description="Generate an invoice (also pro forma / advance / final invoice). XML root `xmlszamla` (schema `xmlszamla`), namespace `http://www.szamlazz.hu/xmlszamla`. `valaszVerzio` 1 answers the PDF (or `xmlagentresponse=DONE;<number>` without PDF download), 2 answers `xmlszamlavalasz`.",
         ),
     ] = None
     action_szamla_agent_st: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_st",
-            description="Reverse (storno) an invoice. XML root `xmlszamlast`, namespace `http://www.szamlazz.hu/xmlszamlast`.",
+            description="Reverse (storno) an invoice. XML root `xmlszamlast` (schema `xmlszamlast`), namespace `http://www.szamlazz.hu/xmlszamlast`.",
         ),
     ] = None
     action_szamla_agent_kifiz: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_kifiz",
-            description="Register a credit entry (payment) on an invoice. XML root `xmlszamlakifiz`, namespace `http://www.szamlazz.hu/xmlszamlakifiz`.",
+            description="Register a credit entry (payment) on an invoice. XML root `xmlszamlakifiz` (schema `xmlszamlakifiz`), namespace `http://www.szamlazz.hu/xmlszamlakifiz`.",
         ),
     ] = None
     action_szamla_agent_pdf: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_pdf",
-            description="Query the PDF of an invoice. XML root `xmlszamlapdf`, namespace `http://www.szamlazz.hu/xmlszamlapdf`.",
+            description="Query the PDF of an invoice. XML root `xmlszamlapdf` (schema `xmlszamlapdf`), namespace `http://www.szamlazz.hu/xmlszamlapdf`.",
         ),
     ] = None
     action_szamla_agent_xml: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_xml",
-            description="Query the data of an invoice as XML. XML root `xmlszamlaxml`, namespace `http://www.szamlazz.hu/xmlszamlaxml`.",
+            description="Query the data of an invoice as XML. XML root `xmlszamlaxml` (schema `xmlszamlaxml`), namespace `http://www.szamlazz.hu/xmlszamlaxml`.",
         ),
     ] = None
     action_szamla_agent_dijbekero_torlese: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_dijbekero_torlese",
-            description="Delete a pro forma invoice (díjbekérő). XML root `xmlszamladbkdel`, namespace `http://www.szamlazz.hu/xmlszamladbkdel`.",
+            description="Delete a pro forma invoice (díjbekérő). XML root `xmlszamladbkdel` (schema `xmlszamladbkdel`), namespace `http://www.szamlazz.hu/xmlszamladbkdel`.",
         ),
     ] = None
     action_szamla_agent_nyugta_create: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_create",
-            description="Create a receipt (nyugta). XML root `xmlnyugtacreate`, namespace `http://www.szamlazz.hu/xmlnyugtacreate`.",
+            description="Create a receipt (nyugta). XML root `xmlnyugtacreate` (schema `xmlnyugtacreate`), namespace `http://www.szamlazz.hu/xmlnyugtacreate`.",
         ),
     ] = None
     action_szamla_agent_nyugta_storno: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_storno",
-            description="Reverse a receipt. XML root `xmlnyugtast`, namespace `http://www.szamlazz.hu/xmlnyugtast`.",
+            description="Reverse a receipt. XML root `xmlnyugtast` (schema `xmlnyugtast`), namespace `http://www.szamlazz.hu/xmlnyugtast`.",
         ),
     ] = None
     action_szamla_agent_nyugta_get: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_get",
-            description="Query a receipt. XML root `xmlnyugtaget`, namespace `http://www.szamlazz.hu/xmlnyugtaget`.",
+            description="Query a receipt. XML root `xmlnyugtaget` (schema `xmlnyugtaget`), namespace `http://www.szamlazz.hu/xmlnyugtaget`.",
         ),
     ] = None
     action_szamla_agent_nyugta_send: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_send",
-            description="Send a receipt by e-mail. XML root `xmlnyugtasend`, namespace `http://www.szamlazz.hu/xmlnyugtasend`.",
+            description="Send a receipt by e-mail. XML root `xmlnyugtasend` (schema `xmlnyugtasend`), namespace `http://www.szamlazz.hu/xmlnyugtasend`.",
         ),
     ] = None
     action_szamla_agent_taxpayer: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_taxpayer",
-            description="Query a Hungarian taxpayer by tax number (from the NAV online invoice system). XML root `xmltaxpayer`, namespace `http://www.szamlazz.hu/xmltaxpayer`.",
+            description="Query a Hungarian taxpayer by tax number (from the NAV online invoice system). XML root `xmltaxpayer` (schema `xmltaxpayer`), namespace `http://www.szamlazz.hu/xmltaxpayer`.",
         ),
     ] = None
 
