@@ -170,8 +170,9 @@ def _kind(spec: JSON, prop: JSON) -> tuple[str, str | None, tuple[str, ...]]:
 
 def xml_layout(spec: JSON) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[Any, ...]]]:
     """Roots (class -> element, namespace) and, per model class, its fields in element order:
-    (key, element, kind, item kind, class, required, owned, enum). ``kind`` is a leaf kind, ``obj``,
-    ``list`` (a wrapped list: ``element`` holds items named ``item``) or ``many`` (the element repeats)."""
+    (key, element, kind, item kind, class, required, owned, enum, (minimum, pattern)). ``kind`` is a leaf
+    kind, ``obj``, ``list`` (a wrapped list: ``element`` holds items named ``item``) or ``many`` (the element
+    repeats)."""
     roots: dict[str, tuple[str, str]] = {}
     types: dict[str, tuple[Any, ...]] = {}
     schemas: JSON = spec["components"]["schemas"]
@@ -192,7 +193,8 @@ def xml_layout(spec: JSON) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[
             else:
                 kind, cls, enum = _kind(spec, prop)
             required = key in schema.get("required", ())
-            fields.append((key, element, kind, item, cls, required, prop.get(OWNED) is True, enum))
+            limits = (prop.get("minimum"), prop.get("pattern"))
+            fields.append((key, element, kind, item, cls, required, prop.get(OWNED) is True, enum, limits))
         types[class_name(name)] = tuple(fields)
     return roots, types
 
@@ -213,7 +215,8 @@ def write_xml_layout(provider: str, out: Path) -> None:
         "# model class -> (root element, namespace)\n"
         f"ROOTS: dict[str, tuple[str, str]] = {pprint.pformat(roots, width=100, sort_dicts=False)}\n\n"
         "# model class -> fields in element order:\n"
-        "# (key, element, kind, (item element, item kind) | None, class | None, required, owned, enum)\n"
+        "# (key, element, kind, (item element, item kind) | None, class | None, required, owned, enum,\n"
+        "#  (minimum, pattern))\n"
         f"TYPES: dict[str, tuple[Any, ...]] = {pprint.pformat(types, width=100, sort_dicts=False)}\n"
     )
     (package / "xml_layout.py").write_text(text, encoding="utf-8")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from billing_sessions.szamla_agent import AgentXmlError, from_xml, to_xml
 from szamla_agent_client import models as m
+from szamla_agent_client.types import Unset
 from szamla_agent_client.xml_layout import ROOTS, TYPES
 from tests.agent_models import every_request, invoice
 
@@ -34,6 +35,12 @@ PATTERNS = {
     for name, schema in SPEC.items()
     for key, prop in schema.get("properties", {}).items()
     if "pattern" in prop
+}
+MINIMUMS = {
+    (regenerate.class_name(name), key): prop["minimum"]
+    for name, schema in SPEC.items()
+    for key, prop in schema.get("properties", {}).items()
+    if "minimum" in prop
 }
 
 
@@ -132,6 +139,18 @@ def test_strict_reading_refuses_a_value_outside_the_enumeration() -> None:
     assert caught.value.element == "szamlaNyelve"
 
 
+def test_strict_reading_checks_the_spec_minimum_and_pattern() -> None:
+    negative = to_xml(invoice()).replace(b"</afaErtek>", b"</afaErtek><torloKod>-1</torloKod>", 1)
+    assert from_xml(negative).tetelek[0].torlo_kod == -1  # an answer is read as it comes
+    with pytest.raises(AgentXmlError) as low:
+        from_xml(negative, strict=True)
+    assert low.value.element == "torloKod"
+    short = to_xml(m.Xmltaxpayer(m.XmltaxpayerBeallitasok(), torzsszam="1234"))
+    with pytest.raises(AgentXmlError) as pattern:
+        from_xml(short, strict=True)
+    assert pattern.value.element == "torzsszam"
+
+
 def test_a_model_carrying_a_session_owned_element_is_refused() -> None:
     model = invoice()
     model.beallitasok.additional_properties["szamlaagentkulcs"] = "someone-elses-key"
@@ -173,11 +192,14 @@ def leaf(cls: str, key: str, kind: str, enum: tuple[str, ...]) -> st.SearchStrat
         return st.sampled_from(enum)
     if (cls, key) in PATTERNS:
         return st.from_regex(PATTERNS[(cls, key)], fullmatch=True)
+    if (cls, key) in MINIMUMS:
+        low = MINIMUMS[(cls, key)]
+        return st.integers(low, 2**31 - 1) if kind == "int" else st.floats(low, allow_infinity=False)
     return LEAVES[kind]
 
 
 def value(cls: str, field: tuple[Any, ...], depth: int) -> st.SearchStrategy[Any]:
-    key, _element, kind, item, target, _required, _owned, enum = field
+    key, kind, item, target, enum = field[0], field[2], field[3], field[4], field[7]
     if kind == "obj":
         return document(target, depth + 1)
     if kind in ("list", "many"):
@@ -210,3 +232,18 @@ def test_generated_models_round_trip(model: Any) -> None:
 @given(st.sampled_from(sorted(REQUESTS)).flatmap(lambda cls: document(cls).map(getattr(m, cls).from_dict)))
 def test_generated_request_models_are_valid_against_the_provider_xsd(model: Any) -> None:
     assert from_xml(validate(model)) == model
+
+
+def test_a_bad_optional_date_is_dropped_a_bad_required_one_refused() -> None:
+    data = to_xml(invoice())
+    optional = data.replace(b"<keltDatum>2026-11-23</keltDatum>", b"<keltDatum>tegnap</keltDatum>")
+    assert isinstance(from_xml(optional).fejlec.kelt_datum, Unset)
+    with pytest.raises(AgentXmlError) as strict:
+        from_xml(optional, strict=True)
+    assert strict.value.element == "keltDatum"
+    required = data.replace(
+        b"<teljesitesDatum>2026-11-23</teljesitesDatum>", b"<teljesitesDatum>x</teljesitesDatum>"
+    )
+    with pytest.raises(AgentXmlError) as caught:
+        from_xml(required)
+    assert caught.value.element == "teljesitesDatum"

@@ -8,6 +8,7 @@ values owned by the session (credentials, answer form) never enter a model: they
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -20,7 +21,7 @@ from szamla_agent_client.xml_layout import ROOTS, TYPES
 __all__ = ["AgentXmlError", "from_xml", "parse_tree", "root_class", "to_xml"]
 
 # field tuple positions (see generated xml_layout.py)
-KEY, ELEMENT, KIND, ITEM, CLS, REQUIRED, OWNED, ENUM = range(8)
+KEY, ELEMENT, KIND, ITEM, CLS, REQUIRED, OWNED, ENUM, LIMITS = range(9)
 
 _CLASSES: dict[str, Any] = {name: getattr(models, name) for name in TYPES}
 _BY_ELEMENT = {element: name for name, (element, _ns) in ROOTS.items()}
@@ -136,6 +137,15 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
+def _limits(value: Any, limits: tuple[Any, str | None], element: str) -> None:
+    """The spec's ``minimum`` and ``pattern``, checked when reading strictly (the sandbox)."""
+    minimum, pattern = limits
+    if minimum is not None and value < minimum:
+        raise AgentXmlError(f"{element} must be at least {minimum}", element=element)
+    if pattern is not None and re.fullmatch(pattern.removeprefix("^").removesuffix("$"), value) is None:
+        raise AgentXmlError(f"{element} does not match {pattern}", element=element)
+
+
 def _leaf(text: str, kind: str, enum: tuple[str, ...], element: str) -> Any:
     if kind == "str":
         if enum and text not in enum:
@@ -149,9 +159,10 @@ def _leaf(text: str, kind: str, enum: tuple[str, ...], element: str) -> Any:
             return float(text)
         if kind == "bool":
             return _TRUE[text]
+        datetime.date.fromisoformat(text)  # a date: checked here, parsed by the model
     except (ValueError, KeyError):
         raise AgentXmlError(f"{element} has an invalid value", element=element) from None
-    return text  # date: the model parses the ISO text
+    return text
 
 
 def _read(node: ET.Element, name: str, owned: dict[str, str] | None, strict: bool) -> dict[str, Any]:
@@ -183,10 +194,10 @@ def _read(node: ET.Element, name: str, owned: dict[str, str] | None, strict: boo
                             values.append(_read(entry, field[CLS], owned, strict))
                         else:
                             values.append(_leaf(entry.text or "", item_kind, field[ENUM], item))
-            elif kind == "str":
+            elif kind == "str" or (child.text is not None and child.text.strip()):  # empty: absent
                 data[key] = _leaf(child.text or "", kind, field[ENUM], element)
-            elif child.text is not None and child.text.strip():  # an empty number or date is absent
-                data[key] = _leaf(child.text, kind, field[ENUM], element)
+                if strict and field[LIMITS] != (None, None):
+                    _limits(data[key], field[LIMITS], element)
         except AgentXmlError:
             if strict or field[REQUIRED]:
                 raise
@@ -202,12 +213,12 @@ def root_class(data: bytes) -> type[Any] | None:
     return None if name is None else _CLASSES[name]
 
 
-def from_xml(data: bytes, *, owned: dict[str, str] | None = None, strict: bool = False) -> Any:
+def from_xml(data: bytes | str, *, owned: dict[str, str] | None = None, strict: bool = False) -> Any:
     """The generated model of an Agent XML document (request or answer), recognised by its root element.
 
     Unknown elements are kept as text; a value that cannot be read is dropped (``strict``: refused) unless
     its element is required. ``owned``: a dict that receives the session-owned values (never the model)."""
-    tree = parse_tree(data) if isinstance(data, bytes | str) else data
+    tree = parse_tree(data.encode("utf-8") if isinstance(data, str) else data)
     element = _local(tree.tag)
     name = _BY_ELEMENT.get(element)
     if name is None:
