@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -216,6 +217,23 @@ def test_after_an_expiry_concurrent_callers_adopt_the_first_stored_cookie(
     finally:
         for s in sessions:
             s.close()
+
+
+async def test_async_callers_adopt_the_first_stored_cookie_too(sb: Sandbox, tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "sessions.json")
+    url = sb.base_url("szamla_agent")
+    sessions = [AsyncSession(url, agent_key=DEMO.szamla_agent_key, store=store) for _ in range(4)]
+    try:
+        for s in sessions:
+            await s.create_invoice(invoice(pdf=False))
+        sb.state.advance(91 * 60)
+        await asyncio.gather(*(s.create_invoice(invoice(pdf=False)) for s in sessions))
+        record = store.load(sessions[0].auth.key)
+        assert record is not None and counters(sb)["sessions_created"] >= 2
+        assert {s.auth.token.value for s in sessions if s.auth.token is not None} == {record["value"]}
+    finally:
+        for s in sessions:
+            await s.aclose()
 
 
 def test_threads_of_one_session_share_the_replacement(sb: Sandbox) -> None:
