@@ -57,6 +57,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     )
     from bench_codec import codec_cost
     from bench_hotpath import overlay_cost
+    from bench_install import lean_install
     from bench_multiprocess import multiprocess
 
     rows: list[Row] = []
@@ -71,6 +72,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     rows += overlay_cost(n["micro"])
     rows += codec_cost(n["codec"])
     rows += cold_import(n["imports"])
+    rows += lean_install(n["imports"])
     if not quick:
         rows += regenerate_time()
     return rows
