@@ -10,13 +10,11 @@ import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from opentelemetry.metrics import MeterProvider
     from opentelemetry.trace import Span, TracerProvider
-
-    from billing_sessions.telemetry import SessionEvent
 
 NAME = "billing_sessions"
 #: Seconds: lock waits range from nothing to a login's round trips.
@@ -27,6 +25,25 @@ OPERATION = "billing_sessions.operation"
 REASON = "billing_sessions.reason"
 ACCOUNT = "billing_sessions.account"
 ERROR_TYPE = "error.type"  # semantic conventions
+
+
+class SessionEvent(Protocol):
+    """What is read of a ``telemetry.SessionEvent`` (not imported: that module imports this one)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def operation(self) -> str: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def error_type(self) -> str | None: ...
+    @property
+    def duration(self) -> float | None: ...
+    @property
+    def account(self) -> str: ...
 
 
 def _sdk_configured(tracer_provider: Any, meter_provider: Any) -> tuple[bool, bool]:
