@@ -47,6 +47,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     )
     from bench_hotpath import overlay_cost
     from bench_multiprocess import multiprocess
+    from bench_telemetry import telemetry_cost
 
     rows: list[Row] = []
     with sandbox_process() as url:
@@ -58,6 +59,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         rows += multiprocess(url, admin, n["mp"])
         admin.close()
     rows += overlay_cost(n["micro"])
+    rows += telemetry_cost(n["micro"])
     rows += cold_import(n["imports"])
     if not quick:
         rows += regenerate_time()

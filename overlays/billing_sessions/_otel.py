@@ -187,11 +187,19 @@ class Signals:
             m.nonce_rejections.add(1, attributes)
         elif event.kind == "lock_wait" and event.duration is not None:
             wait = m.write_wait if event.reason == "write" else m.login_wait
-            wait.record(event.duration, {PROVIDER: event.provider, ACCOUNT: event.account})
+            wait.record(event.duration, account_attributes(event.provider, event.account))
 
-    def in_flight(self, delta: int, provider: str, account: str) -> None:
+    @staticmethod
+    def attributes(provider: str, account: str) -> dict[str, str]:
+        return account_attributes(provider, account)
+
+    def in_flight(self, delta: int, attributes: dict[str, str]) -> None:
         if self.instruments is not None:
-            self.instruments.in_flight.add(delta, {PROVIDER: provider, ACCOUNT: account})
+            self.instruments.in_flight.add(delta, attributes)
+
+
+def account_attributes(provider: str, account: str) -> dict[str, str]:
+    return {PROVIDER: provider, ACCOUNT: account}
 
 
 def _attributes(event: SessionEvent) -> Iterator[tuple[str, str]]:

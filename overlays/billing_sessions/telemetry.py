@@ -89,6 +89,7 @@ class Telemetry:
         self.base_path = base_path
         self.on_event = on_event
         self.otel = otel  # an _otel.Signals, only when OpenTelemetry is installed and listened to
+        self._attributes = otel.attributes(provider, account) if otel is not None else {}  # made once
 
     def __repr__(self) -> str:
         return f"Telemetry(provider={self.provider!r}, account={self.account!r})"
@@ -150,7 +151,7 @@ class Telemetry:
 
     def in_flight(self, delta: int) -> None:
         if self.otel is not None:
-            self.otel.in_flight(delta, self.provider, self.account)
+            self.otel.in_flight(delta, self._attributes)
 
 
 def make(
