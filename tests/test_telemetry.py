@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import subprocess
 import sys
 import time
@@ -361,3 +362,18 @@ def test_event_repr_and_fields_are_plain() -> None:
     )
     assert attrs.asdict(event)["kind"] == "retry"
     assert "ab12cd34" in repr(event)
+
+
+def test_demo_otel_prints_the_spans_and_metrics_and_no_secret() -> None:
+    from typer.testing import CliRunner
+
+    from billing_sessions.cli import app
+
+    result = CliRunner().invoke(app, ["demo", "--otel"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert "OpenTelemetry spans" in text and "OpenTelemetry metrics" in text
+    for expected in ("gestix relogin", "bill logout", "login_lock.wait_time", "write_order.wait_time"):
+        assert expected in text
+    assert re.search(r"logins\s+│ provider=bill account=[0-9a-f]{8} reason=idle\s+│\s+1 │", text)
+    assert [s for s in DEMO.secrets() | PERSONAL if s in text] == []
