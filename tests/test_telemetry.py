@@ -377,3 +377,35 @@ def test_demo_otel_prints_the_spans_and_metrics_and_no_secret() -> None:
         assert expected in text
     assert re.search(r"logins\s+│ provider=bill account=[0-9a-f]{8} reason=idle\s+│\s+1 │", text)
     assert [s for s in DEMO.secrets() | PERSONAL if s in text] == []
+
+
+def test_httpx_instrumentation_with_the_hook_nests_http_spans_and_exports_no_secret(
+    sb: Sandbox, otel: Otel, issued: set[str]
+) -> None:
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    from billing_sessions.telemetry import async_http_request_hook, http_request_hook
+
+    instrumentor = HTTPXClientInstrumentor()
+    instrumentor.instrument(
+        tracer_provider=otel.tracer_provider,
+        request_hook=http_request_hook,
+        async_request_hook=async_http_request_hook,
+    )
+    try:
+        with _gestix(
+            sb, otel, api_token=None, username=DEMO.gestix_username, password=DEMO.gestix_password
+        ) as g:
+            g.status()
+            sb.state.expire_all("gestix")
+            g.status()
+    finally:
+        instrumentor.uninstrument()
+    spans = otel.finished()
+    names = {span.context.span_id: span.name for span in spans if span.context is not None}
+    parents = [(s.name, names.get(s.parent.span_id) if s.parent else None) for s in spans]
+    assert ("POST", "gestix login") in parents and ("POST", "gestix relogin") in parents
+    assert [p for p in parents if p[0] == "GET"] == [("GET", None)] * 3  # each attempt its own span
+    text = otel.exported()
+    assert len(issued) == 2
+    assert [s for s in DEMO.secrets() | issued if s in text] == []

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import httpx
 
+from billing_sessions.redact import redact
+
 if TYPE_CHECKING:
     from billing_sessions._otel import Signals
 
@@ -263,3 +265,23 @@ class _InFlight(contextlib.AbstractContextManager[None]):
 
     def __exit__(self, *exc: object) -> None:
         self.telemetry.in_flight(-1)
+
+
+# -- for opentelemetry-instrumentation-httpx, whose HTTP spans record the full URL (Gestix puts the password
+# in the /auth query string): HTTPXClientInstrumentor().instrument(request_hook=http_request_hook, ...)
+
+_URL_ATTRIBUTES = ("http.url", "url.full")  # the old and the stable HTTP semantic conventions
+
+
+def http_request_hook(span: Any, request: Any) -> None:
+    """A ``request_hook`` for ``HTTPXClientInstrumentor``: the span's URL with credentials redacted."""
+    url = redact(str(request.url))
+    present = getattr(span, "attributes", None)  # an SDK span tells which convention is in use
+    for name in _URL_ATTRIBUTES:
+        if present is None or name in present:
+            span.set_attribute(name, url)
+
+
+async def async_http_request_hook(span: Any, request: Any) -> None:
+    """The same, as the instrumentor's ``async_request_hook``."""
+    http_request_hook(span, request)
