@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -409,3 +410,15 @@ def test_httpx_instrumentation_with_the_hook_nests_http_spans_and_exports_no_sec
     text = otel.exported()
     assert len(issued) == 2
     assert [s for s in DEMO.secrets() | issued if s in text] == []
+
+
+def test_the_readme_example_prints_the_spans_and_metrics() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    section = readme.split("\n## Observability\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert len(example.strip().splitlines()) <= 16
+    out = subprocess.run([sys.executable, "-c", example], capture_output=True, text=True, check=True).stdout
+    for expected in ('"gestix login"', '"gestix relogin"', '"billing_sessions.logins"', "kind='resend'"):
+        assert expected in out
+    assert '"billing_sessions.reason": "rejected"' in out
+    assert [s for s in DEMO.secrets() | PERSONAL if s in out] == []
