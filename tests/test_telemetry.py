@@ -422,3 +422,47 @@ def test_the_readme_example_prints_the_spans_and_metrics() -> None:
         assert expected in out
     assert '"billing_sessions.reason": "rejected"' in out
     assert [s for s in DEMO.secrets() | PERSONAL if s in out] == []
+
+
+def test_nonce_rejections_are_counted_by_operation(otel: Otel) -> None:
+    from billing_sessions.telemetry import emit, make
+
+    telemetry = make("gestix", "gestix:" + "ab" * 16, "/api/1/v4.0.0", None, None, otel.meter_provider)
+    request = httpx.Request("POST", "http://h/api/1/v4.0.0/invoices?nonce=17")
+    emit(telemetry, "nonce_rejected", request)
+    assert (
+        otel.total("nonce_rejections", provider="gestix", operation="POST /invoices", account="abababab") == 1
+    )
+
+
+def test_a_global_sdk_set_before_the_session_is_used() -> None:
+    code = """
+import httpx
+from opentelemetry import metrics, trace
+from opentelemetry.sdk.metrics import MeterProvider
+from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from billing_sessions import gestix
+
+spans, reader = InMemorySpanExporter(), InMemoryMetricReader()
+tracing = TracerProvider()
+tracing.add_span_processor(SimpleSpanProcessor(spans))
+trace.set_tracer_provider(tracing)
+metrics.set_meter_provider(MeterProvider(metric_readers=[reader]))
+
+def answer(request):
+    if request.url.path.endswith("/helo"):
+        return httpx.Response(200, json={"xa-token": "t"})
+    return httpx.Response(200, json={"status": "ok"})
+
+mock = httpx.MockTransport(answer)
+with gestix.Session("http://h/api/1/v4.0.0", api_token="a", httpx_args={"transport": mock}) as s:
+    s.client.get_httpx_client().get("/status")
+data = reader.get_metrics_data()
+names = sorted(m.name for r in data.resource_metrics for sc in r.scope_metrics for m in sc.metrics)
+print([span.name for span in spans.get_finished_spans()], names)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "['gestix login']" in out and "'billing_sessions.logins'" in out
