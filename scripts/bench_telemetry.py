@@ -53,6 +53,9 @@ def telemetry_cost(n: int) -> list[Row]:
     mock = httpx.MockTransport(_answer)
     with _without_otel():
         no_extra = _session(mock)
+    import opentelemetry.metrics
+    import opentelemetry.trace  # noqa: F401 - the API loaded, as in an application that uses it
+
     variants = {
         "baseline": _session(mock),
         "no extra": no_extra,

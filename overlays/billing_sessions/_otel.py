@@ -1,11 +1,13 @@
 """OpenTelemetry signals of the session events (extra ``otel``: ``opentelemetry-api`` only).
 
-Imported only when a session is made; ``opentelemetry`` only if installed. Without an SDK (the API's
-default providers) nothing is set up at all, so a session without listeners pays nothing per request.
+Imported when a session is made; ``opentelemetry`` only if installed and already imported by the
+application (an SDK cannot be set up without it). Without an SDK (the API's default providers) nothing is
+set up at all, so a session without listeners pays nothing per request.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 import weakref
 from collections.abc import Iterator
@@ -60,10 +62,13 @@ def _sdk_configured(tracer_provider: Any, meter_provider: Any) -> tuple[bool, bo
 
 def signals(tracer_provider: Any | None, meter_provider: Any | None) -> Signals | None:
     """The signals for one session, or None without OpenTelemetry or without anything listening."""
+    given = tracer_provider is not None or meter_provider is not None
+    if not given and "opentelemetry.trace" not in sys.modules and "opentelemetry.metrics" not in sys.modules:
+        return None  # no SDK can have been set up without importing the API: spare the import
     try:
         from opentelemetry import metrics, trace
     except ImportError as exc:
-        if tracer_provider is not None or meter_provider is not None:
+        if given:
             from billing_sessions.errors import missing_extra
 
             raise missing_extra("otel", "tracer_provider / meter_provider", exc) from None
