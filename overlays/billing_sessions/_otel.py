@@ -131,9 +131,12 @@ _guard = threading.Lock()
 
 def _instruments_of(meter_provider: MeterProvider) -> _Instruments:
     with _guard:
-        found = _instruments.get(meter_provider)
-        if found is None:
-            found = _instruments[meter_provider] = _Instruments(meter_provider)
+        try:
+            found = _instruments.get(meter_provider)
+            if found is None:
+                found = _instruments[meter_provider] = _Instruments(meter_provider)
+        except TypeError:  # a provider that cannot be weakly referenced: instruments of its own
+            found = _Instruments(meter_provider)
         return found
 
 

@@ -23,7 +23,7 @@ import httpx
 from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
-from billing_sessions.telemetry import Telemetry, awaited, emit, observe_login, waited
+from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
 
 log = logging.getLogger("billing_sessions")
 
@@ -302,6 +302,7 @@ class SessionAuth(httpx.Auth):
         now = self.clock()
         if fresh is not None and (token is None or fresh != token.value):
             log.info("%s: the provider issued a new session", self.provider.name)
+            issued(self.telemetry, token is not None, response.request)
             self._stored_used = now
             return Token(value=fresh, created=now, last_used=now), True
         if token is None or (self._token is not None and self._token.value != token.value):

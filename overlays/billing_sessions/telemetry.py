@@ -209,6 +209,14 @@ def observe_login(
     return telemetry.span("login", request, "first")
 
 
+def issued(telemetry: Telemetry | None, replaced: bool, request: httpx.Request) -> None:
+    """A session the provider made by itself in an ordinary answer (Számla Agent's cookie): a ``login``, or
+    a ``relogin`` (reason ``expired``) when it replaced the session the request carried."""
+    if telemetry is not None:
+        kind: Kind = "relogin" if replaced else "login"
+        telemetry.emit(telemetry.event(kind, request, reason="expired" if replaced else "first"))
+
+
 def emit(
     telemetry: Telemetry | None, kind: Kind, request: httpx.Request | None = None, **fields: Any
 ) -> None:
