@@ -46,6 +46,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         write_throughput,
     )
     from bench_hotpath import overlay_cost
+    from bench_install import lean_install
     from bench_multiprocess import multiprocess
     from bench_telemetry import telemetry_cost
 
@@ -61,6 +62,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     rows += overlay_cost(n["micro"])
     rows += telemetry_cost(n["micro"])
     rows += cold_import(n["imports"])
+    rows += lean_install(n["imports"])
     if not quick:
         rows += regenerate_time()
     return rows

@@ -159,6 +159,7 @@ def test_public_names() -> None:
         "SessionExpired",
         "StoreError",
         "TransportError",
+        "UsageError",
     ]
     for module in (
         billing_sessions,

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         SessionExpired,
         StoreError,
         TransportError,
+        UsageError,
     )
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "SessionExpired",
     "StoreError",
     "TransportError",
+    "UsageError",
 ]
 __version__ = "0.1.0"
 

@@ -20,7 +20,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 import httpx
 
-from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired
+from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired, UsageError
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
@@ -520,5 +520,5 @@ def malformed_answers(provider: str, operation: str) -> Iterator[None]:
 def require(value: str | None, what: str, provider: str) -> str:
     """A clear, typed error for missing credentials instead of a failure three frames down."""
     if not isinstance(value, str) or not value:
-        raise BillingSessionError(f"{provider}: {what} is required", provider=provider)
+        raise UsageError(f"{provider}: {what} is required", provider=provider)
     return value
