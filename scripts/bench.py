@@ -60,6 +60,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     from bench_hotpath import overlay_cost
     from bench_install import lean_install
     from bench_multiprocess import multiprocess
+    from bench_telemetry import telemetry_cost
 
     rows: list[Row] = []
     with sandbox_process() as url:
@@ -72,6 +73,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         admin.close()
     rows += overlay_cost(n["micro"])
     rows += codec_cost(n["codec"])
+    rows += telemetry_cost(n["micro"])
     rows += cold_import(n["imports"])
     rows += lean_install(n["imports"])
     if not quick:

@@ -23,6 +23,7 @@ import httpx
 from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired, UsageError
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
+from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
 
 log = logging.getLogger("billing_sessions")
 
@@ -31,6 +32,7 @@ C = TypeVar("C")
 #: The generated client writes this in its auth header once; the auth flow replaces or removes it.
 PLACEHOLDER_TOKEN = "managed-by-billing-sessions"  # noqa: S105 - not a secret
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+_RENEWALS = {"token about to expire": "expired", "session idle too long": "idle"}
 
 
 @attrs.frozen(repr=False)
@@ -237,6 +239,8 @@ class SessionAuth(httpx.Auth):
         self.key = key
         self.clock = clock
         self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
+        self.telemetry: Telemetry | None = None  # set by the session when something listens
+        self._renewal: str | None = None  # why the last unusable session was: the next login's reason
         self._token: Token | None = None
         self._stored_used = 0.0  # last_used of the record last loaded or saved: when to persist again
         self.logins = 0  # logins this object performed (the sandbox counts all of them)
@@ -260,6 +264,8 @@ class SessionAuth(httpx.Auth):
         timeout = self.provider.idle_timeout
         if timeout is not None and self.clock() - token.last_used > timeout - self.provider.renew_margin:
             reason = "session idle too long"
+        if reason is not None:
+            self._renewal = _RENEWALS[reason]
         if reason is not None and not quiet:
             log.info("%s: %s, renewing before use", self.provider.name, reason)
         return reason is None
@@ -281,6 +287,7 @@ class SessionAuth(httpx.Auth):
         expires = None if token.expires is None else token.expires + (now - token.created)
         token = Token(token.value, now, now, token.kind, expires)
         self.logins += 1
+        self._renewal = None
         self._token = token
         self._stored_used = token.last_used
         log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
@@ -298,6 +305,7 @@ class SessionAuth(httpx.Auth):
         now = self.clock()
         if fresh is not None and (token is None or fresh != token.value):
             log.info("%s: the provider issued a new session", self.provider.name)
+            issued(self.telemetry, token is not None, response.request)
             self._stored_used = now
             return Token(value=fresh, created=now, last_used=now), True
         if token is None or (self._token is not None and self._token.value != token.value):
@@ -349,14 +357,16 @@ class SessionAuth(httpx.Auth):
 
     # -- sync
 
-    def _ensure(self, stale: Token | None = None, deadline: float | None = None) -> Token | None:
+    def _ensure(
+        self, stale: Token | None = None, deadline: float | None = None, cause: httpx.Request | None = None
+    ) -> Token | None:
         if self._usable(self._token, stale):
             return self._token
-        with self.store.lock(self.key, "login"):
+        with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
             found = self._adopt(self.store.load(self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with _logins_within(deadline):
+            with _logins_within(deadline), observe_login(self.telemetry, stale, self._renewal, cause):
                 token = self._logged_in(self.provider.login())
             self.store.save(self.key, token.to_record())
             return token
@@ -399,10 +409,14 @@ class SessionAuth(httpx.Auth):
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         ordered = request.method in self.provider.nonce_methods
         self._start(request)
-        with self.store.lock(self.key, "write") if ordered else contextlib.nullcontext():
-            token = self._ensure(deadline=request.extensions.get(DEADLINE))
+        with (
+            waited(self.telemetry, "write", self.store.lock(self.key, "write"))
+            if ordered
+            else contextlib.nullcontext()
+        ):
+            token = self._ensure(deadline=request.extensions.get(DEADLINE), cause=request)
             if token is None:  # the first call makes the session: only one at a time
-                with self.store.lock(self.key, "login"):
+                with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
                     token = self._adopt(self.store.load(self.key), None)
                     response = yield self._prepare(request, token, None)
                     response.read()  # overriding the flow means reading the body ourselves
@@ -418,7 +432,8 @@ class SessionAuth(httpx.Auth):
             self.reauths += 1
             log.info("%s: session expired, re-authenticating", self.provider.name)
             self._before_relogin(request, response)
-            token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE))
+            token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE), cause=request)
+            emit(self.telemetry, "resend", request)
             nonce = self._nonce() if ordered else None
             response = yield self._prepare(request, token, nonce)
             response.read()  # overriding the flow means reading the body ourselves
@@ -435,14 +450,16 @@ class SessionAuth(httpx.Auth):
             return await asyncio.to_thread(fn, *args)
         return fn(*args)
 
-    async def _aensure(self, stale: Token | None = None, deadline: float | None = None) -> Token | None:
+    async def _aensure(
+        self, stale: Token | None = None, deadline: float | None = None, cause: httpx.Request | None = None
+    ) -> Token | None:
         if self._usable(self._token, stale):
             return self._token
-        async with self.store.alock(self.key, "login"):
+        async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
             found = self._adopt(await self._call(self.store.load, self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with _logins_within(deadline):
+            with _logins_within(deadline), observe_login(self.telemetry, stale, self._renewal, cause):
                 token = self._logged_in(await self.provider.alogin())
             await self._call(self.store.save, self.key, token.to_record())
             return token
@@ -468,10 +485,14 @@ class SessionAuth(httpx.Auth):
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         ordered = request.method in self.provider.nonce_methods
         self._start(request)
-        async with self.store.alock(self.key, "write") if ordered else contextlib.nullcontext():
-            token = await self._aensure(deadline=request.extensions.get(DEADLINE))
+        async with (
+            awaited(self.telemetry, "write", self.store.alock(self.key, "write"))
+            if ordered
+            else contextlib.nullcontext()
+        ):
+            token = await self._aensure(deadline=request.extensions.get(DEADLINE), cause=request)
             if token is None:
-                async with self.store.alock(self.key, "login"):
+                async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
                     token = self._adopt(await self._call(self.store.load, self.key), None)
                     response = yield self._prepare(request, token, None)
                     await response.aread()
@@ -486,7 +507,8 @@ class SessionAuth(httpx.Auth):
             self.reauths += 1
             log.info("%s: session expired, re-authenticating", self.provider.name)
             self._before_relogin(request, response)
-            token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE))
+            token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE), cause=request)
+            emit(self.telemetry, "resend", request)
             nonce = await self._anonce() if ordered else None
             response = yield self._prepare(request, token, nonce)
             await response.aread()

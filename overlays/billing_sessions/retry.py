@@ -26,6 +26,7 @@ import attrs
 import httpx
 
 from billing_sessions.errors import ProviderError, TransportError, status_error
+from billing_sessions.telemetry import Telemetry, emit, in_flight
 
 log = logging.getLogger("billing_sessions")
 
@@ -246,6 +247,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._sync = sync
         self._async = asynchronous
         self._making = threading.Lock()
+        self.telemetry: Telemetry | None = None  # set by the session when something listens
         # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
         self._transport_args = transport_args or {}
         self._unreadable = self.unreadable  # one bound method for every answer
@@ -387,7 +389,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._bound(request)
             started = time.perf_counter()
             try:
-                with self.limit.hold() if self.limit is not None else nullcontext():
+                with (
+                    self.limit.hold() if self.limit is not None else nullcontext(),
+                    in_flight(self.telemetry),
+                ):
                     response = transport.handle_request(request)
                     # The body too (the auth reads it anyway): a drop mid-body is this attempt's transport
                     # error, typed and retried like any other; with a limit, the slot is held until then.
@@ -400,11 +405,13 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if delay is None:
                     self._answer(request, response)
                     raise self.unreadable(response) from exc
+                reason = "DecodingError"
             except httpx.TransportError as exc:
                 self._log(request, type(exc).__name__, attempt, started)
                 delay = self._retry_error(request, exc, attempt)
                 if delay is None:
                     raise self._error(request, exc, attempt) from exc
+                reason = type(exc).__name__
             else:
                 self._log(request, response.status_code, attempt, started)
                 delay = self._retry_response(request, response, attempt)
@@ -412,6 +419,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     self._answer(request, response)
                     return response
                 response.close()
+                reason = str(response.status_code)
+            emit(self.telemetry, "retry", request, reason=reason, duration=delay)
             log.info(
                 "%s: retrying %s %s in %.2f s (attempt %d)",
                 self.provider,
@@ -437,7 +446,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             started = time.perf_counter()
             try:
                 async with self.limit.ahold() if self.limit is not None else nullcontext():
-                    response = await transport.handle_async_request(request)
+                    with in_flight(self.telemetry):
+                        response = await transport.handle_async_request(request)
                     async with _aclosed_on_error(response):
                         self._body(request, response, asynchronous=True)
                         await response.aread()  # the body too: see handle_request
@@ -447,11 +457,13 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if delay is None:
                     self._answer(request, response)
                     raise self.unreadable(response) from exc
+                reason = "DecodingError"
             except httpx.TransportError as exc:
                 self._log(request, type(exc).__name__, attempt, started)
                 delay = self._retry_error(request, exc, attempt)
                 if delay is None:
                     raise self._error(request, exc, attempt) from exc
+                reason = type(exc).__name__
             else:
                 self._log(request, response.status_code, attempt, started)
                 delay = self._retry_response(request, response, attempt)
@@ -459,6 +471,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     self._answer(request, response)
                     return response
                 await response.aclose()
+                reason = str(response.status_code)
+            emit(self.telemetry, "retry", request, reason=reason, duration=delay)
             log.info(
                 "%s: retrying %s %s in %.2f s (attempt %d)",
                 self.provider,

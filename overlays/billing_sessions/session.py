@@ -29,6 +29,7 @@ from billing_sessions.core import (
 from billing_sessions.errors import UsageError
 from billing_sessions.retry import InFlightLimit, RetryPolicy, RetryTransport, using
 from billing_sessions.stores import MemoryStore, SessionStore
+from billing_sessions.telemetry import EventHook, Telemetry, make, observe
 
 log = logging.getLogger("billing_sessions")
 
@@ -57,6 +58,9 @@ class SessionOptions(TypedDict, total=False):
     httpx_args: dict[str, Any] | None  # for the httpx clients; verify, cert, http2, limits: the transports
     retry: RetryPolicy | None  # default: RetryPolicy(deadline=30 s; BillingPlatform 420 s)
     max_retries: int | None  # shortcut: RetryPolicy(max_retries=...); 0 turns retries off
+    on_event: EventHook | None  # called with a telemetry.SessionEvent for each session event
+    tracer_provider: Any | None  # OpenTelemetry (extra otel); default: the global one, if an SDK set it
+    meter_provider: Any | None  # OpenTelemetry meter provider; default: the global one, likewise
 
 
 OPTION_NAMES = SessionOptions.__required_keys__ | SessionOptions.__optional_keys__
@@ -122,6 +126,14 @@ class _Base(Generic[C]):
         provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
         key = account_key(provider.name, self.base_url, provider.credentials())
         self.auth = SessionAuth(provider, self.store, key, clock)
+        self.telemetry: Telemetry | None = make(
+            provider.name,
+            key,
+            httpx.URL(self.base_url).path.rstrip("/"),
+            options.get("on_event"),
+            options.get("tracer_provider"),
+            options.get("meter_provider"),
+        )
         # By default a session kept in a shared store (file, Redis) belongs to every process using it:
         # one of them closing must not log the others out. A store that does not say is taken as shared.
         if logout_on_close is None:
@@ -129,9 +141,10 @@ class _Base(Generic[C]):
         self.logout_on_close = logout_on_close
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")
-        self.transport = _transport(provider, self.base_url, retry, max_retries, httpx_args or {})
+        login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry)
+        self.transport = _transport(*login_args)
         self.auth.retry = self.transport
-        login_args = (provider, self.base_url, retry, max_retries, httpx_args or {})
+        self.auth.telemetry = self.telemetry
         provider.login_transport = lambda: _transport(*login_args, logins=True)
         args = {**client_args, "auth": self.auth, "transport": self.transport}
         self.client = make_client(
@@ -196,6 +209,7 @@ def _transport(
     retry: RetryPolicy | None,
     max_retries: int | None,
     httpx_args: dict[str, Any],
+    telemetry: Telemetry | None = None,
     *,
     logins: bool = False,
 ) -> RetryTransport:
@@ -214,7 +228,7 @@ def _transport(
         proxy = env_proxy(base_url)
         if proxy is not None:
             transport_args["proxy"] = proxy
-    return RetryTransport(
+    transport = RetryTransport(
         policy,
         provider.name,
         idempotent=provider.idempotent,
@@ -226,6 +240,8 @@ def _transport(
         transport_args=transport_args,
         logins=logins,
     )
+    transport.telemetry = telemetry
+    return transport
 
 
 class SyncSession(_Base[C]):
@@ -241,7 +257,8 @@ class SyncSession(_Base[C]):
         token = self.auth.token
         try:
             if self.logout_on_close and token is not None:
-                self.provider.logout(token)
+                with observe(self.telemetry, "logout"):
+                    self.provider.logout(token)
                 self.auth.release(token)
         finally:
             if getattr(self.client, "_client", None) is not None:
@@ -270,7 +287,8 @@ class AsyncSessionBase(_Base[C]):
         token = self.auth.token
         try:
             if self.logout_on_close and token is not None:
-                await self.provider.alogout(token)
+                with observe(self.telemetry, "logout"):
+                    await self.provider.alogout(token)
                 await self.auth.arelease(token)
         finally:
             if getattr(self.client, "_async_client", None) is not None:

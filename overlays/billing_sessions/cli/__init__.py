@@ -77,11 +77,15 @@ StoreOpt = Annotated[
 
 
 @app.command()
-def demo() -> None:
+def demo(
+    otel: bool = typer.Option(
+        False, "--otel", help="Also print the OpenTelemetry spans and metrics (needs opentelemetry-sdk)."
+    ),
+) -> None:
     """Run every provider end to end against the embedded sandbox."""
     from billing_sessions.cli.demo import run
 
-    raise typer.Exit(run())
+    raise typer.Exit(run(otel=otel))
 
 
 @app.command()

@@ -10,6 +10,7 @@ import logging
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.logging import RichHandler
@@ -67,8 +68,9 @@ class OffsetClock:
 
 
 class Demo:
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, options: dict[str, Any] | None = None) -> None:
         self.console = console
+        self.options = options or {}  # for every session: OpenTelemetry providers with --otel
         self.failed: list[str] = []
         self.retries: dict[str, int] = {}
 
@@ -83,7 +85,9 @@ class Demo:
 
     def gestix(self, sb: Sandbox, store: FileStore) -> None:
         self.console.rule("Gestix: xa-token, nonces, 403 re-login")
-        with gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token, store=store) as s:
+        with gestix.Session(
+            sb.base_url("gestix"), api_token=DEMO.gestix_api_token, store=store, **self.options
+        ) as s:
             self.step("GET /status (logs in with the API token)")
             status = s.status()
             self.step(f"GET /status again (reuses the token): {status.status!r}")
@@ -109,7 +113,7 @@ class Demo:
         self.console.rule("Számla Agent: JSESSIONID stored and reused")
         for n in (1, 2):
             with szamla_agent.Session(
-                sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key, store=store
+                sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key, store=store, **self.options
             ) as s:
                 result = s.create_invoice(INVOICE)
                 size = len(result.pdf or b"")
@@ -131,6 +135,7 @@ class Demo:
             org_id=DEMO.bill_org_id,
             dev_key=DEMO.bill_dev_key,
             clock=clock,
+            **self.options,
         ) as s:
             self.step("GetSessionInfo.json (logs in)")
             s.session_info()
@@ -149,7 +154,10 @@ class Demo:
     def billingplatform(self, sb: Sandbox) -> None:
         self.console.rule("BillingPlatform: sessionid header, 401 re-login, logout once")
         with billingplatform.Session(
-            sb.base_url("billingplatform"), username=DEMO.bp_username, password=DEMO.bp_password
+            sb.base_url("billingplatform"),
+            username=DEMO.bp_username,
+            password=DEMO.bp_password,
+            **self.options,
         ) as s:
             rows = s.query("SELECT Id, Name FROM ACCOUNT")
             self.step(f"query: {len(rows)} ACCOUNT records")
@@ -178,14 +186,19 @@ class Demo:
         return table
 
 
-def run() -> int:
+def run(otel: bool = False) -> int:
     console = Console()
+    recorder = None
+    if otel:
+        from billing_sessions.cli.otel import Recorder
+
+        recorder = Recorder()
     handler = RichHandler(console=console, show_time=False, show_path=False, markup=False)
     logger = logging.getLogger("billing_sessions")
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.INFO)
-    demo = Demo(console)
+    demo = Demo(console, recorder.options() if recorder is not None else None)
     try:
         with Sandbox() as sb, tempfile.TemporaryDirectory() as tmp:
             console.print(f"sandbox listening on {sb.url}")
@@ -195,6 +208,8 @@ def run() -> int:
             demo.bill(sb)
             demo.billingplatform(sb)
             console.print(demo.table(sb))
+            if recorder is not None:
+                recorder.print(console)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
