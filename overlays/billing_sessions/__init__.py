@@ -17,6 +17,7 @@ from billing_sessions import redact
 if TYPE_CHECKING:
     from billing_sessions.errors import (
         BillingSessionError,
+        ErrorEntry,
         LoginError,
         MissingExtra,
         ProviderError,
@@ -25,10 +26,12 @@ if TYPE_CHECKING:
         SessionExpired,
         StoreError,
         TransportError,
+        UntrustedSession,
     )
 
 __all__ = [
     "BillingSessionError",
+    "ErrorEntry",
     "LoginError",
     "MissingExtra",
     "ProviderError",
@@ -37,6 +40,7 @@ __all__ = [
     "SessionExpired",
     "StoreError",
     "TransportError",
+    "UntrustedSession",
 ]
 __version__ = "0.1.0"
 

@@ -56,7 +56,7 @@ from bill_client.api.crud import crud_create, crud_read
 from bill_client.api.session import get_session_info, login, logout
 from bill_client.models import CrudCreateBody, CrudReadBody, ErrorEnvelope, LoginBody, LoginSuccess
 from bill_client.types import Response
-from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_answers, require
+from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, malformed_answers, require
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 
@@ -70,6 +70,12 @@ RATE_ERRORS = frozenset({"BDC_1144", "BDC_1322"})
 PII = frozenset({"userName", "password", "devKey", "sessionId"})
 FORM = "application/x-www-form-urlencoded"
 _UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the session goes in the form
+
+
+def bill_account_key(dev_key: str, org_id: str) -> str:
+    """The key of BILL's in-flight cap (devKey + organization): one for v2 and v3 sessions of an account.
+    Keys are per environment, so the URL is not part of it."""
+    return account_key("bill-account", "", (dev_key, org_id))
 
 
 def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.Request:
@@ -155,6 +161,9 @@ class _Bill(Provider):
 
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.org_id)  # BILL: 3 concurrent requests per devKey per org
+
+    def concurrency_key(self, base_url: str) -> str:
+        return bill_account_key(self.dev_key, self.org_id)  # shared with v3 sessions of the account
 
     def idempotent(self, request: httpx.Request) -> bool:
         path = request.url.path

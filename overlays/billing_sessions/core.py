@@ -99,6 +99,11 @@ class Provider:
         """What the provider's concurrency limit counts by (BILL: devKey + org)."""
         return self.credentials()
 
+    def concurrency_key(self, base_url: str) -> str:
+        """The in-flight limit's key: the provider's ``concurrency_scope`` at ``base_url`` (BILL: the account,
+        for its v2 and v3 APIs alike)."""
+        return account_key(self.name, base_url, self.concurrency_scope())
+
     def credentials(self) -> tuple[str, ...]:
         """Everything that identifies the account (hashed into the store key, never stored)."""
         raise NotImplementedError
