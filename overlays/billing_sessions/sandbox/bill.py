@@ -98,7 +98,8 @@ class Bill:
                 message = f"Refused: {', '.join(leaked)} must not be sent in the query string (PII)."
                 return failure("BDC_1129", message)
             limit = self.state.config.bill_max_concurrent
-            if limit is not None and self.state.in_flight(PROVIDER) > limit:
+            if limit is not None and self.state.in_flight(PROVIDER) + self.state.in_flight("bill_v3") > limit:
+                self.state.count(PROVIDER, "limit_rejections")
                 return failure("BDC_1322", "Too many concurrent requests. Please retry later.")
             try:
                 raw = await request.form()

@@ -139,6 +139,7 @@ class BillV3:
         config = self.state.config
         limit = config.bill_max_concurrent
         if limit is not None and self.state.in_flight("bill") + self.state.in_flight(PROVIDER) > limit:
+            self.state.count(PROVIDER, "limit_rejections")
             raise Refused(429, "BDC_1322", "Max number of concurrent requests per organization reached.")
         hourly = config.bill_v3_requests_per_hour
         if hourly is not None:

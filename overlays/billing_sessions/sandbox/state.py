@@ -31,6 +31,7 @@ COUNTERS = (
     "faults_injected",
     "expired_rejections",
     "mfa_texts",
+    "limit_rejections",
 )
 FAULT_KINDS = ("500", "502", "503", "429", "drop", "slow", "malformed")
 MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are pruned
