@@ -250,7 +250,7 @@ class BillV3:
                 raise Refused(429, "BDC_1144", "Max number of text messages per minute reached.")
             self.texts.append(self.state.now())
             challenge_id = "mfa" + secrets.token_hex(8)
-            code = f"{secrets.randbelow(1_000_000):06d}"
+            code = self.state.config.bill_v3_mfa_code or f"{secrets.randbelow(1_000_000):06d}"
             self.challenges[challenge_id] = (code, self.state.now())
         self.state.text_code(PROVIDER, code)
         self.state.count(PROVIDER, "mfa_texts")

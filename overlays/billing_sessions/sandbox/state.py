@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+import sys
 import threading
 import time
 from collections import deque
@@ -56,6 +57,7 @@ class SandboxConfig:
     bill_v3_requests_per_hour: int | None = None  # None: no hourly request quota (BILL's is 20,000)
     bill_v3_remember: float = 30 * 86400.0  # how long a rememberMeId makes logins trusted
     bill_v3_mfa_phone: bool = True  # False: no MFA phone on file (challenge answers BDC_1354)
+    bill_v3_mfa_code: str | None = None  # the code every challenge "texts" (scripts); None: a random one
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ class SandboxState:
             for hook in self._reset_hooks:
                 hook()
 
-    def configure(self, **changes: float | int | None) -> SandboxConfig:
+    def configure(self, **changes: float | int | str | None) -> SandboxConfig:
         """Change configuration fields until the next :meth:`reset`; returns the new configuration."""
         with self.lock:
             self.config = dataclasses.replace(self.config, **changes)  # type: ignore[arg-type]
@@ -326,7 +328,9 @@ class SandboxState:
         """The sandbox "texts" an MFA code: printed on its console and kept for ``mfa_code``."""
         with self.lock:
             self._codes[provider] = code
-        print(f"[sandbox] {provider}: MFA code texted to the phone on file: {code}", flush=True)
+        # The real stdout: a CLI run in the same process (tests) must not show it as its own output.
+        console = sys.__stdout__ or sys.stdout
+        print(f"[sandbox] {provider}: MFA code texted to the phone on file: {code}", file=console, flush=True)
 
     def mfa_code(self, provider: str = "bill_v3") -> str | None:
         """The last MFA code the sandbox texted for ``provider`` (``None`` before the first challenge)."""
