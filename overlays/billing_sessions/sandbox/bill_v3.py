@@ -26,7 +26,8 @@ from typing import Any
 from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Match, Route
+from starlette.types import Receive, Scope, Send
 
 from billing_sandbox_models.bill_v3 import (
     BillCreate,
@@ -36,7 +37,7 @@ from billing_sandbox_models.bill_v3 import (
     ValidateRequest,
     VendorCreate,
 )
-from billing_sessions.sandbox.common import BodyError, json_response, login_delay, validate_json
+from billing_sessions.sandbox.common import BodyError, json_response, login_delay, parse_json, validate_json
 from billing_sessions.sandbox.credentials import DEMO
 from billing_sessions.sandbox.examples import example
 from billing_sessions.sandbox.state import SandboxState, Session
@@ -74,6 +75,17 @@ class Refused(Exception):
         self.headers: dict[str, str] = {}
 
 
+class _AnyMethod:
+    """An ASGI endpoint: a ``Route`` holding one (not a function) matches every method."""
+
+    def __init__(self, handler: Callable[[Request], Awaitable[Response]]) -> None:
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self.handler(Request(scope, receive))
+        await response(scope, receive, send)
+
+
 class BillV3:
     def __init__(self, state: SandboxState) -> None:
         self.state = state
@@ -83,6 +95,7 @@ class BillV3:
         self.challenges: dict[str, tuple[str, float]] = {}  # id -> (code, created)
         self.remembered: dict[str, tuple[str, float]] = {}  # rememberMeId -> (device, created)
         self.texts: list[float] = []
+        self.known: list[Route] = []
         self.logins: list[float] = []
         self.requests: list[float] = []
         state.on_reset(self.reset)
@@ -98,7 +111,7 @@ class BillV3:
 
     def routes(self, prefix: str) -> list[BaseRoute]:
         v3 = prefix + "/v3"
-        return [
+        self.known = [
             Route(v3 + "/login", self.endpoint(self.login, session=False), methods=["POST"]),
             Route(v3 + "/logout", self.endpoint(self.logout), methods=["POST"]),
             Route(v3 + "/login/session", self.endpoint(self.session_info), methods=["GET"]),
@@ -111,8 +124,8 @@ class BillV3:
             Route(v3 + "/bills", self.endpoint(self.list_bills), methods=["GET"]),
             Route(v3 + "/bills", self.endpoint(self.create_bill), methods=["POST"]),
             Route(v3 + "/bills/{billId}", self.endpoint(self.get_bill), methods=["GET"]),
-            Route(prefix + "/{rest:path}", self.not_supported),
         ]
+        return [*self.known, Route(prefix + "/{rest:path}", _AnyMethod(self.not_supported))]
 
     # -- plumbing ------------------------------------------------------------------------------------------
 
@@ -128,6 +141,13 @@ class BillV3:
         return json_response([entry], refused.status, refused.headers or None)
 
     async def not_supported(self, request: Request) -> Response:
+        allowed = {
+            m for r in self.known if r.matches(request.scope)[0] is Match.PARTIAL for m in r.methods or ()
+        }
+        if allowed:  # a known path, another method
+            refused = Refused(405, "BDC_1121", "Method not supported.")
+            refused.headers["Allow"] = ", ".join(sorted(allowed))
+            return self.errors(refused)
         return self.errors(Refused(404, "BDC_1121", "API not supported."))
 
     def _window(self, times: list[float], span: float) -> list[float]:
@@ -243,6 +263,9 @@ class BillV3:
 
     async def challenge(self, request: Request, session: Session | None) -> Response:
         await self.body(request, ChallengeRequest, optional=True)
+        raw = parse_json(await request.body())
+        if isinstance(raw, dict) and "useBackup" in raw and raw["useBackup"] is not False:
+            raise Refused(400, None, "body.useBackup: only false is accepted")  # pydantic's Literal takes 0
         if not self.state.config.bill_v3_mfa_phone:
             raise Refused(400, "BDC_1354", "Specified 2-Step Verification phone is not setup or is invalid.")
         with self.state.lock:
