@@ -45,6 +45,7 @@ arguments (``async with``, awaited ``session_info``/``read``/``create``).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any, Unpack
 from urllib.parse import parse_qsl, urlencode
@@ -59,6 +60,8 @@ from bill_client.types import Response
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, malformed_answers, require
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+
+log = logging.getLogger("billing_sessions")
 
 DEFAULT_BASE_URL = "https://api.bill.com/api/v2"
 SANDBOX_BASE_URL = "https://api-stage.bill.com/api/v2"
@@ -95,6 +98,15 @@ def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.R
     body = urlencode([*pairs, *fields.items()]).encode()
     return httpx.Request(
         request.method, request.url, headers=headers, content=body, extensions=request.extensions
+    )
+
+
+def _moved(url: httpx.URL, base_url: str, endpoint: str) -> httpx.URL:
+    """``url`` (under ``base_url``) under the login's ``apiEndPoint`` instead."""
+    base, target = httpx.URL(base_url), httpx.URL(endpoint)
+    rest = url.path[len(base.path.rstrip("/")) :] if url.path.startswith(base.path.rstrip("/")) else url.path
+    return url.copy_with(
+        scheme=target.scheme, host=target.host, port=target.port, path=target.path.rstrip("/") + rest
     )
 
 
@@ -180,6 +192,8 @@ class _Bill(Provider):
         fields = {"devKey": self.dev_key}
         if token is not None:
             fields["sessionId"] = token.value
+            if token.endpoint is not None:
+                request.url = _moved(request.url, self.base_url, token.endpoint)
         return _with_form_fields(request, fields)
 
     def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
@@ -210,7 +224,12 @@ class _Bill(Provider):
                 operation="POST /Login.json",
             )
         now = time.time()
-        return Token(value=response.parsed.response_data.session_id, created=now, last_used=now)
+        answer = response.parsed.response_data
+        endpoint = answer.api_end_point if isinstance(answer.api_end_point, str) else None
+        moved = endpoint.rstrip("/") if endpoint and endpoint.rstrip("/") != self.base_url else None
+        if moved is not None:
+            log.info("bill: the login named another API endpoint: the session's calls go there")
+        return Token(value=answer.session_id, created=now, last_used=now, endpoint=moved)
 
     def login(self) -> Token:
         with malformed_answers(self.name, "POST /Login.json"):

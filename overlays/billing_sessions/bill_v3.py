@@ -494,7 +494,9 @@ class _Options:
     def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
         token = self.auth.token
         if token is not None:
-            trusted = Token(token.value, token.created, token.last_used, TRUSTED, token.expires)
+            trusted = Token(
+                token.value, token.created, token.last_used, TRUSTED, token.expires, token.endpoint
+            )
             self.auth._token = trusted
             self.store.save(self.auth.key, trusted.to_record())
         remember_me_id = answer.remember_me_id

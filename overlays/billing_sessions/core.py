@@ -42,6 +42,7 @@ class Token:
     last_used: float
     kind: str = "session"
     expires: float | None = None  # absolute expiry, where the provider tells it (OAuth expires_in)
+    endpoint: str | None = None  # where the session's calls go, where the login said (BILL v2 apiEndPoint)
 
     def __repr__(self) -> str:
         return f"Token(kind={self.kind!r}, created={self.created:.0f}, value=<redacted>)"
@@ -53,6 +54,7 @@ class Token:
             "last_used": self.last_used,
             "kind": self.kind,
             "expires": self.expires,
+            "endpoint": self.endpoint,
         }
 
     @classmethod
@@ -66,6 +68,7 @@ class Token:
                 last_used=float(record.get("last_used", 0.0)),
                 kind=str(record.get("kind", "session")),
                 expires=float(record["expires"]) if record.get("expires") is not None else None,
+                endpoint=str(record["endpoint"]) if record.get("endpoint") else None,
             )
         except (TypeError, ValueError):
             return None
@@ -281,7 +284,7 @@ class SessionAuth(httpx.Auth):
         # Providers stamp wall-clock time; the session's idle and expiry rules run on its own clock.
         now = self.clock()
         expires = None if token.expires is None else token.expires + (now - token.created)
-        token = Token(token.value, now, now, token.kind, expires)
+        token = Token(token.value, now, now, token.kind, expires, token.endpoint)
         self.logins += 1
         self._token = token
         self._stored_used = token.last_used
@@ -307,7 +310,7 @@ class SessionAuth(httpx.Auth):
         # Keep last_used current in memory; persist it only now and then (idle rule across processes).
         # Measured from the last save, not the last answer: steady traffic must still reach the store.
         # The constructor, not attrs.evolve: this runs on every answer and evolve introspects the fields.
-        updated = Token(token.value, token.created, now, token.kind, token.expires)
+        updated = Token(token.value, token.created, now, token.kind, token.expires, token.endpoint)
         if now - self._stored_used <= 30.0:
             return updated, False
         self._stored_used = now

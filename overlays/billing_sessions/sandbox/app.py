@@ -152,7 +152,8 @@ def create_app(state: SandboxState) -> FaultLayer:
     # path parameter holding a newline (fuzzers send those), which would make such requests 404.
     routes: list[BaseRoute] = [Mount(ADMIN, routes=admin_routes(state))]
     routes += SzamlaAgent(state).routes()
-    routes += Bill(state).routes("/api/v2")
+    bill = Bill(state)
+    routes += bill.routes("/api/v2/dc2") + bill.routes("/api/v2")  # two API endpoints, one state
     routes += Gestix(state).routes("/api/{account}/v4.0.0")
     routes += BillV3(state).routes("/connect")
     routes += BillingPlatform(state).routes("/{org}")

@@ -53,6 +53,7 @@ class SandboxConfig:
     bill_max_concurrent: int | None = (
         None  # more BILL requests (v2 and v3) in flight than this answer BDC_1322
     )
+    bill_second_endpoint: bool = False  # BILL v2 logins name /api/v2/dc2 as the session's apiEndPoint
     bill_v3_logins_per_hour: int = 200
     bill_v3_requests_per_hour: int | None = None  # None: no hourly request quota (BILL's is 20,000)
     bill_v3_remember: float = 30 * 86400.0  # how long a rememberMeId makes logins trusted
