@@ -59,6 +59,8 @@ def test_counters_have_every_key_and_are_snapshots(sb: Sandbox) -> None:
         "max_in_flight",
         "faults_injected",
         "expired_rejections",
+        "mfa_texts",
+        "limit_rejections",
     }
     with pytest.raises(ValueError, match="unknown provider"):
         sb.state.counters("nope")
