@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_no_secret_in_debug_logs_reprs_or_errors(sb: Sandbox, caplog: pytest.Log
         b.session_info()
         sessions.append(b)
         bill_session = b.auth.token
-    v3_account = {
+    v3_account: dict[str, Any] = {
         "username": DEMO.bill_user_name,
         "password": DEMO.bill_password,
         "organization_id": DEMO.bill_org_id,
