@@ -320,3 +320,13 @@ def test_v2_and_v3_sessions_of_one_account_share_the_three_in_flight_cap(sb: San
 def test_missing_credentials_are_a_clear_error() -> None:
     with pytest.raises(Exception, match="organization_id is required"):
         bill_v3.Session(username="u", password="p", dev_key="k")
+
+
+def test_network_failures_at_login_do_not_count_as_failed_logins(sb: Sandbox) -> None:
+    sb.state.inject("bill_v3", "503", bill_v3.FAILED_LOGINS_BEFORE_STOP + 1)
+    with _session(sb, max_retries=0) as s:
+        for _ in range(bill_v3.FAILED_LOGINS_BEFORE_STOP + 1):
+            with pytest.raises(ProviderError):
+                s.session_info()
+        assert s.session_info().organization_id == DEMO.bill_org_id
+    assert sb.state.counters("bill_v3")["logins"] == 1

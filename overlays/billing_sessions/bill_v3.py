@@ -382,32 +382,32 @@ class _BillV3(Provider):
 
     def login(self) -> Token:
         LoginGuard.before(self.dev_key, self._account(), self.wall())
-        ok = False
         try:
             with malformed_answers(self.name, "POST /v3/login"):
                 trust = self._remembered()
                 client = self.login_client(Client)
                 token = self._token(login.sync_detailed(client=client, body=self._login_body(trust)), trust)
-            ok = True
-            return token
-        finally:
-            LoginGuard.after(self._account(), ok)
+        except LoginError:  # rejected credentials count; a network failure or a quota answer does not
+            LoginGuard.after(self._account(), ok=False)
+            raise
+        LoginGuard.after(self._account(), ok=True)
+        return token
 
     async def alogin(self) -> Token:
         import asyncio
 
         LoginGuard.before(self.dev_key, self._account(), self.wall())
-        ok = False
         try:
             with malformed_answers(self.name, "POST /v3/login"):
                 trust = await asyncio.to_thread(self._remembered)
                 client = self.login_client(Client)
                 response = await login.asyncio_detailed(client=client, body=self._login_body(trust))
                 token = await asyncio.to_thread(self._token, response, trust)
-            ok = True
-            return token
-        finally:
-            LoginGuard.after(self._account(), ok)
+        except LoginError:
+            LoginGuard.after(self._account(), ok=False)
+            raise
+        LoginGuard.after(self._account(), ok=True)
+        return token
 
     def logout(self, token: Token) -> None:
         with self.login_client(AuthenticatedClient, token, token=_UNUSED) as client:
