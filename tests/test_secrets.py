@@ -58,7 +58,7 @@ def test_no_secret_in_debug_logs_reprs_or_errors(sb: Sandbox, caplog: pytest.Log
     with bill_v3.Session(sb.base_url("bill_v3"), **v3_account) as v3:
         v3.mfa_validate(v3.mfa_challenge(), sb.state.mfa_code() or "")
         sessions.append(v3)
-        record = v3.store.load(v3.auth.key + ":mfa-trust") or {}
+        record = v3.store.load(bill_v3.trust_key(v3.auth.key)) or {}
         remember_me_id = str(record["remember_me_id"])
     with bill_v3.Session(sb.base_url("bill_v3"), **v3_account, store=v3.store) as again:
         again.session_info()  # logs in with the rememberMeId

@@ -195,7 +195,7 @@ def test_mfa_makes_the_session_trusted_and_later_logins_trusted_across_store_use
         assert created.status_code == 201
         assert until is not None and until > time.time() + 29 * DAY
         assert s.remembered_until() == pytest.approx(until)
-    trust_record = store.load(s.auth.key + ":mfa-trust")
+    trust_record = store.load(bill_v3.trust_key(s.auth.key))
     assert trust_record is not None
     remember_me_id = trust_record["remember_me_id"]
     with _session(sb, store=FileStore(tmp_path / "sessions.json"), device="ci-runner") as later:
@@ -222,7 +222,7 @@ def test_an_expired_remembered_trust_is_dropped_and_reported_not_retried(
         later.session_info()
         assert later.trusted is False and later.trust_lost is True
         assert later.remembered_until() is None
-    assert store.load(later.auth.key + ":mfa-trust") is None
+    assert store.load(bill_v3.trust_key(later.auth.key)) is None
     assert "billing-sessions mfa bill-v3" in caplog.text
     assert sb.state.counters("bill_v3")["logins"] == 2  # the untrusted login was used, not retried
     assert sb.state.counters("bill_v3")["mfa_texts"] == 1  # the challenge is never sent automatically
@@ -330,3 +330,19 @@ def test_network_failures_at_login_do_not_count_as_failed_logins(sb: Sandbox) ->
                 s.session_info()
         assert s.session_info().organization_id == DEMO.bill_org_id
     assert sb.state.counters("bill_v3")["logins"] == 1
+
+
+def test_a_remembered_trust_in_redis_outlives_the_session_record(
+    sb: Sandbox, redis_url: str, redis_prefix: str
+) -> None:
+    from billing_sessions.redis_store import RedisStore
+
+    store = RedisStore(redis_url, prefix=redis_prefix)
+    with _session(sb, store=store, logout_on_close=True) as s:
+        _make_trusted(sb, s)
+        key = s.auth.key
+    assert store.ttl(key) == 35 * 60 and store.ttl(bill_v3.trust_key(key)) == 30 * DAY
+    with _session(sb, store=RedisStore(redis_url, prefix=redis_prefix), device="ci-runner") as other:
+        other.session_info()
+        assert other.trusted is True
+    assert sb.state.counters("bill_v3")["logins"] == 2

@@ -244,12 +244,21 @@ class Trust:
         return f"Trust(device={self.device!r}, until={self.until:.0f}, remember_me_id=<redacted>)"
 
 
+TRUST_PREFIX = "bill_v3-mfa-trust"
+
+
+def trust_key(session_key: str) -> str:
+    """The store key of an account's remembered trust, from its session key. Its own prefix: a store that
+    expires records by provider (RedisStore: 35 minutes for sessions) keeps it for its 30 days instead."""
+    return TRUST_PREFIX + session_key.removeprefix(NAME)
+
+
 class TrustKeeper:
     """The account's ``rememberMeId`` in the session store, under its own key next to the session's."""
 
     def __init__(self, store: SessionStore, key: str) -> None:
         self.store = store
-        self.key = key + ":mfa-trust"
+        self.key = trust_key(key)
 
     def load(self, now: float) -> Trust | None:
         record = self.store.load(self.key)

@@ -102,7 +102,7 @@ def _remember_me_id(s: AnySession) -> str | None:
     """The stored BILL v3 ``rememberMeId`` (a secret): scrubbed from anything printed."""
     if not isinstance(s, bill_v3.Session):
         return None
-    record = s.store.load(s.auth.key + ":mfa-trust") or {}
+    record = s.store.load(bill_v3.trust_key(s.auth.key)) or {}
     value = record.get("remember_me_id")
     return value if isinstance(value, str) else None
 
