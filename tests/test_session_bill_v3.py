@@ -171,10 +171,10 @@ def test_every_entry_of_an_error_array_is_kept_and_classified_by_code() -> None:
 def test_untrusted_session_error_says_how_to_make_it_trusted(sb: Sandbox) -> None:
     with _session(sb) as s:
         answer = create_vendor.sync_detailed(client=s.client, body=_vendor("Autopay", auto_pay=True))
-        error = bill_v3.error_for(
-            httpx.Response(answer.status_code, content=answer.content), "POST /v3/vendors"
-        )
-    assert isinstance(error, UntrustedSession) and isinstance(error, ProviderError)
+        with pytest.raises(UntrustedSession) as caught:
+            bill_v3.result(answer, "POST /v3/vendors")
+    error = caught.value
+    assert isinstance(error, ProviderError) and error.operation == "POST /v3/vendors"
     assert error.status == 403 and error.code == "BDC_1361"
     assert "billing-sessions mfa bill-v3" in str(error)
     assert [e.code for e in error.entries] == ["BDC_1361"]

@@ -40,6 +40,7 @@ takes the same arguments (``async with``; awaited methods; ``async for`` over ``
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -97,10 +98,8 @@ SECRET_FIELDS = frozenset({"devKey", "sessionId", "password", "rememberMeId"})
 MFA_HINT = (
     "make the session MFA-trusted: run `billing-sessions mfa bill-v3` (or mfa_challenge + mfa_validate)"
 )
-TRUSTED, UNTRUSTED_KIND = (
-    "trusted",
-    "session",
-)  # Token.kind: the login answer's trust travels with the session
+# Token.kind: the login answer's trust travels with the session (also to other users of the store).
+TRUSTED, UNTRUSTED_KIND = "trusted", "session"
 _UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the session goes in headers
 
 
@@ -176,6 +175,20 @@ def expect(response: Response[Any], cls: type[Any], operation: str) -> Any:
             operation=operation,
         )
     raise error_for(raw, operation)
+
+
+def result(response: Response[Any], operation: str = "") -> Any:
+    """The parsed answer of a generated call made with ``client=s.client``; an error answer raises its typed
+    error (``UntrustedSession`` for 403 ``BDC_1361``, ``RateLimited``, ...) with every entry kept."""
+    parsed = response.parsed
+    status = int(response.status_code)
+    if 200 <= status < 300 and parsed is not None and not isinstance(parsed, list):
+        return parsed
+    raw = httpx.Response(status, content=response.content)
+    operation = operation or "a generated call"
+    if status >= 300 or entries_of(raw):
+        raise error_for(raw, operation)
+    raise ProviderError(f"{NAME}: unexpected answer to {operation}", provider=NAME, status=status)
 
 
 # -- the login guard ----------------------------------------------------------------------------------------
@@ -372,8 +385,11 @@ class _BillV3(Provider):
             body.remember_me_id, body.device = trust.remember_me_id, trust.device
         return body
 
+    def _key_id(self) -> str:
+        return hashlib.sha256(self.dev_key.encode()).hexdigest()
+
     def _account(self) -> str:
-        return "\x00".join(self.credentials())
+        return hashlib.sha256("\x00".join(self.credentials()).encode()).hexdigest()
 
     def _token(self, response: Response[Any], trust: Trust | None) -> Token:
         answer: LoginResponse = expect_login(response)
@@ -390,7 +406,7 @@ class _BillV3(Provider):
         )
 
     def login(self) -> Token:
-        LoginGuard.before(self.dev_key, self._account(), self.wall())
+        LoginGuard.before(self._key_id(), self._account(), self.wall())
         try:
             with malformed_answers(self.name, "POST /v3/login"):
                 trust = self._remembered()
@@ -405,7 +421,7 @@ class _BillV3(Provider):
     async def alogin(self) -> Token:
         import asyncio
 
-        LoginGuard.before(self.dev_key, self._account(), self.wall())
+        LoginGuard.before(self._key_id(), self._account(), self.wall())
         try:
             with malformed_answers(self.name, "POST /v3/login"):
                 trust = await asyncio.to_thread(self._remembered)

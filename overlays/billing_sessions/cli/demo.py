@@ -10,7 +10,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.table import Table
@@ -136,9 +135,13 @@ class Demo:
             self.step(f"GET /v3/login/session (logs in): trusted={s.trusted}")
             s.session_info()
             answer = create_vendor.sync_detailed(client=s.client, body=autopay)
-            error = bill_v3.error_for(httpx.Response(answer.status_code, content=answer.content), "")
-            self.step(f"a vendor with autoPay needs trust: {type(error).__name__} ({answer.status_code})")
-            self.check("403 BDC_1361 is UntrustedSession", isinstance(error, UntrustedSession))
+            try:
+                bill_v3.result(answer)
+                refused: Exception | None = None
+            except UntrustedSession as error:
+                refused = error
+            self.step(f"a vendor with autoPay needs trust: {type(refused).__name__} ({answer.status_code})")
+            self.check("403 BDC_1361 raises UntrustedSession", refused is not None)
             challenge = s.mfa_challenge()
             code = sb.state.mfa_code() or ""
             self.step("MFA challenge: the sandbox texted a code (read from its state, as a person would)")
