@@ -33,9 +33,9 @@ with Sandbox() as sb, bill_v3.Session(
         print(vendor.name)
 ```
 
-Any generated operation takes ``client=s.client``; ``bill_v3.result(answer)`` gives its parsed answer or raises
-the typed error (``UntrustedSession`` for 403 ``BDC_1361``, ``RateLimited``, ...; ``error.entries`` holds every
-entry of the error array).
+Any generated operation takes ``client=s.client``; ``bill_v3.result(answer)`` gives its parsed answer or
+raises the typed error (``UntrustedSession`` for 403 ``BDC_1361``, ``RateLimited``, ...; ``error.entries``
+holds every entry of the error array).
 
 Also: ``idle_timeout=`` (35 minutes), ``max_in_flight=`` (3), ``logout_on_close=``, and the options every
 session takes (``store=``, ``timeout=``, ``retry=`` / ``max_retries=``, ``httpx_args=``). ``AsyncSession``
