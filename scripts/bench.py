@@ -31,8 +31,18 @@ FULL = {
     "mp": 250,
     "imports": 15,
     "micro": 5000,
+    "codec": 3000,
 }
-QUICK = {"overhead": 200, "reuse": 20, "writes": 100, "storm": 200, "mp": 25, "imports": 3, "micro": 300}
+QUICK = {
+    "overhead": 200,
+    "reuse": 20,
+    "writes": 100,
+    "storm": 200,
+    "mp": 25,
+    "imports": 3,
+    "micro": 300,
+    "codec": 300,
+}
 
 
 def run(n: dict[str, int], *, quick: bool) -> list[Row]:
@@ -45,7 +55,9 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         session_reuse,
         write_throughput,
     )
+    from bench_codec import codec_cost
     from bench_hotpath import overlay_cost
+    from bench_install import lean_install
     from bench_multiprocess import multiprocess
 
     rows: list[Row] = []
@@ -58,7 +70,9 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         rows += multiprocess(url, admin, n["mp"])
         admin.close()
     rows += overlay_cost(n["micro"])
+    rows += codec_cost(n["codec"])
     rows += cold_import(n["imports"])
+    rows += lean_install(n["imports"])
     if not quick:
         rows += regenerate_time()
     return rows

@@ -7,7 +7,9 @@ For each provider spec:
    send it stops the build with the operation and the fix;
 2. run openapi-python-client (pinned) on that copy -> ``generated/<provider>_client`` (+ ``py.typed``);
 3. run datamodel-code-generator on the untouched spec -> ``generated/billing_sandbox_models/<provider>.py``
-   (the sandbox's server-side models: it still sees the owned fields).
+   (the sandbox's server-side models: it still sees the owned fields);
+4. for the schemas with OpenAPI ``xml`` objects (Számla Agent), write ``<provider>_client/xml_layout.py``: the
+   element names, namespaces, order, kinds and owned fields the overlay's XML codec walks.
 
 ``scripts/regenerate --check`` builds into a temporary folder and exits 1 if generated/ differs.
 """
@@ -18,6 +20,8 @@ import argparse
 import copy
 import filecmp
 import os
+import pprint
+import re
 import shlex
 import shutil
 import subprocess
@@ -232,6 +236,81 @@ def generate_client(provider: str, out: Path, work: Path, spec: JSON | None = No
     (target / "py.typed").write_text("", encoding="utf-8")
 
 
+_LEAF = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+def class_name(schema: str) -> str:
+    """The model class openapi-python-client makes of a schema name (checked against its output)."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", schema)
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _kind(spec: JSON, prop: JSON) -> tuple[str, str | None, tuple[str, ...]]:
+    """(kind, model class or None, enum values) of one leaf or object property."""
+    if "$ref" in prop:
+        return "obj", class_name(prop["$ref"].rsplit("/", 1)[1]), ()
+    if prop.get("format") == "date":
+        return "date", None, ()
+    return _LEAF[prop["type"]], None, tuple(prop.get("enum", ()))
+
+
+def xml_layout(spec: JSON) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[Any, ...]]]:
+    """Roots (class -> element, namespace) and, per model class, its fields in element order:
+    (key, element, kind, item kind, class, required, owned, enum, (minimum, pattern)). ``kind`` is a leaf
+    kind, ``obj``, ``list`` (a wrapped list: ``element`` holds items named ``item``) or ``many`` (the element
+    repeats)."""
+    roots: dict[str, tuple[str, str]] = {}
+    types: dict[str, tuple[Any, ...]] = {}
+    schemas: JSON = spec["components"]["schemas"]
+    for name, schema in schemas.items():
+        if schema.get("type") != "object" or "properties" not in schema:
+            continue
+        if "xml" in schema:
+            roots[class_name(name)] = (schema["xml"]["name"], schema["xml"].get("namespace", ""))
+        fields = []
+        for key, prop in schema["properties"].items():
+            element = prop.get("xml", {}).get("name", key)
+            item: Any = None
+            if prop.get("type") == "array":
+                items = prop["items"]
+                kind = "list" if prop.get("xml", {}).get("wrapped") else "many"
+                item_kind, cls, enum = _kind(spec, items)
+                item = (items.get("xml", {}).get("name", key), item_kind)
+            else:
+                kind, cls, enum = _kind(spec, prop)
+            required = key in schema.get("required", ())
+            limits = (prop.get("minimum"), prop.get("pattern"))
+            fields.append((key, element, kind, item, cls, required, prop.get(OWNED) is True, enum, limits))
+        types[class_name(name)] = tuple(fields)
+    return roots, types
+
+
+def write_xml_layout(provider: str, out: Path) -> None:
+    spec = load_spec(provider)
+    if not any(isinstance(s, dict) and "xml" in s for s in spec["components"]["schemas"].values()):
+        return  # no XML models (JSON providers); their inline object properties have no XML layout
+    roots, types = xml_layout(spec)
+    if not roots:
+        return
+    package = out / f"{provider}_client"
+    exported = (package / "models" / "__init__.py").read_text(encoding="utf-8")
+    missing = [cls for cls in types if f'"{cls}"' not in exported]
+    if missing:
+        raise SystemExit(f"xml layout: no generated model named {', '.join(missing)}")
+    text = (
+        f'"""XML layout of the models, from specs/{provider}.yaml (written by scripts/regenerate)."""\n\n'
+        "from typing import Any\n\n"
+        "# model class -> (root element, namespace)\n"
+        f"ROOTS: dict[str, tuple[str, str]] = {pprint.pformat(roots, width=100, sort_dicts=False)}\n\n"
+        "# model class -> fields in element order:\n"
+        "# (key, element, kind, (item element, item kind) | None, class | None, required, owned, enum,\n"
+        "#  (minimum, pattern))\n"
+        f"TYPES: dict[str, tuple[Any, ...]] = {pprint.pformat(types, width=100, sort_dicts=False)}\n"
+    )
+    (package / "xml_layout.py").write_text(text, encoding="utf-8")
+    run_post_hooks(package)
+
+
 def run_post_hooks(folder: Path) -> None:
     """The generator config's post-hooks (isolated ruff lint fixes and format), on output that
     openapi-python-client did not make: one style for everything in generated/."""
@@ -264,6 +343,7 @@ def generate(out: Path) -> None:
         for provider in PROVIDERS:
             generate_client(provider, out, work)
             generate_sandbox_models(provider, out, work)
+            write_xml_layout(provider, out)
     package = out / SANDBOX_MODELS
     (package / "__init__.py").write_text('"""Server-side models of the sandbox, generated from specs/."""\n')
     (package / "py.typed").write_text("", encoding="utf-8")

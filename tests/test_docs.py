@@ -250,3 +250,13 @@ def test_quickstart_runs_as_written(provider: str, capsys: pytest.CaptureFixture
     code = compile(blocks[0], f"<billing_sessions.{provider} quickstart>", "exec")
     exec(code, {"__name__": "quickstart"})  # noqa: S102 -- the module's own documented code, verbatim
     assert capsys.readouterr().out.strip()
+
+
+def test_index_lists_every_typed_agent_operation() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import docs
+
+    section = docs.typed_agent_operations()
+    names = re.findall(r"#Session\.(\w+)", section)
+    assert len(names) == 11 and "create_invoice" in names and "query_taxpayer" in names
+    assert "<code>Xmlszamla</code>" in section and "<code>action-szamla_agent_taxpayer</code>" in section

@@ -161,6 +161,7 @@ def test_public_names() -> None:
         "StoreError",
         "TransportError",
         "UntrustedSession",
+        "UsageError",
     ]
     for module in (
         billing_sessions,

@@ -187,14 +187,20 @@ class BillingPlatformAuth:
 
 VALID_XML = {
     "action-xmlagentxmlfile": "<xmlszamla xmlns='http://www.szamlazz.hu/xmlszamla'><beallitasok>{auth}"
-    "<valaszVerzio>{v}</valaszVerzio></beallitasok><tetelek><tetel><nettoErtek>100</nettoErtek>"
+    "<eszamla>false</eszamla><szamlaLetoltes>true</szamlaLetoltes><valaszVerzio>{v}</valaszVerzio></beallitasok>"
+    "<fejlec><teljesitesDatum>2026-11-23</teljesitesDatum><fizetesiHataridoDatum>2026-12-01</fizetesiHataridoDatum>"
+    "<fizmod>Átutalás</fizmod><penznem>HUF</penznem><szamlaNyelve>hu</szamlaNyelve></fejlec><elado/><vevo>"
+    "<nev>V</nev><irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim></vevo><tetelek><tetel>"
+    "<megnevezes>x</megnevezes><mennyiseg>1</mennyiseg><mennyisegiEgyseg>db</mennyisegiEgyseg>"
+    "<nettoEgysegar>100</nettoEgysegar><afakulcs>27</afakulcs><nettoErtek>100</nettoErtek><afaErtek>27</afaErtek>"
     "<bruttoErtek>127</bruttoErtek></tetel></tetelek></xmlszamla>",
     "action-szamla_agent_pdf": "<xmlszamlapdf xmlns='http://www.szamlazz.hu/xmlszamlapdf'>{auth}"
     "<szamlaszam>E-TST-2024-1</szamlaszam><valaszVerzio>{v}</valaszVerzio></xmlszamlapdf>",
     "action-szamla_agent_xml": "<xmlszamlaxml xmlns='http://www.szamlazz.hu/xmlszamlaxml'>{auth}"
     "<szamlaszam>E-TST-2024-1</szamlaszam></xmlszamlaxml>",
     "action-szamla_agent_nyugta_get": "<xmlnyugtaget xmlns='http://www.szamlazz.hu/xmlnyugtaget'>"
-    "<beallitasok>{auth}</beallitasok><fejlec><nyugtaszam>NYGTA-2024-1</nyugtaszam></fejlec></xmlnyugtaget>",
+    "<beallitasok>{auth}<pdfLetoltes>false</pdfLetoltes></beallitasok><fejlec><nyugtaszam>NYGTA-2024-1</nyugtaszam>"
+    "</fejlec></xmlnyugtaget>",
     "action-szamla_agent_taxpayer": "<xmltaxpayer xmlns='http://www.szamlazz.hu/xmltaxpayer'>"
     "<beallitasok>{auth}</beallitasok><torzsszam>12345678</torzsszam></xmltaxpayer>",
 }

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         StoreError,
         TransportError,
         UntrustedSession,
+        UsageError,
     )
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "StoreError",
     "TransportError",
     "UntrustedSession",
+    "UsageError",
 ]
 __version__ = "0.1.0"
 

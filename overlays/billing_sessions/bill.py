@@ -58,7 +58,7 @@ from bill_client.api.session import get_session_info, login, logout
 from bill_client.models import CrudCreateBody, CrudReadBody, ErrorEnvelope, LoginBody, LoginSuccess
 from bill_client.types import Response
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, malformed_answers, require
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited, login_error
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 
 log = logging.getLogger("billing_sessions")
@@ -215,6 +215,11 @@ class _Bill(Provider):
                 status=int(response.status_code),
                 operation="POST /Login.json",
                 login=True,
+            )
+        status = int(response.status_code)
+        if status in {404, 405}:
+            raise login_error(
+                f"bill: HTTP {status}", provider="bill", status=status, operation="POST /Login.json"
             )
         if not isinstance(response.parsed, LoginSuccess) or not response.parsed.response_data.session_id:
             raise ProviderError(

@@ -20,7 +20,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 import httpx
 
-from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired
+from billing_sessions.errors import BillingSessionError, ProviderError, SessionExpired, UsageError
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
 
@@ -366,8 +366,36 @@ class SessionAuth(httpx.Auth):
             self.store.save(self.key, token.to_record())
             return token
 
-    def _after(self, response: httpx.Response, token: Token | None) -> None:
+    def _replaced(self, kept: Token | None, token: Token | None, stored: Record | None) -> Token | None:
+        """After the server replaced ``token`` with ``kept``: the session another caller stored first,
+        if any. N calls that met one expiry may each get a new cookie: the first one stored wins, the
+        rest adopt it."""
+        if kept is None or token is None or kept.value == token.value:
+            return None
+        found = Token.from_record(stored)
+        if found is None or found.value in (token.value, kept.value):
+            return None
+        log.info("%s: adopting the new session another caller stored first", self.provider.name)
+        return found
+
+    def _fresh(self, kept: Token | None, token: Token | None, locked: bool) -> bool:
+        return (
+            self.provider.session_by_first_call
+            and not locked
+            and kept is not None
+            and token is not None
+            and kept.value != token.value
+        )
+
+    def _after(self, response: httpx.Response, token: Token | None, locked: bool = False) -> None:
         kept, persist = self._seen(response, token)
+        if kept is not None and self._fresh(kept, token, locked):
+            with self.store.lock(self.key, "login"):
+                adopted = self._replaced(kept, token, self.store.load(self.key))
+                self._token = adopted or kept
+                if adopted is None:
+                    self.store.save(self.key, kept.to_record())
+            return
         if kept is not None:
             self._token = kept
             if persist:
@@ -383,7 +411,7 @@ class SessionAuth(httpx.Auth):
                     token = self._adopt(self.store.load(self.key), None)
                     response = yield self._prepare(request, token, None)
                     response.read()  # overriding the flow means reading the body ourselves
-                    self._after(response, token)
+                    self._after(response, token, locked=True)
                     return
             nonce = self._nonce() if ordered else None
             response = yield self._prepare(request, token, nonce)
@@ -424,8 +452,15 @@ class SessionAuth(httpx.Auth):
             await self._call(self.store.save, self.key, token.to_record())
             return token
 
-    async def _aafter(self, response: httpx.Response, token: Token | None) -> None:
+    async def _aafter(self, response: httpx.Response, token: Token | None, locked: bool = False) -> None:
         kept, persist = self._seen(response, token)
+        if kept is not None and self._fresh(kept, token, locked):
+            async with self.store.alock(self.key, "login"):
+                adopted = self._replaced(kept, token, await self._call(self.store.load, self.key))
+                self._token = adopted or kept
+                if adopted is None:
+                    await self._call(self.store.save, self.key, kept.to_record())
+            return
         if kept is not None:
             self._token = kept
             if persist:
@@ -445,7 +480,7 @@ class SessionAuth(httpx.Auth):
                     token = self._adopt(await self._call(self.store.load, self.key), None)
                     response = yield self._prepare(request, token, None)
                     await response.aread()
-                    await self._aafter(response, token)
+                    await self._aafter(response, token, locked=True)
                     return
             nonce = await self._anonce() if ordered else None
             response = yield self._prepare(request, token, nonce)
@@ -506,5 +541,5 @@ def malformed_answers(provider: str, operation: str) -> Iterator[None]:
 def require(value: str | None, what: str, provider: str) -> str:
     """A clear, typed error for missing credentials instead of a failure three frames down."""
     if not isinstance(value, str) or not value:
-        raise BillingSessionError(f"{provider}: {what} is required", provider=provider)
+        raise UsageError(f"{provider}: {what} is required", provider=provider)
     return value

@@ -81,6 +81,11 @@ class ProviderUnavailable(ProviderError):
     """The provider says it is down or in maintenance: try again later (never in a tight loop)."""
 
 
+class UsageError(BillingSessionError, ValueError):
+    """A bad argument (a missing credential, a base URL without a scheme, options that exclude each other):
+    nothing was sent. Also a ``ValueError``."""
+
+
 class StoreError(BillingSessionError):
     """The session store could not be used (file permissions, a refused path, a lock timeout, Redis down or
     damaged). The original error, where there is one, is the ``__cause__``."""
@@ -107,6 +112,25 @@ class TransportError(BillingSessionError, httpx.TransportError):
     ) -> None:
         BillingSessionError.__init__(self, message, provider=provider, operation=operation)
         self._request = request
+
+
+def login_error(
+    message: str, *, provider: str, status: int, operation: str, code: str | None = None
+) -> BillingSessionError:
+    """The error for a login that did not give a session. Only an answer that judged the credentials is a
+    ``LoginError``: a 404 or 405 says the base URL is wrong, a redirect or 429/5xx that the provider (or
+    something in front of it) failed, and neither is a reason to change the password."""
+    if status in {404, 405}:
+        return ProviderError(
+            f"{message} at login: the base URL looks wrong (no login endpoint there)",
+            provider=provider,
+            status=status,
+            operation=operation,
+            code=code,
+        )
+    if 300 <= status < 400 or status == 429 or status >= 500:
+        return status_error(message, provider=provider, status=status, operation=operation, code=code)
+    return LoginError(message, provider=provider, status=status, operation=operation)
 
 
 def status_error(

@@ -42,7 +42,7 @@ from typing import Any, Unpack
 import httpx
 
 from billing_sessions.core import Provider, Token, require, set_query_param
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, status_error
+from billing_sessions.errors import BillingSessionError, ProviderError, UsageError, login_error, status_error
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
 from gestix_client.api.session import auth, get_status, helo
@@ -52,22 +52,21 @@ from gestix_client.types import Response
 SERVER = "https://gestix.pt/api/{account}/v4.0.0"
 
 
-def _error(response: Response[Any], operation: str, login: bool = False) -> ProviderError:
+def _error(response: Response[Any], operation: str, login: str = "") -> BillingSessionError:
+    """``login``: what was presented at login ("API token", "user name and password"), named when rejected."""
     parsed = response.parsed
     status = int(response.status_code)
     api = parsed if isinstance(parsed, ApiError) else None
     text = f"gestix: {api.code}: {api.message}" if api is not None else f"gestix: HTTP {status}"
     code = api.code if api is not None else None
     if login:
-        return _GestixLoginError(text, provider="gestix", status=status, operation=operation, code=code)
+        if status in {401, 403}:
+            text = f"gestix: the {login} was rejected (HTTP {status}" + (f", {api.code})" if api else ")")
+        return login_error(text, provider="gestix", status=status, operation=operation, code=code)
     request_id = (api.request_id or None) if api is not None else None
     return status_error(
         text, provider="gestix", status=status, operation=operation, code=code, request_id=request_id
     )
-
-
-class _GestixLoginError(LoginError, ProviderError):
-    pass
 
 
 class _Gestix(Provider):
@@ -105,7 +104,7 @@ class _Gestix(Provider):
         if isinstance(response.parsed, SessionToken) and response.parsed.xa_token:
             now = time.time()
             return Token(value=response.parsed.xa_token, created=now, last_used=now)
-        raise _error(response, operation, login=True)
+        raise _error(response, operation, login="API token" if self.api_token else "user name and password")
 
     def login(self) -> Token:
         try:
@@ -149,8 +148,12 @@ class _Options:
     ) -> None:
         if base_url is None:
             if not account:
-                raise BillingSessionError("gestix: pass base_url, or account= to use the production server")
+                raise UsageError("gestix: pass base_url, or account= to use the production server")
             base_url = SERVER.format(account=account)
+        elif account is not None:
+            raise UsageError(
+                "gestix: pass base_url or account=, not both (account= picks the production URL)"
+            )
         provider = _Gestix(api_token, username, password)
         self._setup(  # type: ignore[attr-defined]
             provider,

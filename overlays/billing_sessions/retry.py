@@ -274,8 +274,11 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> TransportError:
         what = "not sent" if isinstance(exc, UNSENT) else "sent, no answer"
+        url = request.url
+        port = url.port or {"https": 443, "http": 80}.get(url.scheme)
         return TransportError(
-            f"{self.provider}: {type(exc).__name__} after {attempt + 1} attempt(s) ({what})",
+            f"{self.provider}: {type(exc).__name__} talking to {url.host}:{port} after {attempt + 1} "
+            f"attempt(s) ({what})",
             provider=self.provider,
             operation=f"{request.method} {request.url.path}",
             request=request,

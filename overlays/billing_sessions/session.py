@@ -26,6 +26,7 @@ from billing_sessions.core import (
     SessionAuth,
     account_key,
 )
+from billing_sessions.errors import UsageError
 from billing_sessions.retry import InFlightLimit, RetryPolicy, RetryTransport, using
 from billing_sessions.stores import MemoryStore, SessionStore
 
@@ -58,6 +59,31 @@ class SessionOptions(TypedDict, total=False):
     max_retries: int | None  # shortcut: RetryPolicy(max_retries=...); 0 turns retries off
 
 
+OPTION_NAMES = SessionOptions.__required_keys__ | SessionOptions.__optional_keys__
+
+
+def check_options(owner: str, options: Any) -> None:
+    """An unknown keyword (``on_evnt=``) is a TypeError naming it, as Python gives for any function: the
+    options arrive as ``**options`` and would otherwise be accepted and ignored."""
+    unknown = sorted(set(options) - OPTION_NAMES)
+    if unknown:
+        raise TypeError(f"{owner}() got an unexpected keyword argument {unknown[0]!r}")
+
+
+def check_base_url(provider: str, base_url: str) -> str:
+    """A base URL must be absolute http(s); anything else is a usage error before anything is sent."""
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise UsageError(f"{provider}: base_url is not a valid URL ({exc})", provider=provider) from None
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise UsageError(
+            f"{provider}: base_url {base_url!r} needs a scheme and a host, e.g. https://host/path",
+            provider=provider,
+        )
+    return base_url
+
+
 class _Base(Generic[C]):
     """Builds ``client`` (generated, authenticated by ``SessionAuth``) for one provider account."""
 
@@ -75,6 +101,8 @@ class _Base(Generic[C]):
         default_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         **options: Unpack[SessionOptions],
     ) -> None:
+        check_options(type(self).__name__, options)
+        base_url = check_base_url(provider.name, base_url)
         store = options.get("store")
         timeout = options.get("timeout")
         clock = options.get("clock", time.time)

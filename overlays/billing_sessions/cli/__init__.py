@@ -19,7 +19,7 @@ except ImportError as exc:
     raise SystemExit(str(missing_extra("cli", "The billing-sessions command", exc))) from None
 
 from billing_sessions.cli.accounts import STORE_ENV, ConfigError, ProviderName, requirements
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, StoreError, UsageError
 
 
 class Exit(IntEnum):
@@ -51,6 +51,7 @@ ENV_HELP = "\n\n".join(
         *(f"{p.value}: {requirements(p)}" for p in ProviderName),
         f"Sessions are kept in --store or {STORE_ENV} (a file path or a redis:// URL), by default in "
         "sessions.json in the user cache directory.",
+        "Every account command (status, login, logout, forget) takes --json: one JSON object on stdout.",
     ]
 )
 
@@ -129,8 +130,10 @@ def mfa(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = N
 
 def exit_code(exc: BaseException) -> Exit | None:
     """The exit code of an error the CLI reports cleanly (``None``: a bug, let it raise)."""
-    if isinstance(exc, ConfigError):
+    if isinstance(exc, ConfigError | UsageError):
         return Exit.USAGE
+    if isinstance(exc, StoreError):
+        return Exit.STORE
     if isinstance(exc, LoginError):  # before ProviderError: a Gestix login error is both
         return Exit.PROVIDER if _provider_side(exc.status) else Exit.LOGIN
     if isinstance(exc, ProviderError):

@@ -8,6 +8,7 @@ Every variable is ``BILLING_SESSIONS_<PROVIDER>_<KEYWORD>``: the provider's ``Se
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -156,6 +157,14 @@ def open_store(spec: str | None) -> SessionStore:
         except ImportError as exc:
             raise ConfigError("a redis:// store needs redis: pip install 'billing-sessions[redis]'") from exc
         return RedisStore(spec)
+    if spec.startswith("file://"):
+        spec = spec.removeprefix("file://")
+    elif re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", spec):
+        scheme = spec.split("://", 1)[0]
+        raise ConfigError(
+            f"unknown store URL scheme {scheme}://: give a file path (or file://PATH) "
+            f"or a {', '.join(REDIS_SCHEMES)} URL"
+        )
     return FileStore(Path(spec).expanduser())
 
 

@@ -5,6 +5,7 @@ It exits 0 only if every check held (the sandbox's own counters are the witness)
 
 from __future__ import annotations
 
+import datetime
 import logging
 import tempfile
 import time
@@ -21,16 +22,40 @@ from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore
 from gestix_client.api.invoices import create_invoice
 from gestix_client.models import DocumentInput, DocumentLine
+from szamla_agent_client.models import (
+    Xmlszamla,
+    XmlszamlaBeallitasok,
+    XmlszamlaElado,
+    XmlszamlaFejlec,
+    XmlszamlaTetel,
+    XmlszamlaVevo,
+)
 
-INVOICE_XML = """<?xml version="1.0" encoding="UTF-8"?>
-<xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla">
-  <beallitasok><szamlaagentkulcs/><eszamla>false</eszamla><szamlaLetoltes>true</szamlaLetoltes>
-    <valaszVerzio>1</valaszVerzio></beallitasok>
-  <fejlec><keltDatum>2026-11-23</keltDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem></fejlec>
-  <vevo><nev>Demo Kft.</nev><irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim></vevo>
-  <tetelek><tetel><megnevezes>Demo</megnevezes><mennyiseg>1</mennyiseg></tetel></tetelek>
-</xmlszamla>
-"""
+TODAY = datetime.date(2026, 11, 23)
+INVOICE = Xmlszamla(  # a typed Számla Agent invoice: the session adds the agent key and the answer form
+    beallitasok=XmlszamlaBeallitasok(eszamla=False, szamla_letoltes=True),
+    fejlec=XmlszamlaFejlec(
+        teljesites_datum=TODAY,
+        fizetesi_hatarido_datum=TODAY + datetime.timedelta(days=8),
+        fizmod="Átutalás",
+        penznem="HUF",
+        szamla_nyelve="hu",
+    ),
+    elado=XmlszamlaElado(),
+    vevo=XmlszamlaVevo(nev="Demo Kft.", irsz="1011", telepules="Budapest", cim="Fő utca 1."),
+    tetelek=[
+        XmlszamlaTetel(
+            megnevezes="Demo",
+            mennyiseg=1.0,
+            mennyisegi_egyseg="db",
+            netto_egysegar=10000.0,
+            afakulcs="27",
+            netto_ertek=10000.0,
+            afa_ertek=2700.0,
+            brutto_ertek=12700.0,
+        )
+    ],
+)
 
 
 class OffsetClock:
@@ -88,9 +113,12 @@ class Demo:
             with szamla_agent.Session(
                 sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key, store=store
             ) as s:
-                answer = s.send("action-xmlagentxmlfile", INVOICE_XML)
-                size = len(answer.pdf or b"")
-                self.step(f"session object {n}: invoice {answer.invoice_number}, PDF of {size} bytes")
+                result = s.create_invoice(INVOICE)
+                size = len(result.pdf or b"")
+                self.step(
+                    f"session object {n}: typed invoice {result.invoice_number}, "
+                    f"gross {result.gross_total:.0f} HUF, PDF of {size} bytes"
+                )
                 self.retries["szamla_agent"] = s.auth.reauths
         created = sb.state.counters("szamla_agent")["sessions_created"]
         self.check("the second session reused the cookie from the file store (1 session)", created == 1)

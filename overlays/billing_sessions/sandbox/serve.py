@@ -54,6 +54,7 @@ def run(
         sock.close()
         out(f"cannot listen on {host}:{port}: {error.strerror or error}")
         return 1
+    sock.listen(2048)  # before the banner: a client that reads it may connect at once (uvicorn listens late)
     bound_port = sock.getsockname()[1]
     url = f"http://[{host}]:{bound_port}" if ":" in host else f"http://{host}:{bound_port}"
     app = create_app(SandboxState(config))

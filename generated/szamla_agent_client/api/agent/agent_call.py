@@ -123,6 +123,12 @@ def sync_detailed(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,6 +210,12 @@ def sync(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,6 +292,12 @@ async def asyncio_detailed(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -359,6 +377,12 @@ async def asyncio(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
