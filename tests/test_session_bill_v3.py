@@ -346,3 +346,9 @@ def test_a_remembered_trust_in_redis_outlives_the_session_record(
         other.session_info()
         assert other.trusted is True
     assert sb.state.counters("bill_v3")["logins"] == 2
+
+
+def test_a_wrong_base_url_is_named_not_a_login_error(sb: Sandbox) -> None:
+    with bill_v3.Session(sb.url + "/nowhere", **_kwargs()) as s, pytest.raises(ProviderError) as caught:
+        s.session_info()
+    assert not isinstance(caught.value, LoginError) and "base URL" in str(caught.value)

@@ -79,6 +79,7 @@ from billing_sessions.errors import (
     RateLimited,
     SessionExpired,
     UntrustedSession,
+    login_error,
     status_error,
 )
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
@@ -158,8 +159,8 @@ def error_for(response: httpx.Response, operation: str, *, login: bool = False) 
         )
     elif SESSION_GONE in codes and not login:
         error = SessionExpired(text, provider=NAME, status=status, operation=operation, code=code)
-    elif login and (400 <= status < 500 or status == 200):
-        error = LoginError(text, provider=NAME, status=status, operation=operation)
+    elif login:  # a 404 names the base URL; 429/5xx are the provider's failure, not the credentials'
+        error = login_error(text, provider=NAME, status=status, operation=operation, code=code)
     else:
         error = status_error(text, provider=NAME, status=status, operation=operation, code=code)
     error.entries = entries
