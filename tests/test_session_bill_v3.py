@@ -352,3 +352,15 @@ def test_a_wrong_base_url_is_named_not_a_login_error(sb: Sandbox) -> None:
     with bill_v3.Session(sb.url + "/nowhere", **_kwargs()) as s, pytest.raises(ProviderError) as caught:
         s.session_info()
     assert not isinstance(caught.value, LoginError) and "base URL" in str(caught.value)
+
+
+def test_the_hourly_quota_is_never_retried_even_without_retry_after(sb: Sandbox) -> None:
+    with _session(sb) as s:
+        s.session_info()
+        sb.state.inject("bill_v3", "429", 1)  # 429 BDC_1144, no Retry-After: a retry would succeed
+        with pytest.raises(RateLimited) as caught:
+            s.session_info()  # a read: 429 would otherwise be retried
+        sb.state.inject("bill_v3", "503", 1)
+        s.session_info()  # other answers are still retried
+    assert caught.value.code == "BDC_1144"
+    assert sb.state.counters("bill_v3")["faults_injected"] == 2

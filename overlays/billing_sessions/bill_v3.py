@@ -170,6 +170,10 @@ class _BillV3(Provider):
     def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
         return response.status_code >= 400 and any(e.code == "BDC_1322" for e in entries_of(response))
 
+    def final_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        # The hourly quota clears at the top of the hour: a retry now only spends more of it.
+        return response.status_code >= 400 and any(e.code == "BDC_1144" for e in entries_of(response))
+
     def apply(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
         headers = {"devKey": self.dev_key}
         if token is not None:

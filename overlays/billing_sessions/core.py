@@ -98,6 +98,10 @@ class Provider:
         """A provider-specific answer worth retrying for an idempotent request (beyond 408/429/5xx)."""
         return False
 
+    def final_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """An answer never worth retrying, whatever its status (BILL v3's hourly quota)."""
+        return False
+
     def concurrency_scope(self) -> tuple[str, ...]:
         """What the provider's concurrency limit counts by (BILL: devKey + org)."""
         return self.credentials()

@@ -211,6 +211,7 @@ def _transport(
         provider.name,
         idempotent=provider.idempotent,
         retry_answer=provider.retry_answer,
+        final_answer=provider.final_answer,
         enabled=provider.retryable,
         limit=limit,
         sync=given,  # None: RetryTransport makes the default one on first use
