@@ -36,7 +36,7 @@ from pdoc.render_helpers import to_html
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 OVERLAY = "billing_sessions"
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Files a page needs from Swagger UI's dist folder (the rest are other ways to load it).

@@ -1,8 +1,10 @@
 """Rebuild generated/ from specs/: the only way anything in generated/ changes.
 
 For each provider spec:
-1. strip what the session overlays own (anything marked ``x-session-owned: true``: Gestix ``nonce``,
-   BILL ``devKey``/``sessionId``), inline or behind a ``$ref``, so generated functions never ask for it;
+1. strip what the session overlays own, inline or behind a ``$ref``, marked ``x-session-owned: true`` or
+   not: the provider's rule (``SESSION_OWNED``: Gestix ``nonce`` on POST and PUT, BILL ``devKey`` and
+   ``sessionId``) decides, so generated functions never ask for it; an owned name where the session cannot
+   send it stops the build with the operation and the fix;
 2. run openapi-python-client (pinned) on that copy -> ``generated/<provider>_client`` (+ ``py.typed``);
 3. guard every operation's answer reading (``guard_answers``), so a session can turn an answer its parser
    cannot read (a non-standard status, malformed or too deeply nested JSON) into its own typed error;
@@ -37,8 +39,31 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 OWNED = "x-session-owned"
+ALL_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options", "trace"})
+
+
+class OwnedRule:
+    """Which parameters a provider's session sends itself, and where it can send them."""
+
+    def __init__(self, names: frozenset[str], methods: frozenset[str], places: frozenset[str]) -> None:
+        self.names, self.methods, self.places = names, methods, places
+
+
+#: The session overlays' rules (overlays/billing_sessions/<provider>.py): these are owned whether the spec
+#: marks them ``x-session-owned`` or not. ``places``: parameter locations, plus "body" for body properties.
+SESSION_OWNED = {
+    "gestix": OwnedRule(frozenset({"nonce"}), frozenset({"post", "put"}), frozenset({"query"})),
+    "bill": OwnedRule(frozenset({"devKey", "sessionId"}), ALL_METHODS, frozenset({"body"})),
+    "bill_v3": OwnedRule(frozenset({"devKey", "sessionId"}), ALL_METHODS, frozenset({"header", "body"})),
+}
+
+
+class OwnedParameterError(SystemExit):
+    """A spec declares a session-owned parameter where the session cannot send it."""
+
+
 SANDBOX_MODELS = "billing_sandbox_models"
 
 JSON = dict[str, Any]
@@ -82,23 +107,84 @@ def _walk(node: Any) -> Iterator[JSON]:
             yield from _walk(item)
 
 
-def strip_owned(spec: JSON) -> JSON:
-    """A copy of ``spec`` without the parameters and schema properties the overlays inject."""
+def _check_rule(provider: str, where: str, name: str, place: str, method: str, marked: bool) -> bool:
+    """Is this parameter the session's? Raises when the provider's rule names it but cannot send it here."""
+    rule = SESSION_OWNED.get(provider)
+    if rule is None or name not in rule.names:
+        return marked
+    if method in rule.methods and place in rule.places:
+        return True
+    if marked and method not in rule.methods:
+        return True  # declared owned on purpose (an optional nonce on a read): the session may send it
+    allowed = ", ".join(sorted(m.upper() for m in rule.methods)) if rule.methods != ALL_METHODS else "any"
+    raise OwnedParameterError(
+        f"{provider} {where}: parameter {name!r} ({place}) is owned by the {provider} session, which sends "
+        f"it only as {' or '.join(sorted(rule.places))} on {allowed} calls. Fix: declare it as the session "
+        f"sends it (see {provider}'s other operations), or rename it if it is another parameter."
+    )
+
+
+def _operations(spec: JSON) -> Iterator[tuple[str, str, JSON]]:
+    for path, item in spec.get("paths", {}).items():
+        if isinstance(item, dict):
+            for method, operation in item.items():
+                if method in ALL_METHODS and isinstance(operation, dict):
+                    yield path, method, operation
+
+
+def _owned_body_names(spec: JSON, provider: str, where: str, method: str, body: Any) -> set[str]:
+    body = _resolve(spec, body)
+    names: set[str] = set()
+    if not isinstance(body, dict):
+        return names
+    for media in body.get("content", {}).values():
+        schema = _resolve(spec, media.get("schema", {}))
+        for name, prop in (schema.get("properties") or {}).items():
+            if _check_rule(provider, where, name, "body", method, _is_owned(spec, prop)):
+                names.add(name)
+    return names
+
+
+def strip_owned(spec: JSON, provider: str = "") -> JSON:
+    """A copy of ``spec`` without the parameters and schema properties the overlays inject: those marked
+    ``x-session-owned`` and those the provider's rule (``SESSION_OWNED``) names."""
     original = spec
     out = copy.deepcopy(spec)
+    drops: dict[int, set[str]] = {}  # id of a body schema (in ``out``) -> the owned names to drop
+    for path, method, operation in _operations(out):
+        where = f"{method.upper()} {path} ({operation.get('operationId', 'no operationId')})"
+        item_params = out["paths"][path].get("parameters", [])
+        for params in (operation.get("parameters"), item_params):
+            if isinstance(params, list):
+                kept = []
+                for p in params:
+                    resolved = _resolve(original, p)
+                    name, place = resolved.get("name", ""), resolved.get("in", "")
+                    if not _check_rule(provider, where, name, place, method, _is_owned(original, p)):
+                        kept.append(p)
+                params[:] = kept
+        names = _owned_body_names(original, provider, where, method, operation.get("requestBody"))
+        body = _resolve(out, operation.get("requestBody"))
+        if names and isinstance(body, dict):
+            for media in body.get("content", {}).values():
+                schema = _resolve(out, media.get("schema", {}))
+                drops.setdefault(id(schema), set()).update(names)
     for node in _walk(out):
+        props = node.get("properties")
+        if not isinstance(props, dict):
+            continue
+        owned = [name for name, schema in props.items() if _is_owned(original, schema)]
+        owned += [name for name in drops.get(id(node), ()) if name in props and name not in owned]
+        for name in owned:
+            del props[name]
+        if owned and isinstance(node.get("required"), list):
+            node["required"] = [r for r in node["required"] if r not in owned]
+            if not node["required"]:
+                del node["required"]
+    for node in _walk(out):  # parameters outside operations (components) that are marked
         params = node.get("parameters")
         if isinstance(params, list):
             node["parameters"] = [p for p in params if not _is_owned(original, p)]
-        props = node.get("properties")
-        if isinstance(props, dict):
-            owned = [name for name, schema in props.items() if _is_owned(original, schema)]
-            for name in owned:
-                del props[name]
-            if owned and isinstance(node.get("required"), list):
-                node["required"] = [r for r in node["required"] if r not in owned]
-                if not node["required"]:
-                    del node["required"]
     # A body left with only owned fields (BILL Logout/GetSessionInfo) is no longer the caller's to send.
     for item in out.get("paths", {}).values():
         for operation in item.values():
@@ -144,7 +230,7 @@ def generate_client(provider: str, out: Path, work: Path, spec: JSON | None = No
     """Generate ``<provider>_client`` into ``out`` from ``spec`` (default: specs/<provider>.yaml)."""
     stripped = work / f"{provider}.client.yaml"
     source = load_spec(provider) if spec is None else spec
-    stripped.write_text(yaml.safe_dump(strip_owned(source), sort_keys=False), encoding="utf-8")
+    stripped.write_text(yaml.safe_dump(strip_owned(source, provider), sort_keys=False), encoding="utf-8")
     target = out / f"{provider}_client"
     cmd = [_tool("openapi-python-client"), "generate", "--path", str(stripped), "--meta", "none"]
     cmd += ["--output-path", str(target), "--overwrite", "--config", str(CONFIG)]
@@ -263,6 +349,8 @@ def xml_layout(spec: JSON) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[
 
 def write_xml_layout(provider: str, out: Path) -> None:
     spec = load_spec(provider)
+    if not any(isinstance(s, dict) and "xml" in s for s in spec["components"]["schemas"].values()):
+        return  # no XML models (JSON providers); their inline object properties have no XML layout
     roots, types = xml_layout(spec)
     if not roots:
         return

@@ -24,7 +24,7 @@ import yaml
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 CHROMIUM_ARGS = [
     "--headless",

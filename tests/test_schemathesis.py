@@ -36,7 +36,7 @@ from schemathesis import AuthContext, Case
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import ignored_auth
 
-from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.sandbox import DEMO, Sandbox, SandboxConfig
 from billing_sessions.sandbox.examples import spec
 
 MAX_EXAMPLES = 12
@@ -47,7 +47,7 @@ STATUS_ONLY = ["negative_data_rejection", "ignored_auth", "missing_required_head
 # The sandbox these tests fuzz: a separate one (fuzzing must not disturb the shared ``sandbox`` fixture),
 # started on first use. schemathesis applies auth while generating cases, and it generates the explicit
 # example cases at collection time, so the first login may come before any fixture runs.
-SANDBOX = Sandbox()
+SANDBOX = Sandbox(SandboxConfig(bill_v3_logins_per_hour=1_000_000))  # a fresh login per case
 CLIENT = httpx.Client(timeout=10.0)  # the auth hooks' logins (one client: building one costs ~20 ms)
 _start_lock = threading.Lock()
 
@@ -101,6 +101,16 @@ def _bill_session() -> str:
     return str(CLIENT.post(_url("bill") + "/Login.json", data=form).json()["response_data"]["sessionId"])
 
 
+def _bill_v3_session() -> str:
+    credentials = {
+        "devKey": DEMO.bill_dev_key,
+        "username": DEMO.bill_user_name,
+        "password": DEMO.bill_password,
+        "organizationId": DEMO.bill_org_id,
+    }
+    return str(CLIENT.post(_url("bill_v3") + "/v3/login", json=credentials).json()["sessionId"])
+
+
 def _bp_session() -> str:
     credentials = {"username": DEMO.bp_username, "password": DEMO.bp_password}
     response = CLIENT.post(_url("billingplatform") + "/rest/2.0/login", json=credentials)
@@ -141,6 +151,22 @@ class BillAuth:
             case.body = {**case.body, "devKey": DEMO.bill_dev_key}
         if data and isinstance(case.body, dict) and "sessionId" in case.body:
             case.body = {**case.body, "sessionId": data}
+
+
+bill_v3 = _schema("bill_v3", ALWAYS_OFF)
+
+
+@bill_v3.auth(refresh_interval=None)
+class BillV3Auth:
+    def get(self, case: Case[Any], ctx: AuthContext) -> str:
+        return "" if case.path == "/v3/login" else _bill_v3_session()
+
+    def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
+        if case.path == "/v3/login" and isinstance(case.body, dict) and "devKey" in case.body:
+            case.body = {**case.body, "devKey": DEMO.bill_dev_key}
+        elif data:
+            _with_header(case, "devKey", DEMO.bill_dev_key)
+            _with_header(case, "sessionId", data)
 
 
 billingplatform = _schema("billingplatform", ALWAYS_OFF)
@@ -236,6 +262,12 @@ def test_bill(case: Case[Any], api: Sandbox) -> None:
     case.call_and_validate(base_url=_url("bill"))
 
 
+@bill_v3.parametrize()
+@COMMON
+def test_bill_v3(case: Case[Any], api: Sandbox) -> None:
+    case.call_and_validate(base_url=_url("bill_v3"))
+
+
 @billingplatform.parametrize()
 @COMMON
 def test_billingplatform(case: Case[Any], api: Sandbox) -> None:
@@ -244,11 +276,13 @@ def test_billingplatform(case: Case[Any], api: Sandbox) -> None:
 
 def test_the_auth_hooks_reached_the_success_paths(api: Sandbox) -> None:
     """Runs after the fuzzing above: positive cases got through auth to real work on every provider."""
-    counters = {p: api.state.counters(p) for p in ("gestix", "szamla_agent", "bill", "billingplatform")}
+    providers = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
+    counters = {p: api.state.counters(p) for p in providers}
     assert counters["gestix"]["writes_applied"] > 0
     assert counters["szamla_agent"]["logins"] > 0
     assert counters["szamla_agent"]["writes_applied"] > 0
     assert counters["bill"]["logins"] > 0
     assert counters["billingplatform"]["writes_applied"] > 0
+    assert counters["bill_v3"]["logins"] > 0 and counters["bill_v3"]["writes_applied"] > 0
     # Exact once each answer is in: the sandbox counts a request out before its last byte.
-    assert [api.state.in_flight(p) for p in counters] == [0, 0, 0, 0]
+    assert [api.state.in_flight(p) for p in counters] == [0, 0, 0, 0, 0]

@@ -45,6 +45,7 @@ arguments (``async with``, awaited ``session_info``/``read``/``create``).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any, Unpack
 from urllib.parse import parse_qsl, urlencode
@@ -56,7 +57,7 @@ from bill_client.api.crud import crud_create, crud_read
 from bill_client.api.session import get_session_info, login, logout
 from bill_client.models import CrudCreateBody, CrudReadBody, ErrorEnvelope, LoginBody, LoginSuccess
 from bill_client.types import Response
-from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_answers, require
+from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, malformed_answers, require
 from billing_sessions.errors import (
     BillingSessionError,
     LoginError,
@@ -67,6 +68,8 @@ from billing_sessions.errors import (
     status_error,
 )
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+
+log = logging.getLogger("billing_sessions")
 
 DEFAULT_BASE_URL = "https://api.bill.com/api/v2"
 SANDBOX_BASE_URL = "https://api-stage.bill.com/api/v2"
@@ -79,6 +82,12 @@ RATE_ERRORS = frozenset({"BDC_1144", "BDC_1322"})
 PII = frozenset({"userName", "password", "devKey", "sessionId"})
 FORM = "application/x-www-form-urlencoded"
 _UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the session goes in the form
+
+
+def bill_account_key(dev_key: str, org_id: str) -> str:
+    """The key of BILL's in-flight cap (devKey + organization): one for v2 and v3 sessions of an account.
+    Keys are per environment, so the URL is not part of it."""
+    return account_key("bill-account", "", (dev_key, org_id))
 
 
 def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.Request:
@@ -98,6 +107,15 @@ def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.R
     body = urlencode([*pairs, *fields.items()]).encode()
     return httpx.Request(
         request.method, request.url, headers=headers, content=body, extensions=request.extensions
+    )
+
+
+def _moved(url: httpx.URL, base_url: str, endpoint: str) -> httpx.URL:
+    """``url`` (under ``base_url``) under the login's ``apiEndPoint`` instead."""
+    base, target = httpx.URL(base_url), httpx.URL(endpoint)
+    rest = url.path[len(base.path.rstrip("/")) :] if url.path.startswith(base.path.rstrip("/")) else url.path
+    return url.copy_with(
+        scheme=target.scheme, host=target.host, port=target.port, path=target.path.rstrip("/") + rest
     )
 
 
@@ -172,6 +190,9 @@ class _Bill(Provider):
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.org_id)  # BILL: 3 concurrent requests per devKey per org
 
+    def concurrency_key(self, base_url: str) -> str:
+        return bill_account_key(self.dev_key, self.org_id)  # shared with v3 sessions of the account
+
     def idempotent(self, request: httpx.Request) -> bool:
         path = request.url.path
         return path.endswith("/GetSessionInfo.json") or "/Crud/Read/" in path
@@ -187,6 +208,8 @@ class _Bill(Provider):
         fields = {"devKey": self.dev_key}
         if token is not None:
             fields["sessionId"] = token.value
+            if token.endpoint is not None:
+                request.url = _moved(request.url, self.base_url, token.endpoint)
         return _with_form_fields(request, fields)
 
     def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
@@ -222,7 +245,12 @@ class _Bill(Provider):
                 operation="POST /Login.json",
             )
         now = time.time()
-        return Token(value=response.parsed.response_data.session_id, created=now, last_used=now)
+        answer = response.parsed.response_data
+        endpoint = answer.api_end_point if isinstance(answer.api_end_point, str) else None
+        moved = endpoint.rstrip("/") if endpoint and endpoint.rstrip("/") != self.base_url else None
+        if moved is not None:
+            log.info("bill: the login named another API endpoint: the session's calls go there")
+        return Token(value=answer.session_id, created=now, last_used=now, endpoint=moved)
 
     def login(self) -> Token:
         with malformed_answers(self.name, "POST /Login.json"):

@@ -44,6 +44,7 @@ class Token:
     last_used: float
     kind: str = "session"
     expires: float | None = None  # absolute expiry, where the provider tells it (OAuth expires_in)
+    endpoint: str | None = None  # where the session's calls go, where the login said (BILL v2 apiEndPoint)
 
     def __repr__(self) -> str:
         return f"Token(kind={self.kind!r}, created={self.created:.0f}, value=<redacted>)"
@@ -55,6 +56,7 @@ class Token:
             "last_used": self.last_used,
             "kind": self.kind,
             "expires": self.expires,
+            "endpoint": self.endpoint,
         }
 
     @classmethod
@@ -68,6 +70,7 @@ class Token:
                 last_used=float(record.get("last_used", 0.0)),
                 kind=str(record.get("kind", "session")),
                 expires=float(record["expires"]) if record.get("expires") is not None else None,
+                endpoint=str(record["endpoint"]) if record.get("endpoint") else None,
             )
         except (TypeError, ValueError):
             return None
@@ -100,9 +103,18 @@ class Provider:
         """A provider-specific answer worth retrying for an idempotent request (beyond 408/429/5xx)."""
         return False
 
+    def final_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """An answer never worth retrying, whatever its status (BILL v3's hourly quota)."""
+        return False
+
     def concurrency_scope(self) -> tuple[str, ...]:
         """What the provider's concurrency limit counts by (BILL: devKey + org)."""
         return self.credentials()
+
+    def concurrency_key(self, base_url: str) -> str:
+        """The in-flight limit's key: the provider's ``concurrency_scope`` at ``base_url`` (BILL: the account,
+        for its v2 and v3 APIs alike)."""
+        return account_key(self.name, base_url, self.concurrency_scope())
 
     def credentials(self) -> tuple[str, ...]:
         """Everything that identifies the account (hashed into the store key, never stored)."""
@@ -285,7 +297,7 @@ class SessionAuth(httpx.Auth):
         # Providers stamp wall-clock time; the session's idle and expiry rules run on its own clock.
         now = self.clock()
         expires = None if token.expires is None else token.expires + (now - token.created)
-        token = Token(token.value, now, now, token.kind, expires)
+        token = Token(token.value, now, now, token.kind, expires, token.endpoint)
         self.logins += 1
         self._renewal = None
         self._token = token
@@ -313,7 +325,7 @@ class SessionAuth(httpx.Auth):
         # Keep last_used current in memory; persist it only now and then (idle rule across processes).
         # Measured from the last save, not the last answer: steady traffic must still reach the store.
         # The constructor, not attrs.evolve: this runs on every answer and evolve introspects the fields.
-        updated = Token(token.value, token.created, now, token.kind, token.expires)
+        updated = Token(token.value, token.created, now, token.kind, token.expires, token.endpoint)
         if now - self._stored_used <= 30.0:
             return updated, False
         self._stored_used = now

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import httpx
 
 from billing_sessions.redact import redact_request
+
+
+class ErrorEntry(NamedTuple):
+    """One entry of a provider's error list (BILL v3 answers a JSON array of them); any field may be None."""
+
+    code: str | None
+    severity: str | None
+    category: str | None
+    message: str | None
 
 
 class BillingSessionError(Exception):
@@ -18,6 +29,8 @@ class BillingSessionError(Exception):
 
     #: May the failed write have been applied? (class default; set per error where it applies)
     maybe_applied: bool = False
+    #: Every error the provider listed (BILL v3 error arrays), in its order; empty where it sends one error.
+    entries: tuple[ErrorEntry, ...] = ()
 
     def __init__(self, message: str, *, provider: str = "", status: int | None = None, operation: str = ""):
         super().__init__(message)
@@ -60,6 +73,10 @@ class RateLimited(ProviderError):
     def __str__(self) -> str:
         text = super().__str__()
         return f"{text} (try again in {self.retry_after:.0f} s)" if self.retry_after is not None else text
+
+
+class UntrustedSession(ProviderError):
+    """The call needs an MFA-trusted session (BILL v3 ``BDC_1361``); the message says how to make it one."""
 
 
 class ProviderUnavailable(ProviderError):

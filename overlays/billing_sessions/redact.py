@@ -33,6 +33,8 @@ SECRET_NAMES = (
     "jelszo",
     "szamlaagentkulcs",
     "Authorization",
+    "rememberMeId",
+    "remember_me_id",
 )
 _QUERY = re.compile(r"(?i)\b(" + "|".join(re.escape(n) for n in SECRET_NAMES) + r")=([^&\s\"';]+)")
 _BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+")

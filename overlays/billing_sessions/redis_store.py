@@ -45,7 +45,12 @@ from billing_sessions.store_base import LocalLocks, Record
 log = logging.getLogger("billing_sessions.stores")
 
 #: Idle lifetimes (seconds) of the providers that have one: the default record expiry.
-IDLE_LIFETIMES: Mapping[str, float] = {"szamla_agent": 90 * 60.0, "bill": 35 * 60.0}
+IDLE_LIFETIMES: Mapping[str, float] = {
+    "szamla_agent": 90 * 60.0,
+    "bill": 35 * 60.0,
+    "bill_v3": 35 * 60.0,
+    "bill_v3-mfa-trust": 30 * 86400.0,  # a remembered MFA trust (rememberMeId) lasts 30 days
+}
 MAX_NONCE = 2**63 - 1
 
 # KEYS[1]: the nonce key; ARGV[1]: the floor, a decimal string. INCR keeps the server's exact 64-bit integer;

@@ -230,6 +230,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         *,
         idempotent: Callable[[httpx.Request], bool],
         retry_answer: Decide | None = None,
+        final_answer: Decide | None = None,
         enabled: bool = True,
         limit: InFlightLimit | None = None,
         sync: httpx.BaseTransport | None = None,
@@ -242,6 +243,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.provider = provider
         self.idempotent = idempotent
         self.retry_answer = retry_answer
+        self.final_answer = final_answer
         self.enabled = enabled
         self.limit = limit
         self._sync = sync
@@ -283,6 +285,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             or response.status_code in policy.statuses
             or (self.retry_answer is not None and self.retry_answer(request, response))
         )
+        if wanted and self.final_answer is not None and self.final_answer(request, response):
+            return None
         return self._within_deadline(request, policy.delay(attempt, response)) if wanted else None
 
     def _retry_error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> float | None:

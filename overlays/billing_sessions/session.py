@@ -218,8 +218,7 @@ def _transport(
         policy = attrs.evolve(policy, max_retries=max_retries)
     limit = None
     if provider.max_in_flight is not None:
-        scope = account_key(provider.name, base_url, provider.concurrency_scope())
-        limit = InFlightLimit.shared(scope, provider.max_in_flight)
+        limit = InFlightLimit.shared(provider.concurrency_key(base_url), provider.max_in_flight)
     # A caller's own transport (it must serve the client kind it is used with), else httpx's default one,
     # built with the transport options the caller gave the client.
     given = httpx_args.get("transport")
@@ -233,6 +232,7 @@ def _transport(
         provider.name,
         idempotent=provider.idempotent,
         retry_answer=provider.retry_answer,
+        final_answer=provider.final_answer,
         enabled=provider.retryable,
         limit=limit,
         sync=given,  # None: RetryTransport makes the default one on first use

@@ -120,8 +120,16 @@ def logout(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt 
 
 @app.command(epilog=EXIT_CODES)
 def forget(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
-    """Drop the stored session from the store, without any network call."""
+    """Drop the stored session (bill-v3: and the remembered MFA trust) from the store, without any network
+    call."""
     _run("forget", provider, store, json_output)
+
+
+@app.command(epilog=EXIT_CODES)
+def mfa(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
+    """BILL v3 (bill-v3): text a code to the account's MFA phone, ask for it (no echo), make the session
+    trusted and remember it (rememberMeId, 30 days) in the store, so that later logins are trusted."""
+    _run("mfa", provider, store, json_output)
 
 
 def exit_code(exc: BaseException) -> Exit | None:

@@ -16,7 +16,9 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.table import Table
 
-from billing_sessions import bill, billingplatform, gestix, szamla_agent
+from bill_v3_client.api.vendors import create_vendor
+from bill_v3_client.models import Address, VendorCreate
+from billing_sessions import UntrustedSession, bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore
 from gestix_client.api.invoices import create_invoice
@@ -151,6 +153,46 @@ class Demo:
         self.check("2 logins, 1 logout", (counters["logins"], counters["logouts"]) == (2, 1))
         self.check("no credential or session id in a query string", counters["pii_refusals"] == 0)
 
+    def bill_v3(self, sb: Sandbox, store: FileStore) -> None:
+        self.console.rule("BILL v3: header session, MFA trust made once and reused by a later session")
+        account = {
+            "username": DEMO.bill_user_name,
+            "password": DEMO.bill_password,
+            "organization_id": DEMO.bill_org_id,
+            "dev_key": DEMO.bill_dev_key,
+            "store": store,
+            "logout_on_close": True,
+        }
+        autopay = VendorCreate(name="Demo autopay vendor", address=Address(country="US"), auto_pay=True)
+        with bill_v3.Session(sb.base_url("bill_v3"), **account) as s:  # type: ignore[arg-type]
+            self.step(f"GET /v3/login/session (logs in): trusted={s.trusted}")
+            s.session_info()
+            answer = create_vendor.sync_detailed(client=s.client, body=autopay)
+            try:
+                bill_v3.result(answer)
+                refused: Exception | None = None
+            except UntrustedSession as error:
+                refused = error
+            self.step(f"a vendor with autoPay needs trust: {type(refused).__name__} ({answer.status_code})")
+            self.check("403 BDC_1361 raises UntrustedSession", refused is not None)
+            challenge = s.mfa_challenge()
+            code = sb.state.mfa_code() or ""
+            self.step("MFA challenge: the sandbox texted a code (read from its state, as a person would)")
+            s.mfa_validate(challenge, code, device="demo-laptop")
+            self.step(f"validated with remember-me: trusted={s.trusted}, the rememberMeId kept in the store")
+            created = create_vendor.sync_detailed(client=s.client, body=autopay)
+            self.check("the autopay vendor is created once trusted", created.status_code == 201)
+        with bill_v3.Session(sb.base_url("bill_v3"), device="demo-laptop", **account) as later:  # type: ignore[arg-type]
+            later.session_info()
+            self.step(f"a later session on the same store logs in trusted: trusted={later.trusted}")
+            self.check("the later session is trusted without a new challenge", later.trusted)
+            self.retries["bill_v3"] = later.auth.reauths
+        counters = sb.state.counters("bill_v3")
+        self.check(
+            "1 text message, 2 logins, 2 logouts",
+            (counters["mfa_texts"], counters["logins"], counters["logouts"]) == (1, 2, 2),
+        )
+
     def billingplatform(self, sb: Sandbox) -> None:
         self.console.rule("BillingPlatform: sessionid header, 401 re-login, logout once")
         with billingplatform.Session(
@@ -172,7 +214,7 @@ class Demo:
         table = Table(title="billing-sessions demo (sandbox counters)")
         for column in ("provider", "calls", "logins", "retries", "rejections", "logouts"):
             table.add_column(column, justify="left" if column == "provider" else "right")
-        for provider in ("gestix", "szamla_agent", "bill", "billingplatform"):
+        for provider in ("gestix", "szamla_agent", "bill", "bill_v3", "billingplatform"):
             c = sb.state.counters(provider)
             rejections = c["nonce_rejections"] + c["pii_refusals"] + c["expired_rejections"]
             table.add_row(
@@ -206,6 +248,7 @@ def run(otel: bool = False) -> int:
             demo.gestix(sb, store)
             demo.szamla(sb, store)
             demo.bill(sb)
+            demo.bill_v3(sb, store)
             demo.billingplatform(sb)
             console.print(demo.table(sb))
             if recorder is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+import sys
 import threading
 import time
 from collections import deque
@@ -30,6 +31,8 @@ COUNTERS = (
     "max_in_flight",
     "faults_injected",
     "expired_rejections",
+    "mfa_texts",
+    "limit_rejections",
 )
 FAULT_KINDS = ("500", "502", "503", "429", "drop", "slow", "malformed")
 MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are pruned
@@ -47,7 +50,15 @@ class SandboxConfig:
     bp_session_ttl: float | None = 3600.0  # None: BillingPlatform sessions never expire
     bp_oauth_ttl: int = 3600
     login_delay: float = 0.0  # seconds every successful or failed login costs (benchmarks)
-    bill_max_concurrent: int | None = None  # more BILL requests in flight than this answer BDC_1322
+    bill_max_concurrent: int | None = (
+        None  # more BILL requests (v2 and v3) in flight than this answer BDC_1322
+    )
+    bill_second_endpoint: bool = False  # BILL v2 logins name /api/v2/dc2 as the session's apiEndPoint
+    bill_v3_logins_per_hour: int = 200
+    bill_v3_requests_per_hour: int | None = None  # None: no hourly request quota (BILL's is 20,000)
+    bill_v3_remember: float = 30 * 86400.0  # how long a rememberMeId makes logins trusted
+    bill_v3_mfa_phone: bool = True  # False: no MFA phone on file (challenge answers BDC_1354)
+    bill_v3_mfa_code: str | None = None  # the code every challenge "texts" (scripts); None: a random one
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,7 @@ class SandboxState:
         self._sessions: dict[str, dict[str, Session]] = {}
         self._nonces: dict[str, int] = {}
         self._reset_hooks: list[Callable[[], None]] = []
+        self._codes: dict[str, str] = {}
         self._clear()
 
     # -- lifecycle ---------------------------------------------------------------------------------------
@@ -109,6 +121,7 @@ class SandboxState:
         self._down = set()
         self._sessions = {p: {} for p in PROVIDERS}
         self._nonces = {}
+        self._codes = {}
 
     def on_reset(self, hook: Callable[[], None]) -> None:
         """Register a provider's data reset (called under the lock by :meth:`reset`)."""
@@ -128,7 +141,7 @@ class SandboxState:
             for hook in self._reset_hooks:
                 hook()
 
-    def configure(self, **changes: float | int | None) -> SandboxConfig:
+    def configure(self, **changes: float | int | str | None) -> SandboxConfig:
         """Change configuration fields until the next :meth:`reset`; returns the new configuration."""
         with self.lock:
             self.config = dataclasses.replace(self.config, **changes)  # type: ignore[arg-type]
@@ -309,6 +322,22 @@ class SandboxState:
         with self.lock:
             now = time.monotonic() + self._offset
             return sum(1 for s in self._sessions[provider].values() if s.alive(now))
+
+    # -- MFA codes -------------------------------------------------------------------------------------------
+
+    def text_code(self, provider: str, code: str) -> None:
+        """The sandbox "texts" an MFA code: printed on its console and kept for ``mfa_code``."""
+        with self.lock:
+            self._codes[provider] = code
+        # The real stdout: a CLI run in the same process (tests) must not show it as its own output.
+        console = sys.__stdout__ or sys.stdout
+        print(f"[sandbox] {provider}: MFA code texted to the phone on file: {code}", file=console, flush=True)
+
+    def mfa_code(self, provider: str = "bill_v3") -> str | None:
+        """The last MFA code the sandbox texted for ``provider`` (``None`` before the first challenge)."""
+        _check_provider(provider)
+        with self.lock:
+            return self._codes.get(provider)
 
     # -- Gestix nonces -----------------------------------------------------------------------------------
 
