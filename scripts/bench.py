@@ -9,6 +9,7 @@
     scripts/bench --only latency [--quick]
                                the latency table of issue 14 alone (strict vs pipelined at 0/20/50 ms;
                                ~6 min full), printed only
+    scripts/bench --waits      how long a call waits on a server that never answers (~7 min), table only
 
 The sandbox runs in its own process (``billing_sessions.sandbox.serve``), so client and server do not share
 a GIL; redis-server is started on a free loopback port for the multi-process and latency benchmarks.
@@ -35,6 +36,7 @@ FULL = {
     "imports": 15,
     "micro": 5000,
     "latency": 1000,
+    "codec": 3000,
 }
 QUICK = {
     "overhead": 200,
@@ -45,6 +47,7 @@ QUICK = {
     "imports": 3,
     "micro": 300,
     "latency": 60,
+    "codec": 300,
 }
 
 
@@ -58,9 +61,12 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         session_reuse,
         write_throughput,
     )
+    from bench_codec import codec_cost
     from bench_hotpath import overlay_cost
+    from bench_install import lean_install
     from bench_latency import latency_table
     from bench_multiprocess import multiprocess
+    from bench_telemetry import telemetry_cost
 
     rows: list[Row] = []
     with sandbox_process() as url:
@@ -73,7 +79,10 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         rows += latency_table(url, admin, n["latency"], quick=quick)
         admin.close()
     rows += overlay_cost(n["micro"])
+    rows += codec_cost(n["codec"])
+    rows += telemetry_cost(n["micro"])
     rows += cold_import(n["imports"])
+    rows += lean_install(n["imports"])
     if not quick:
         rows += regenerate_time()
     return rows
@@ -134,11 +143,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     parser.add_argument("--profile", action="store_true", help="profile the per-request path and exit")
     parser.add_argument("--only", choices=["latency"], help="run one benchmark only (no files written)")
+    parser.add_argument("--waits", action="store_true", help="waits on a silent server (~7 min) and exit")
     args = parser.parse_args(argv)
     if args.profile:
         from bench_hotpath import profile
 
         print(profile())
+        return 0
+    if args.waits:
+        from bench_waits import waits
+
+        rows = waits()
+        print_table(rows, "billing-sessions: a call against a server that never answers", counts_only=True)
+        print(markdown(rows))
         return 0
     started = time.perf_counter()
     info = machine()

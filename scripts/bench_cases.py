@@ -30,11 +30,21 @@ from gestix_client.models import DocumentInput, DocumentLine, StatusResponse
 TARGET_RATIO = 1.10
 #: What the sandbox charges for each Számla Agent session it makes (a login round trip to a remote server).
 LOGIN_COST = 0.05
+FEJLEC = (
+    "<fejlec><keltDatum>2026-11-23</keltDatum><teljesitesDatum>2026-11-23</teljesitesDatum>"
+    "<fizetesiHataridoDatum>2026-12-01</fizetesiHataridoDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem>"
+    "<szamlaNyelve>hu</szamlaNyelve></fejlec><elado/>"
+)
+TETEL = (
+    "<tetel><megnevezes>Szolgáltatás</megnevezes><mennyiseg>1</mennyiseg><mennyisegiEgyseg>db</mennyisegiEgyseg>"
+    "<nettoEgysegar>10000</nettoEgysegar><afakulcs>27</afakulcs><nettoErtek>10000</nettoErtek>"
+    "<afaErtek>2700</afaErtek><bruttoErtek>12700</bruttoErtek></tetel>"
+)
 AGENT_XML = (
     '<?xml version="1.0" encoding="UTF-8"?><xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla"><beallitasok>'
-    "<szamlaagentkulcs/><valaszVerzio>1</valaszVerzio></beallitasok><fejlec><keltDatum>2026-11-23</keltDatum>"
-    "</fejlec><vevo><nev>Bench</nev></vevo><tetelek><tetel><megnevezes>x</megnevezes><mennyiseg>1</mennyiseg>"
-    "</tetel></tetelek></xmlszamla>"
+    "<szamlaagentkulcs/><eszamla>false</eszamla><szamlaLetoltes>false</szamlaLetoltes>"
+    f"<valaszVerzio>1</valaszVerzio></beallitasok>{FEJLEC}<vevo><nev>Bench</nev><irsz>1011</irsz><telepules>Budapest</telepules>"
+    f"<cim>Fő utca 1.</cim></vevo><tetelek>{TETEL}</tetelek></xmlszamla>"
 )
 INVOICE = DocumentInput(lines=[DocumentLine(article_code="BENCH", quantity=1.0)])
 WARMUP = 100

@@ -36,7 +36,7 @@ from pdoc.render_helpers import to_html
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 OVERLAY = "billing_sessions"
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Files a page needs from Swagger UI's dist folder (the rest are other ways to load it).
@@ -212,6 +212,35 @@ with gestix.Session(account="03101176", api_token=token) as s:
 """
 
 
+def typed_agent_operations() -> str:
+    """The Számla Agent's typed operations (request model -> file part -> answer model), from the Session."""
+    import typing
+
+    from billing_sessions import szamla_agent
+
+    rows = []
+    for name, method in vars(szamla_agent.Session).items():
+        hints = typing.get_type_hints(method) if callable(method) and not name.startswith("_") else {}
+        request = next((t for key, t in hints.items() if key != "return" and t in szamla_agent.PARTS), None)
+        if request is None:
+            continue
+        answer = typing.get_args(hints["return"])[0].__name__
+        link = f"api/{OVERLAY}/szamla_agent.html#Session.{name}"
+        rows.append(
+            f'<tr><td><a href="{link}"><code>{name}</code></a></td><td><code>{request.__name__}</code></td>'
+            f"<td><code>{szamla_agent.PARTS[request]}</code></td><td><code>{answer}</code></td></tr>"
+        )
+    return (
+        '<h2 id="szamla-agent-typed">Számla Agent: typed operations</h2>\n'
+        "<p>Each takes its request model (<code>szamla_agent_client.models</code>, generated from the spec's "
+        "XML schemas) and returns an <code>AgentResult</code>: the answer model, the <code>szlahu_*</code> "
+        "facts and the PDF when asked for. The session fills in the credentials and the answer form; "
+        "<code>to_xml</code> / <code>from_xml</code> convert any model. Same methods, awaited, on "
+        "<code>AsyncSession</code>.</p>\n<table><tr><th>operation</th><th>request model</th>"
+        "<th>file part</th><th>answer model</th></tr>\n" + "\n".join(rows) + "\n</table>"
+    )
+
+
 def index_page(specs: dict[str, JSON]) -> str:
     rows = []
     sections = []
@@ -271,6 +300,8 @@ stores</a>, <a href="api/{OVERLAY}/retry.html">retry policy</a>, <a href="api/{O
 sandbox</a>, <a href="api/index.html">every module</a>.</p>
 
 {to_html(WORKFLOW)}
+
+{typed_agent_operations()}
 
 <h2>Every operation</h2>
 {chr(10).join(sections)}

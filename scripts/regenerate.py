@@ -1,11 +1,17 @@
 """Rebuild generated/ from specs/: the only way anything in generated/ changes.
 
 For each provider spec:
-1. strip what the session overlays own (anything marked ``x-session-owned: true``: Gestix ``nonce``,
-   BILL ``devKey``/``sessionId``), inline or behind a ``$ref``, so generated functions never ask for it;
+1. strip what the session overlays own, inline or behind a ``$ref``, marked ``x-session-owned: true`` or
+   not: the provider's rule (``SESSION_OWNED``: Gestix ``nonce`` on POST and PUT, BILL ``devKey`` and
+   ``sessionId``) decides, so generated functions never ask for it; an owned name where the session cannot
+   send it stops the build with the operation and the fix;
 2. run openapi-python-client (pinned) on that copy -> ``generated/<provider>_client`` (+ ``py.typed``);
-3. run datamodel-code-generator on the untouched spec -> ``generated/billing_sandbox_models/<provider>.py``
-   (the sandbox's server-side models: it still sees the owned fields).
+3. guard every operation's answer reading (``guard_answers``), so a session can turn an answer its parser
+   cannot read (a non-standard status, malformed or too deeply nested JSON) into its own typed error;
+4. run datamodel-code-generator on the untouched spec -> ``generated/billing_sandbox_models/<provider>.py``
+   (the sandbox's server-side models: it still sees the owned fields);
+5. for the schemas with OpenAPI ``xml`` objects (Számla Agent), write ``<provider>_client/xml_layout.py``: the
+   element names, namespaces, order, kinds and owned fields the overlay's XML codec walks.
 
 ``scripts/regenerate --check`` builds into a temporary folder and exits 1 if generated/ differs.
 """
@@ -16,6 +22,8 @@ import argparse
 import copy
 import filecmp
 import os
+import pprint
+import re
 import shlex
 import shutil
 import subprocess
@@ -31,8 +39,31 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 OWNED = "x-session-owned"
+ALL_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options", "trace"})
+
+
+class OwnedRule:
+    """Which parameters a provider's session sends itself, and where it can send them."""
+
+    def __init__(self, names: frozenset[str], methods: frozenset[str], places: frozenset[str]) -> None:
+        self.names, self.methods, self.places = names, methods, places
+
+
+#: The session overlays' rules (overlays/billing_sessions/<provider>.py): these are owned whether the spec
+#: marks them ``x-session-owned`` or not. ``places``: parameter locations, plus "body" for body properties.
+SESSION_OWNED = {
+    "gestix": OwnedRule(frozenset({"nonce"}), frozenset({"post", "put"}), frozenset({"query"})),
+    "bill": OwnedRule(frozenset({"devKey", "sessionId"}), ALL_METHODS, frozenset({"body"})),
+    "bill_v3": OwnedRule(frozenset({"devKey", "sessionId"}), ALL_METHODS, frozenset({"header", "body"})),
+}
+
+
+class OwnedParameterError(SystemExit):
+    """A spec declares a session-owned parameter where the session cannot send it."""
+
+
 SANDBOX_MODELS = "billing_sandbox_models"
 
 JSON = dict[str, Any]
@@ -76,23 +107,84 @@ def _walk(node: Any) -> Iterator[JSON]:
             yield from _walk(item)
 
 
-def strip_owned(spec: JSON) -> JSON:
-    """A copy of ``spec`` without the parameters and schema properties the overlays inject."""
+def _check_rule(provider: str, where: str, name: str, place: str, method: str, marked: bool) -> bool:
+    """Is this parameter the session's? Raises when the provider's rule names it but cannot send it here."""
+    rule = SESSION_OWNED.get(provider)
+    if rule is None or name not in rule.names:
+        return marked
+    if method in rule.methods and place in rule.places:
+        return True
+    if marked and method not in rule.methods:
+        return True  # declared owned on purpose (an optional nonce on a read): the session may send it
+    allowed = ", ".join(sorted(m.upper() for m in rule.methods)) if rule.methods != ALL_METHODS else "any"
+    raise OwnedParameterError(
+        f"{provider} {where}: parameter {name!r} ({place}) is owned by the {provider} session, which sends "
+        f"it only as {' or '.join(sorted(rule.places))} on {allowed} calls. Fix: declare it as the session "
+        f"sends it (see {provider}'s other operations), or rename it if it is another parameter."
+    )
+
+
+def _operations(spec: JSON) -> Iterator[tuple[str, str, JSON]]:
+    for path, item in spec.get("paths", {}).items():
+        if isinstance(item, dict):
+            for method, operation in item.items():
+                if method in ALL_METHODS and isinstance(operation, dict):
+                    yield path, method, operation
+
+
+def _owned_body_names(spec: JSON, provider: str, where: str, method: str, body: Any) -> set[str]:
+    body = _resolve(spec, body)
+    names: set[str] = set()
+    if not isinstance(body, dict):
+        return names
+    for media in body.get("content", {}).values():
+        schema = _resolve(spec, media.get("schema", {}))
+        for name, prop in (schema.get("properties") or {}).items():
+            if _check_rule(provider, where, name, "body", method, _is_owned(spec, prop)):
+                names.add(name)
+    return names
+
+
+def strip_owned(spec: JSON, provider: str = "") -> JSON:
+    """A copy of ``spec`` without the parameters and schema properties the overlays inject: those marked
+    ``x-session-owned`` and those the provider's rule (``SESSION_OWNED``) names."""
     original = spec
     out = copy.deepcopy(spec)
+    drops: dict[int, set[str]] = {}  # id of a body schema (in ``out``) -> the owned names to drop
+    for path, method, operation in _operations(out):
+        where = f"{method.upper()} {path} ({operation.get('operationId', 'no operationId')})"
+        item_params = out["paths"][path].get("parameters", [])
+        for params in (operation.get("parameters"), item_params):
+            if isinstance(params, list):
+                kept = []
+                for p in params:
+                    resolved = _resolve(original, p)
+                    name, place = resolved.get("name", ""), resolved.get("in", "")
+                    if not _check_rule(provider, where, name, place, method, _is_owned(original, p)):
+                        kept.append(p)
+                params[:] = kept
+        names = _owned_body_names(original, provider, where, method, operation.get("requestBody"))
+        body = _resolve(out, operation.get("requestBody"))
+        if names and isinstance(body, dict):
+            for media in body.get("content", {}).values():
+                schema = _resolve(out, media.get("schema", {}))
+                drops.setdefault(id(schema), set()).update(names)
     for node in _walk(out):
+        props = node.get("properties")
+        if not isinstance(props, dict):
+            continue
+        owned = [name for name, schema in props.items() if _is_owned(original, schema)]
+        owned += [name for name in drops.get(id(node), ()) if name in props and name not in owned]
+        for name in owned:
+            del props[name]
+        if owned and isinstance(node.get("required"), list):
+            node["required"] = [r for r in node["required"] if r not in owned]
+            if not node["required"]:
+                del node["required"]
+    for node in _walk(out):  # parameters outside operations (components) that are marked
         params = node.get("parameters")
         if isinstance(params, list):
             node["parameters"] = [p for p in params if not _is_owned(original, p)]
-        props = node.get("properties")
-        if isinstance(props, dict):
-            owned = [name for name, schema in props.items() if _is_owned(original, schema)]
-            for name in owned:
-                del props[name]
-            if owned and isinstance(node.get("required"), list):
-                node["required"] = [r for r in node["required"] if r not in owned]
-                if not node["required"]:
-                    del node["required"]
     # A body left with only owned fields (BILL Logout/GetSessionInfo) is no longer the caller's to send.
     for item in out.get("paths", {}).values():
         for operation in item.values():
@@ -138,12 +230,147 @@ def generate_client(provider: str, out: Path, work: Path, spec: JSON | None = No
     """Generate ``<provider>_client`` into ``out`` from ``spec`` (default: specs/<provider>.yaml)."""
     stripped = work / f"{provider}.client.yaml"
     source = load_spec(provider) if spec is None else spec
-    stripped.write_text(yaml.safe_dump(strip_owned(source), sort_keys=False), encoding="utf-8")
+    stripped.write_text(yaml.safe_dump(strip_owned(source, provider), sort_keys=False), encoding="utf-8")
     target = out / f"{provider}_client"
     cmd = [_tool("openapi-python-client"), "generate", "--path", str(stripped), "--meta", "none"]
     cmd += ["--output-path", str(target), "--overwrite", "--config", str(CONFIG)]
     _run(cmd, cwd=work)
+    guard_answers(target)
     (target / "py.typed").write_text("", encoding="utf-8")
+
+
+#: Written into every generated client package as ``answers.py``.
+ANSWERS_MODULE = '''"""Reading an answer, guarded (written by scripts/regenerate).
+
+When the parser cannot read an answer (a status outside ``HTTPStatus``, malformed or too deeply nested JSON,
+a body of the wrong shape), the function in the response extension ``UNREADABLE``, if the caller's
+transport put one there, makes the exception raised instead. Without it the parser's own error propagates.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import httpx
+
+UNREADABLE = "unreadable_answer"
+PARSE_ERRORS = (
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    RecursionError,
+)
+
+
+@contextmanager
+def reading(response: httpx.Response) -> Iterator[None]:
+    try:
+        yield
+    except PARSE_ERRORS as exc:
+        convert: Callable[[httpx.Response, Exception], Exception] | None = (
+            response.extensions.get(UNREADABLE)
+        )
+        if convert is None:
+            raise
+        raise convert(response, exc) from exc
+'''
+_BUILD = "    return Response(\n        status_code=HTTPStatus(response.status_code),\n"
+_IMPORT = "\nfrom ... import errors\n"  # the first relative import of every operation module
+
+
+def guard_answers(package: Path) -> None:
+    """Wrap the body of each operation's ``_build_response`` in ``answers.reading(response)``."""
+    (package / "answers.py").write_text(ANSWERS_MODULE, encoding="utf-8")
+    for module in sorted((package / "api").rglob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        if "def _build_response(" not in text:
+            continue
+        start = text.find(_BUILD)
+        end = text.find("\n    )\n", start)
+        if start < 0 or end < 0 or _IMPORT not in text:
+            raise SystemExit(f"{module}: the generator's _build_response changed; update guard_answers")
+        block = text[start : end + len("\n    )\n")]
+        indented = "".join("    " + line if line.strip() else line for line in block.splitlines(True))
+        text = text.replace(block, "    with reading(response):\n" + indented, 1)
+        text = text.replace(_IMPORT, _IMPORT + "from ...answers import reading\n", 1)  # the hooks sort it
+        module.write_text(text, encoding="utf-8")
+    run_post_hooks(package)
+
+
+_LEAF = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+def class_name(schema: str) -> str:
+    """The model class openapi-python-client makes of a schema name (checked against its output)."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", schema)
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _kind(spec: JSON, prop: JSON) -> tuple[str, str | None, tuple[str, ...]]:
+    """(kind, model class or None, enum values) of one leaf or object property."""
+    if "$ref" in prop:
+        return "obj", class_name(prop["$ref"].rsplit("/", 1)[1]), ()
+    if prop.get("format") == "date":
+        return "date", None, ()
+    return _LEAF[prop["type"]], None, tuple(prop.get("enum", ()))
+
+
+def xml_layout(spec: JSON) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[Any, ...]]]:
+    """Roots (class -> element, namespace) and, per model class, its fields in element order:
+    (key, element, kind, item kind, class, required, owned, enum, (minimum, pattern)). ``kind`` is a leaf
+    kind, ``obj``, ``list`` (a wrapped list: ``element`` holds items named ``item``) or ``many`` (the element
+    repeats)."""
+    roots: dict[str, tuple[str, str]] = {}
+    types: dict[str, tuple[Any, ...]] = {}
+    schemas: JSON = spec["components"]["schemas"]
+    for name, schema in schemas.items():
+        if schema.get("type") != "object" or "properties" not in schema:
+            continue
+        if "xml" in schema:
+            roots[class_name(name)] = (schema["xml"]["name"], schema["xml"].get("namespace", ""))
+        fields = []
+        for key, prop in schema["properties"].items():
+            element = prop.get("xml", {}).get("name", key)
+            item: Any = None
+            if prop.get("type") == "array":
+                items = prop["items"]
+                kind = "list" if prop.get("xml", {}).get("wrapped") else "many"
+                item_kind, cls, enum = _kind(spec, items)
+                item = (items.get("xml", {}).get("name", key), item_kind)
+            else:
+                kind, cls, enum = _kind(spec, prop)
+            required = key in schema.get("required", ())
+            limits = (prop.get("minimum"), prop.get("pattern"))
+            fields.append((key, element, kind, item, cls, required, prop.get(OWNED) is True, enum, limits))
+        types[class_name(name)] = tuple(fields)
+    return roots, types
+
+
+def write_xml_layout(provider: str, out: Path) -> None:
+    spec = load_spec(provider)
+    if not any(isinstance(s, dict) and "xml" in s for s in spec["components"]["schemas"].values()):
+        return  # no XML models (JSON providers); their inline object properties have no XML layout
+    roots, types = xml_layout(spec)
+    if not roots:
+        return
+    package = out / f"{provider}_client"
+    exported = (package / "models" / "__init__.py").read_text(encoding="utf-8")
+    missing = [cls for cls in types if f'"{cls}"' not in exported]
+    if missing:
+        raise SystemExit(f"xml layout: no generated model named {', '.join(missing)}")
+    text = (
+        f'"""XML layout of the models, from specs/{provider}.yaml (written by scripts/regenerate)."""\n\n'
+        "from typing import Any\n\n"
+        "# model class -> (root element, namespace)\n"
+        f"ROOTS: dict[str, tuple[str, str]] = {pprint.pformat(roots, width=100, sort_dicts=False)}\n\n"
+        "# model class -> fields in element order:\n"
+        "# (key, element, kind, (item element, item kind) | None, class | None, required, owned, enum,\n"
+        "#  (minimum, pattern))\n"
+        f"TYPES: dict[str, tuple[Any, ...]] = {pprint.pformat(types, width=100, sort_dicts=False)}\n"
+    )
+    (package / "xml_layout.py").write_text(text, encoding="utf-8")
+    run_post_hooks(package)
 
 
 def run_post_hooks(folder: Path) -> None:
@@ -178,6 +405,7 @@ def generate(out: Path) -> None:
         for provider in PROVIDERS:
             generate_client(provider, out, work)
             generate_sandbox_models(provider, out, work)
+            write_xml_layout(provider, out)
     package = out / SANDBOX_MODELS
     (package / "__init__.py").write_text('"""Server-side models of the sandbox, generated from specs/."""\n')
     (package / "py.typed").write_text("", encoding="utf-8")

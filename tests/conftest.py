@@ -7,7 +7,11 @@ a key prefix of its own for the test that asks for it (tests never see each othe
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +21,43 @@ import pytest
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.sandbox.state import SandboxState, Session
 from tests.redis_server import RedisServer
+
+pytest_plugins = ["pytester"]
+
+#: System programs some tests drive for real, by the fixture that needs them, and their Debian package.
+SYSTEM_NEEDS = {"redis_server": ("redis-server", "redis-server"), "chromium": ("chromium", "chromium")}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Before any test runs: install the system programs the selected tests need (redis-server, Chromium)
+    with apt when they are missing and we may (root, or sudo without a password); otherwise stop with one
+    line saying what to install."""
+    wanted = {
+        SYSTEM_NEEDS[f] for item in items for f in getattr(item, "fixturenames", ()) if f in SYSTEM_NEEDS
+    }
+    missing = sorted(package for program, package in wanted if shutil.which(program) is None)
+    if not missing:
+        return
+    hint = f"the tests need {' and '.join(missing)}: sudo apt-get install -y {' '.join(missing)}"
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    if shutil.which("apt-get") is None or (sudo and shutil.which("sudo") is None):
+        pytest.exit(hint, returncode=pytest.ExitCode.USAGE_ERROR)
+    print(
+        f"\ninstalling {' '.join(missing)} with apt-get (missing; the tests drive them for real)",
+        file=sys.stderr,
+    )
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+    ):
+        done = subprocess.run([*sudo, *command], env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            pytest.exit(
+                f"{hint} (apt-get failed: {done.stderr.strip()[-300:]})",
+                returncode=pytest.ExitCode.USAGE_ERROR,
+            )
+
 
 # What a log line must never contain: the demo credentials, and every session id, token and cookie the
 # sandbox issued during the run (their random part, 32 hex digits; see SandboxState.create_session).

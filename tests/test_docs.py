@@ -24,7 +24,7 @@ import yaml
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 CHROMIUM_ARGS = [
     "--headless",
@@ -250,3 +250,13 @@ def test_quickstart_runs_as_written(provider: str, capsys: pytest.CaptureFixture
     code = compile(blocks[0], f"<billing_sessions.{provider} quickstart>", "exec")
     exec(code, {"__name__": "quickstart"})  # noqa: S102 -- the module's own documented code, verbatim
     assert capsys.readouterr().out.strip()
+
+
+def test_index_lists_every_typed_agent_operation() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import docs
+
+    section = docs.typed_agent_operations()
+    names = re.findall(r"#Session\.(\w+)", section)
+    assert len(names) == 11 and "create_invoice" in names and "query_taxpayer" in names
+    assert "<code>Xmlszamla</code>" in section and "<code>action-szamla_agent_taxpayer</code>" in section

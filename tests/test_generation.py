@@ -12,6 +12,9 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
+from billing_sessions.retry import UNREADABLE
+from gestix_client import answers as gestix_answers
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import regenerate  # noqa: E402
@@ -170,3 +173,123 @@ def test_a_new_write_operation_needs_no_nonce(tmp_path: Path) -> None:
     assert _function_args(api / "create_webhook.py", "sync_detailed") == {"client"}
     assert _function_args(api / "update_webhook.py", "asyncio_detailed") == {"client", "id"}
     assert "nonce" not in (api / "create_webhook.py").read_text(encoding="utf-8")
+
+
+def test_every_operation_reads_its_answer_guarded() -> None:
+    """Each generated operation builds its response inside ``answers.reading``: a session turns what the
+    parser cannot read (a status outside HTTPStatus, malformed or deeply nested JSON) into a ProviderError."""
+    modules = [m for m in sorted((ROOT / "generated").glob("*_client/api/*/*.py")) if m.name != "__init__.py"]
+    assert len(modules) >= 20
+    assert UNREADABLE == gestix_answers.UNREADABLE  # the extension the session transport fills in
+    for module in modules:
+        text = module.read_text(encoding="utf-8")
+        assert "from ...answers import reading" in text and "    with reading(response):\n" in text, module
+
+
+def test_a_new_operation_reads_its_answer_guarded(tmp_path: Path) -> None:
+    spec = regenerate.load_spec("gestix")
+    spec["paths"]["/hooks"] = {
+        "get": {
+            "operationId": "list_hooks",
+            "tags": ["hooks"],
+            "security": [{"sessionAuth": []}],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {}}}}},
+        }
+    }
+    regenerate.generate_client("gestix", tmp_path, tmp_path, spec=spec)
+    text = (tmp_path / "gestix_client" / "api" / "hooks" / "list_hooks.py").read_text(encoding="utf-8")
+    assert "    with reading(response):\n        return Response(" in text
+    assert (tmp_path / "gestix_client" / "answers.py").read_text(
+        encoding="utf-8"
+    ) == regenerate.ANSWERS_MODULE
+
+
+def _gestix_webhook(parameter: dict[str, Any], method: str = "post") -> dict[str, Any]:
+    spec = regenerate.load_spec("gestix")
+    created = {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}
+    spec["paths"]["/webhooks"] = {
+        method: {
+            "operationId": f"{method}_webhook",
+            "tags": ["webhooks"],
+            "security": [{"sessionAuth": []}],
+            "parameters": [parameter],
+            "responses": {"201": created},
+        }
+    }
+    return spec
+
+
+NONCE = {"name": "nonce", "in": "query", "required": True, "schema": {"type": "integer", "format": "int64"}}
+
+
+def test_an_unmarked_inline_nonce_on_a_write_is_owned_by_the_gestix_rule(tmp_path: Path) -> None:
+    # As the provider's docs show it: no x-session-owned mark. The rule owns it anyway.
+    regenerate.generate_client("gestix", tmp_path, tmp_path, spec=_gestix_webhook(dict(NONCE), "put"))
+    module = tmp_path / "gestix_client" / "api" / "webhooks" / "put_webhook.py"
+    assert _function_args(module, "sync_detailed") == {"client"}
+    assert "nonce" not in module.read_text(encoding="utf-8")
+
+
+def test_an_unmarked_referenced_nonce_is_owned_too() -> None:
+    spec = _gestix_webhook({"$ref": "#/components/parameters/unmarked"})
+    spec["components"]["parameters"]["unmarked"] = dict(NONCE)
+    out = regenerate.strip_owned(spec, "gestix")
+    assert out["paths"]["/webhooks"]["post"]["parameters"] == []
+
+
+def test_a_nonce_where_the_session_cannot_send_it_stops_the_build_naming_the_operation() -> None:
+    spec = _gestix_webhook(dict(NONCE), "get")
+    with pytest.raises(regenerate.OwnedParameterError, match=r"GET /webhooks \(get_webhook\).*Fix:"):
+        regenerate.strip_owned(spec, "gestix")
+    header = _gestix_webhook({**NONCE, "in": "header"})
+    with pytest.raises(regenerate.OwnedParameterError, match="nonce"):
+        regenerate.strip_owned(header, "gestix")
+
+
+@pytest.mark.parametrize("provider", ["bill", "bill_v3"])
+def test_bill_devkey_and_session_id_are_owned_unmarked_inline_or_by_ref(provider: str) -> None:
+    spec = regenerate.load_spec(provider)
+    path = "/Crud/Read/{entity}.json" if provider == "bill" else "/v3/vendors"
+    operation = spec["paths"][path]["post"]
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {
+            "devKey": {"type": "string"},
+            "sessionId": {"$ref": "#/components/schemas/plainString"},
+            "data": {"type": "string"},
+        },
+        "required": ["devKey", "sessionId", "data"],
+    }
+    spec["components"]["schemas"]["plainString"] = {"type": "string"}
+    media = "application/x-www-form-urlencoded" if provider == "bill" else "application/json"
+    operation["requestBody"] = {"required": True, "content": {media: {"schema": schema}}}
+    if provider == "bill_v3":
+        operation["parameters"] = [
+            {"name": "devKey", "in": "header", "required": True, "schema": {"type": "string"}},
+            {"name": "sessionId", "in": "header", "required": True, "schema": {"type": "string"}},
+        ]
+    out = regenerate.strip_owned(spec, provider)
+    stripped = out["paths"][path]["post"]
+    kept = stripped["requestBody"]["content"][media]["schema"]
+    assert list(kept["properties"]) == ["data"] and kept["required"] == ["data"]
+    names = [regenerate._resolve(spec, p).get("name") for p in stripped.get("parameters", [])]
+    assert not {"devKey", "sessionId"} & set(names)
+
+
+def test_bill_session_id_in_a_query_string_stops_the_build() -> None:
+    spec = regenerate.load_spec("bill_v3")
+    spec["paths"]["/v3/vendors"]["get"]["parameters"].append(
+        {"name": "sessionId", "in": "query", "schema": {"type": "string"}}
+    )
+    with pytest.raises(regenerate.OwnedParameterError, match=r"GET /v3/vendors \(listVendors\)"):
+        regenerate.strip_owned(spec, "bill_v3")
+
+
+def test_bill_v3_functions_never_ask_for_dev_key_or_session_id() -> None:
+    api = ROOT / "generated" / "bill_v3_client" / "api"
+    modules = [m for m in api.glob("*/*.py") if m.name != "__init__.py"]
+    assert len(modules) == 12
+    for module in modules:
+        assert not _function_args(module, "sync_detailed") & {"dev_key", "session_id"}, module
+    login_model = (ROOT / "generated" / "bill_v3_client" / "models" / "login_request.py").read_text("utf-8")
+    assert "devKey" not in login_model

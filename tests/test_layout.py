@@ -151,6 +151,7 @@ def test_public_names() -> None:
 
     assert billing_sessions.__all__ == [
         "BillingSessionError",
+        "ErrorEntry",
         "LoginError",
         "MissingExtra",
         "ProviderError",
@@ -159,6 +160,8 @@ def test_public_names() -> None:
         "SessionExpired",
         "StoreError",
         "TransportError",
+        "UntrustedSession",
+        "UsageError",
     ]
     for module in (
         billing_sessions,

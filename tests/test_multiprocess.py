@@ -27,7 +27,7 @@ import httpx
 import pytest
 import redis
 
-from billing_sessions import gestix, szamla_agent
+from billing_sessions import bill_v3, gestix, szamla_agent
 from billing_sessions.redis_store import RedisStore
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore, SessionStore
@@ -40,9 +40,13 @@ AGENT_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla">
   <beallitasok><szamlaagentkulcs/><eszamla>false</eszamla><szamlaLetoltes>false</szamlaLetoltes>
   <valaszVerzio>1</valaszVerzio></beallitasok>
-  <fejlec><keltDatum>2026-11-23</keltDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem></fejlec>
+  <fejlec><keltDatum>2026-11-23</keltDatum><teljesitesDatum>2026-11-23</teljesitesDatum>
+  <fizetesiHataridoDatum>2026-12-01</fizetesiHataridoDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem>
+  <szamlaNyelve>hu</szamlaNyelve></fejlec><elado/>
   <vevo><nev>Teszt Kft.</nev><irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim></vevo>
-  <tetelek><tetel><megnevezes>Szolgáltatás</megnevezes><mennyiseg>1</mennyiseg></tetel></tetelek>
+  <tetelek><tetel><megnevezes>Szolgáltatás</megnevezes><mennyiseg>1</mennyiseg><mennyisegiEgyseg>db</mennyisegiEgyseg>
+  <nettoEgysegar>10000</nettoEgysegar><afakulcs>27</afakulcs><nettoErtek>10000</nettoErtek><afaErtek>2700</afaErtek>
+  <bruttoErtek>12700</bruttoErtek></tetel></tetelek>
 </xmlszamla>
 """
 
@@ -177,6 +181,23 @@ def agent_calls(spec: StoreSpec, base_url: str, calls: int, start: Barrier) -> i
         for _ in range(calls):
             ok += s.send("action-xmlagentxmlfile", AGENT_XML).ok
     return ok
+
+
+BILL_V3: dict[str, Any] = {
+    "username": DEMO.bill_user_name,
+    "password": DEMO.bill_password,
+    "organization_id": DEMO.bill_org_id,
+    "dev_key": DEMO.bill_dev_key,
+    "device": "ci-fleet",
+}
+
+
+def bill_v3_calls(spec: StoreSpec, base_url: str, calls: int, start: Barrier) -> dict[str, Any]:
+    with bill_v3.Session(base_url, store=spec.open(), logout_on_close=False, **BILL_V3) as s:
+        start.wait(TIMEOUT)
+        for _ in range(calls):
+            s.session_info()
+        return {"logins": s.logins, "trusted": s.trusted}
 
 
 def hold_lock(spec: StoreSpec, key: str, held: Event) -> None:
@@ -374,3 +395,17 @@ async def test_a_sync_and_an_async_session_on_one_store_never_interleave_writes(
     assert counters["nonce_rejections"] == 0
     assert counters["writes_applied"] == 60
     assert counters["logins"] == 1
+
+
+def test_4_processes_log_in_to_bill_v3_once_and_come_back_trusted_from_the_stored_trust(
+    sb: Sandbox, spec: StoreSpec, ctx: SpawnContext
+) -> None:
+    with bill_v3.Session(sb.base_url("bill_v3"), store=spec.open(), logout_on_close=False, **BILL_V3) as s:
+        s.mfa_validate(s.mfa_challenge(), sb.state.mfa_code() or "")
+        s.auth.forget()  # the session goes; the remembered trust stays in the store
+    start = ctx.Barrier(PROCESSES)
+    out = _run(ctx, PROCESSES, bill_v3_calls, spec, sb.base_url("bill_v3"), 10, start)
+    assert [r["trusted"] for r in out] == [True] * PROCESSES
+    assert sum(r["logins"] for r in out) == 1
+    counters = sb.state.counters("bill_v3")
+    assert (counters["logins"], counters["mfa_texts"], counters["expired_rejections"]) == (2, 1, 0)

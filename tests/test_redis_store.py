@@ -109,7 +109,12 @@ def test_records_expire_with_the_providers_idle_lifetime(store: RedisStore, redi
         store.save(account, {"value": "v"})
     store.allocate_nonce("gestix:x", 1)
     p = store.prefix
-    assert IDLE_LIFETIMES == {"szamla_agent": 5400.0, "bill": 2100.0}
+    assert IDLE_LIFETIMES == {
+        "szamla_agent": 5400.0,
+        "bill": 2100.0,
+        "bill_v3": 2100.0,
+        "bill_v3-mfa-trust": 30 * 86400.0,
+    }
     assert 5_399_000 < raw.pttl(f"{p}:szamla_agent:x:session") <= 5_400_000
     assert 2_099_000 < raw.pttl(f"{p}:bill:x:session") <= 2_100_000
     assert raw.pttl(f"{p}:gestix:x:session") == -1  # no idle lifetime: kept until replaced

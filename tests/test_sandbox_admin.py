@@ -10,7 +10,7 @@ import pytest
 
 from billing_sessions.sandbox import BASE_PATHS, COUNTERS, DEMO, Sandbox, SandboxConfig, SandboxState
 
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 
 
 @pytest.fixture
@@ -34,6 +34,7 @@ def test_base_urls(sb: Sandbox) -> None:
     assert sb.base_url("szamla_agent") == sb.url
     assert sb.base_url("bill") == sb.url + "/api/v2"
     assert sb.base_url("billingplatform") == sb.url + "/demo"
+    assert sb.base_url("bill_v3") == sb.url + "/connect"
     assert set(BASE_PATHS) == set(PROVIDERS)
     with pytest.raises(ValueError, match="unknown provider"):
         sb.base_url("stripe")
@@ -59,6 +60,8 @@ def test_counters_have_every_key_and_are_snapshots(sb: Sandbox) -> None:
         "faults_injected",
         "expired_rejections",
         "duplicate_references",
+        "mfa_texts",
+        "limit_rejections",
     }
     with pytest.raises(ValueError, match="unknown provider"):
         sb.state.counters("nope")

@@ -21,7 +21,8 @@ def gestix_helo(client: httpx.Client, sb: Sandbox) -> httpx.Response:
 
 
 def szamla_call(client: httpx.Client, sb: Sandbox) -> httpx.Response:
-    xml = f"<xmlszamlapdf><szamlaagentkulcs>{DEMO.szamla_agent_key}</szamlaagentkulcs></xmlszamlapdf>"
+    key = f"<szamlaagentkulcs>{DEMO.szamla_agent_key}</szamlaagentkulcs>"
+    xml = f"<xmlszamlapdf>{key}<valaszVerzio>1</valaszVerzio></xmlszamlapdf>"
     files = {"action-szamla_agent_pdf": ("r.xml", xml.encode(), "text/xml")}
     return client.post(sb.base_url("szamla_agent") + "/szamla/", files=files)
 

@@ -65,7 +65,7 @@ def test_a_bounded_mixed_load_over_200_connections(sb: Sandbox) -> None:
             ]
             xml = (
                 f"<xmlszamlapdf><szamlaagentkulcs>{DEMO.szamla_agent_key}</szamlaagentkulcs><szamlaszam>E-TST-2024-1</szamlaszam>"
-                "</xmlszamlapdf>"
+                "<valaszVerzio>1</valaszVerzio></xmlszamlapdf>"
             ).encode()
             cookies: dict[str, str] = {}
 

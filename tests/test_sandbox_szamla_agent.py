@@ -19,19 +19,41 @@ INVOICE = "action-xmlagentxmlfile"
 def invoice(
     version: int = 1, *, auth: str = KEY, download: bool = True, extra: str = "", email: str = ""
 ) -> str:
+    def item(net: str, vat: str, gross: str) -> str:
+        return (
+            "<tetel><megnevezes>Szolgáltatás</megnevezes><mennyiseg>1</mennyiseg>"
+            f"<mennyisegiEgyseg>db</mennyisegiEgyseg><nettoEgysegar>{net}</nettoEgysegar><afakulcs>27</afakulcs>"
+            f"<nettoErtek>{net}</nettoErtek><afaErtek>{vat}</afaErtek><bruttoErtek>{gross}</bruttoErtek></tetel>"
+        )
+
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><xmlszamla xmlns="{NS}xmlszamla"><beallitasok>{auth}'
-        f"<szamlaLetoltes>{str(download).lower()}</szamlaLetoltes><valaszVerzio>{version}</valaszVerzio>"
-        f"</beallitasok><fejlec><fizmod>Átutalás</fizmod>{extra}</fejlec><vevo><nev>Vevő Kft.</nev>"
-        f"<email>{email}</email></vevo><tetelek>"
-        "<tetel><nettoErtek>10000</nettoErtek><bruttoErtek>12700</bruttoErtek></tetel>"
-        "<tetel><nettoErtek>500.5</nettoErtek><bruttoErtek>635.64</bruttoErtek></tetel></tetelek></xmlszamla>"
+        f"<eszamla>false</eszamla><szamlaLetoltes>{str(download).lower()}</szamlaLetoltes>"
+        f"<valaszVerzio>{version}</valaszVerzio></beallitasok><fejlec><teljesitesDatum>2026-11-23</teljesitesDatum>"
+        "<fizetesiHataridoDatum>2026-12-01</fizetesiHataridoDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem>"
+        f"<szamlaNyelve>hu</szamlaNyelve>{extra}</fejlec><elado/><vevo><nev>Vevő Kft.</nev>"
+        "<irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim>"
+        f"{f'<email>{email}</email>' if email else ''}</vevo>"
+        f"<tetelek>{item('10000', '2700', '12700')}{item('500.5', '135.14', '635.64')}</tetelek>"
+        "</xmlszamla>"
     )
+
+
+SETTINGS = {  # the required settings of each root, after the credentials
+    "xmlszamlast": "<eszamla>false</eszamla><szamlaLetoltes>false</szamlaLetoltes>",
+    "xmlnyugtacreate": "<pdfLetoltes>false</pdfLetoltes>",
+    "xmlnyugtast": "<pdfLetoltes>false</pdfLetoltes>",
+    "xmlnyugtaget": "<pdfLetoltes>false</pdfLetoltes>",
+}
 
 
 def query(root: str, body: str, *, version: int | None = None) -> str:
     answer = f"<valaszVerzio>{version}</valaszVerzio>" if version else ""
-    return f'<{root} xmlns="{NS}{root}"><beallitasok>{KEY}{answer}</beallitasok>{body}</{root}>'
+    if root in ("xmlszamlapdf", "xmlszamlaxml"):  # no settings element: the credentials lead the root
+        answer = f"<valaszVerzio>{version or 1}</valaszVerzio>" if root == "xmlszamlapdf" else ""
+        return f'<{root} xmlns="{NS}{root}">{KEY}{body}{answer}</{root}>'
+    settings = f"<beallitasok>{KEY}{SETTINGS.get(root, '')}{answer}</beallitasok>"
+    return f'<{root} xmlns="{NS}{root}">{settings}{body}</{root}>'
 
 
 @pytest.fixture
@@ -302,8 +324,8 @@ def test_pdf_and_xml_queries_of_the_seeded_invoice(client: httpx.Client) -> None
 
 
 def test_credit_entry_lowers_the_outstanding_amount(sb: Sandbox, client: httpx.Client) -> None:
-    body = f"<beallitasok>{KEY}<szamlaszam>E-TST-2024-1</szamlaszam></beallitasok>"
-    body += "<kifizetes><osszeg>2700</osszeg></kifizetes>"
+    body = f"<beallitasok>{KEY}<szamlaszam>E-TST-2024-1</szamlaszam><additiv>true</additiv></beallitasok>"
+    body += "<kifizetes><datum>2026-11-30</datum><jogcim>átutalás</jogcim><osszeg>2700</osszeg></kifizetes>"
     xml = f'<xmlszamlakifiz xmlns="{NS}xmlszamlakifiz">{body}</xmlszamlakifiz>'
     response = send(client, "action-szamla_agent_kifiz", xml)
     assert response.text == "xmlagentresponse=DONE;E-TST-2024-1"
@@ -333,7 +355,13 @@ def test_proforma_deletion(client: httpx.Client) -> None:
 
 
 def test_receipts_and_taxpayers(sb: Sandbox, client: httpx.Client) -> None:
-    create = query("xmlnyugtacreate", "<tetelek><tetel><brutto>1270</brutto></tetel></tetelek>")
+    item = (
+        "<tetel><megnevezes>Kávé</megnevezes><mennyiseg>1</mennyiseg><mennyisegiEgyseg>db</mennyisegiEgyseg>"
+        "<nettoEgysegar>1000</nettoEgysegar><afakulcs>27</afakulcs><netto>1000</netto><afa>270</afa>"
+        "<brutto>1270</brutto></tetel>"
+    )
+    fejlec_ = "<fejlec><elotag>NYGTA</elotag><fizmod>készpénz</fizmod><penznem>HUF</penznem></fejlec>"
+    create = query("xmlnyugtacreate", f"{fejlec_}<tetelek>{item}</tetelek>")
     created = send(client, "action-szamla_agent_nyugta_create", create)
     root = parse(created.content)
     assert root.tag == f"{{{NS}xmlnyugtavalasz}}xmlnyugtavalasz"

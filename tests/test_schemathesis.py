@@ -36,7 +36,7 @@ from schemathesis import AuthContext, Case
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import ignored_auth
 
-from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.sandbox import DEMO, Sandbox, SandboxConfig
 from billing_sessions.sandbox.examples import spec
 
 MAX_EXAMPLES = 12
@@ -47,7 +47,7 @@ STATUS_ONLY = ["negative_data_rejection", "ignored_auth", "missing_required_head
 # The sandbox these tests fuzz: a separate one (fuzzing must not disturb the shared ``sandbox`` fixture),
 # started on first use. schemathesis applies auth while generating cases, and it generates the explicit
 # example cases at collection time, so the first login may come before any fixture runs.
-SANDBOX = Sandbox()
+SANDBOX = Sandbox(SandboxConfig(bill_v3_logins_per_hour=1_000_000))  # a fresh login per case
 CLIENT = httpx.Client(timeout=10.0)  # the auth hooks' logins (one client: building one costs ~20 ms)
 _start_lock = threading.Lock()
 
@@ -101,6 +101,16 @@ def _bill_session() -> str:
     return str(CLIENT.post(_url("bill") + "/Login.json", data=form).json()["response_data"]["sessionId"])
 
 
+def _bill_v3_session() -> str:
+    credentials = {
+        "devKey": DEMO.bill_dev_key,
+        "username": DEMO.bill_user_name,
+        "password": DEMO.bill_password,
+        "organizationId": DEMO.bill_org_id,
+    }
+    return str(CLIENT.post(_url("bill_v3") + "/v3/login", json=credentials).json()["sessionId"])
+
+
 def _bp_session() -> str:
     credentials = {"username": DEMO.bp_username, "password": DEMO.bp_password}
     response = CLIENT.post(_url("billingplatform") + "/rest/2.0/login", json=credentials)
@@ -143,6 +153,22 @@ class BillAuth:
             case.body = {**case.body, "sessionId": data}
 
 
+bill_v3 = _schema("bill_v3", ALWAYS_OFF)
+
+
+@bill_v3.auth(refresh_interval=None)
+class BillV3Auth:
+    def get(self, case: Case[Any], ctx: AuthContext) -> str:
+        return "" if case.path == "/v3/login" else _bill_v3_session()
+
+    def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
+        if case.path == "/v3/login" and isinstance(case.body, dict) and "devKey" in case.body:
+            case.body = {**case.body, "devKey": DEMO.bill_dev_key}
+        elif data:
+            _with_header(case, "devKey", DEMO.bill_dev_key)
+            _with_header(case, "sessionId", data)
+
+
 billingplatform = _schema("billingplatform", ALWAYS_OFF)
 
 
@@ -161,14 +187,20 @@ class BillingPlatformAuth:
 
 VALID_XML = {
     "action-xmlagentxmlfile": "<xmlszamla xmlns='http://www.szamlazz.hu/xmlszamla'><beallitasok>{auth}"
-    "<valaszVerzio>{v}</valaszVerzio></beallitasok><tetelek><tetel><nettoErtek>100</nettoErtek>"
+    "<eszamla>false</eszamla><szamlaLetoltes>true</szamlaLetoltes><valaszVerzio>{v}</valaszVerzio></beallitasok>"
+    "<fejlec><teljesitesDatum>2026-11-23</teljesitesDatum><fizetesiHataridoDatum>2026-12-01</fizetesiHataridoDatum>"
+    "<fizmod>Átutalás</fizmod><penznem>HUF</penznem><szamlaNyelve>hu</szamlaNyelve></fejlec><elado/><vevo>"
+    "<nev>V</nev><irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim></vevo><tetelek><tetel>"
+    "<megnevezes>x</megnevezes><mennyiseg>1</mennyiseg><mennyisegiEgyseg>db</mennyisegiEgyseg>"
+    "<nettoEgysegar>100</nettoEgysegar><afakulcs>27</afakulcs><nettoErtek>100</nettoErtek><afaErtek>27</afaErtek>"
     "<bruttoErtek>127</bruttoErtek></tetel></tetelek></xmlszamla>",
     "action-szamla_agent_pdf": "<xmlszamlapdf xmlns='http://www.szamlazz.hu/xmlszamlapdf'>{auth}"
     "<szamlaszam>E-TST-2024-1</szamlaszam><valaszVerzio>{v}</valaszVerzio></xmlszamlapdf>",
     "action-szamla_agent_xml": "<xmlszamlaxml xmlns='http://www.szamlazz.hu/xmlszamlaxml'>{auth}"
     "<szamlaszam>E-TST-2024-1</szamlaszam></xmlszamlaxml>",
     "action-szamla_agent_nyugta_get": "<xmlnyugtaget xmlns='http://www.szamlazz.hu/xmlnyugtaget'>"
-    "<beallitasok>{auth}</beallitasok><fejlec><nyugtaszam>NYGTA-2024-1</nyugtaszam></fejlec></xmlnyugtaget>",
+    "<beallitasok>{auth}<pdfLetoltes>false</pdfLetoltes></beallitasok><fejlec><nyugtaszam>NYGTA-2024-1</nyugtaszam>"
+    "</fejlec></xmlnyugtaget>",
     "action-szamla_agent_taxpayer": "<xmltaxpayer xmlns='http://www.szamlazz.hu/xmltaxpayer'>"
     "<beallitasok>{auth}</beallitasok><torzsszam>12345678</torzsszam></xmltaxpayer>",
 }
@@ -230,6 +262,12 @@ def test_bill(case: Case[Any], api: Sandbox) -> None:
     case.call_and_validate(base_url=_url("bill"))
 
 
+@bill_v3.parametrize()
+@COMMON
+def test_bill_v3(case: Case[Any], api: Sandbox) -> None:
+    case.call_and_validate(base_url=_url("bill_v3"))
+
+
 @billingplatform.parametrize()
 @COMMON
 def test_billingplatform(case: Case[Any], api: Sandbox) -> None:
@@ -238,11 +276,13 @@ def test_billingplatform(case: Case[Any], api: Sandbox) -> None:
 
 def test_the_auth_hooks_reached_the_success_paths(api: Sandbox) -> None:
     """Runs after the fuzzing above: positive cases got through auth to real work on every provider."""
-    counters = {p: api.state.counters(p) for p in ("gestix", "szamla_agent", "bill", "billingplatform")}
+    providers = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
+    counters = {p: api.state.counters(p) for p in providers}
     assert counters["gestix"]["writes_applied"] > 0
     assert counters["szamla_agent"]["logins"] > 0
     assert counters["szamla_agent"]["writes_applied"] > 0
     assert counters["bill"]["logins"] > 0
     assert counters["billingplatform"]["writes_applied"] > 0
+    assert counters["bill_v3"]["logins"] > 0 and counters["bill_v3"]["writes_applied"] > 0
     # Exact once each answer is in: the sandbox counts a request out before its last byte.
-    assert [api.state.in_flight(p) for p in counters] == [0, 0, 0, 0]
+    assert [api.state.in_flight(p) for p in counters] == [0, 0, 0, 0, 0]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 
-from billing_sessions import BillingSessionError, bill, billingplatform, gestix, szamla_agent
+from billing_sessions import BillingSessionError, bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.redact import redact
 from billing_sessions.sandbox import DEMO, Sandbox
 from gestix_client.api.invoices import create_invoice
@@ -48,6 +49,20 @@ def test_no_secret_in_debug_logs_reprs_or_errors(sb: Sandbox, caplog: pytest.Log
         b.session_info()
         sessions.append(b)
         bill_session = b.auth.token
+    v3_account: dict[str, Any] = {
+        "username": DEMO.bill_user_name,
+        "password": DEMO.bill_password,
+        "organization_id": DEMO.bill_org_id,
+        "dev_key": DEMO.bill_dev_key,
+    }
+    with bill_v3.Session(sb.base_url("bill_v3"), **v3_account) as v3:
+        v3.mfa_validate(v3.mfa_challenge(), sb.state.mfa_code() or "")
+        sessions.append(v3)
+        record = v3.store.load(bill_v3.trust_key(v3.auth.key)) or {}
+        remember_me_id = str(record["remember_me_id"])
+    with bill_v3.Session(sb.base_url("bill_v3"), **v3_account, store=v3.store) as again:
+        again.session_info()  # logs in with the rememberMeId
+        sessions.append(again)
     with billingplatform.Session(
         sb.base_url("billingplatform"), username="demo", password=DEMO.bp_password
     ) as p:
@@ -67,7 +82,7 @@ def test_no_secret_in_debug_logs_reprs_or_errors(sb: Sandbox, caplog: pytest.Log
         with pytest.raises(BillingSessionError) as caught:
             bad()
         errors.append(f"{caught.value!s} {caught.value!r}")
-    secrets = _secrets(sessions) | {"hunter2-secret"}
+    secrets = _secrets(sessions) | {"hunter2-secret", remember_me_id}
     secrets |= {t.value for t in (gestix_token, szamla_cookie, bill_session, bp_session) if t is not None}
     lines = [r.getMessage() for r in caplog.records] + [repr(s) for s in sessions] + errors
     lines += [repr(t) for t in (gestix_token, szamla_cookie, bill_session, bp_session)]

@@ -214,3 +214,27 @@ def test_steady_use_keeps_the_stored_session_fresh_for_a_second_session_object(s
             second.session_info()
         assert second.logins == 0
     assert sb.state.counters("bill")["logins"] == 1
+
+
+def test_the_login_answers_api_endpoint_is_followed_for_the_rest_of_the_session(
+    sb: Sandbox, tmp_path: Path
+) -> None:
+    sb.state.configure(bill_second_endpoint=True)  # sessions live on /api/v2/dc2 only
+    store = FileStore(tmp_path / "sessions.json")
+    with _shared(sb, store, logout_on_close=True) as s:
+        s.session_info()
+        created = s.create("Customer", {"name": "Ana"})
+        assert s.read("Customer", created.id).id == created.id
+        with _shared(sb, store) as other:  # another worker adopts the stored session and its endpoint
+            other.session_info()
+            assert other.logins == 0
+    counters = sb.state.counters("bill")
+    assert (counters["logins"], counters["expired_rejections"], counters["logouts"]) == (1, 0, 1)
+    assert counters["requests"] == 1 + 3 + 1 + 1
+
+
+def test_an_api_endpoint_equal_to_the_base_url_changes_nothing(sb: Sandbox) -> None:
+    with _session(sb.base_url("bill") + "/") as s:
+        s.session_info()
+        token = s.auth.token
+    assert token is not None and token.endpoint is None

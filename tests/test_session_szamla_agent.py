@@ -24,9 +24,16 @@ INVOICE = """<?xml version="1.0" encoding="UTF-8"?>
     <szamlaLetoltes>true</szamlaLetoltes>
     <valaszVerzio>{version}</valaszVerzio>
   </beallitasok>
-  <fejlec><keltDatum>2026-11-23</keltDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem></fejlec>
+  <fejlec>
+    <keltDatum>2026-11-23</keltDatum><teljesitesDatum>2026-11-23</teljesitesDatum>
+    <fizetesiHataridoDatum>2026-12-01</fizetesiHataridoDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem>
+    <szamlaNyelve>hu</szamlaNyelve>
+  </fejlec>
+  <elado/>
   <vevo><nev>Teszt Kft.</nev><irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim></vevo>
-  <tetelek><tetel><megnevezes>Szolgáltatás</megnevezes><mennyiseg>1</mennyiseg></tetel></tetelek>
+  <tetelek><tetel><megnevezes>Szolgáltatás</megnevezes><mennyiseg>1</mennyiseg><mennyisegiEgyseg>db</mennyisegiEgyseg>
+    <nettoEgysegar>10000</nettoEgysegar><afakulcs>27</afakulcs><nettoErtek>10000</nettoErtek>
+    <afaErtek>2700</afaErtek><bruttoErtek>12700</bruttoErtek></tetel></tetelek>
 </xmlszamla>
 """
 ACTION = "action-xmlagentxmlfile"

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
@@ -16,6 +18,11 @@ class AgentRequest(BaseModel):
     call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
     instead of a file part is not found and fails with error 53 ("missing XML file").
     Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+    Each root's XML is described by the schema of the same name (element order, required elements,
+    namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+    `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+    `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+    `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     """
 
@@ -26,77 +33,77 @@ class AgentRequest(BaseModel):
         bytes | None,
         Field(
             alias="action-xmlagentxmlfile",
-            description="Generate an invoice (also pro forma / advance / final invoice). XML root `xmlszamla`, namespace `http://www.szamlazz.hu/xmlszamla`. `valaszVerzio` 1 answers the PDF (or `xmlagentresponse=DONE;<number>` without PDF download), 2 answers `xmlszamlavalasz`.",
+            description="Generate an invoice (also pro forma / advance / final invoice). XML root `xmlszamla` (schema `xmlszamla`), namespace `http://www.szamlazz.hu/xmlszamla`. `valaszVerzio` 1 answers the PDF (or `xmlagentresponse=DONE;<number>` without PDF download), 2 answers `xmlszamlavalasz`.",
         ),
     ] = None
     action_szamla_agent_st: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_st",
-            description="Reverse (storno) an invoice. XML root `xmlszamlast`, namespace `http://www.szamlazz.hu/xmlszamlast`.",
+            description="Reverse (storno) an invoice. XML root `xmlszamlast` (schema `xmlszamlast`), namespace `http://www.szamlazz.hu/xmlszamlast`.",
         ),
     ] = None
     action_szamla_agent_kifiz: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_kifiz",
-            description="Register a credit entry (payment) on an invoice. XML root `xmlszamlakifiz`, namespace `http://www.szamlazz.hu/xmlszamlakifiz`.",
+            description="Register a credit entry (payment) on an invoice. XML root `xmlszamlakifiz` (schema `xmlszamlakifiz`), namespace `http://www.szamlazz.hu/xmlszamlakifiz`.",
         ),
     ] = None
     action_szamla_agent_pdf: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_pdf",
-            description="Query the PDF of an invoice. XML root `xmlszamlapdf`, namespace `http://www.szamlazz.hu/xmlszamlapdf`.",
+            description="Query the PDF of an invoice. XML root `xmlszamlapdf` (schema `xmlszamlapdf`), namespace `http://www.szamlazz.hu/xmlszamlapdf`.",
         ),
     ] = None
     action_szamla_agent_xml: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_xml",
-            description="Query the data of an invoice as XML. XML root `xmlszamlaxml`, namespace `http://www.szamlazz.hu/xmlszamlaxml`.",
+            description="Query the data of an invoice as XML. XML root `xmlszamlaxml` (schema `xmlszamlaxml`), namespace `http://www.szamlazz.hu/xmlszamlaxml`.",
         ),
     ] = None
     action_szamla_agent_dijbekero_torlese: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_dijbekero_torlese",
-            description="Delete a pro forma invoice (díjbekérő). XML root `xmlszamladbkdel`, namespace `http://www.szamlazz.hu/xmlszamladbkdel`.",
+            description="Delete a pro forma invoice (díjbekérő). XML root `xmlszamladbkdel` (schema `xmlszamladbkdel`), namespace `http://www.szamlazz.hu/xmlszamladbkdel`.",
         ),
     ] = None
     action_szamla_agent_nyugta_create: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_create",
-            description="Create a receipt (nyugta). XML root `xmlnyugtacreate`, namespace `http://www.szamlazz.hu/xmlnyugtacreate`.",
+            description="Create a receipt (nyugta). XML root `xmlnyugtacreate` (schema `xmlnyugtacreate`), namespace `http://www.szamlazz.hu/xmlnyugtacreate`.",
         ),
     ] = None
     action_szamla_agent_nyugta_storno: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_storno",
-            description="Reverse a receipt. XML root `xmlnyugtast`, namespace `http://www.szamlazz.hu/xmlnyugtast`.",
+            description="Reverse a receipt. XML root `xmlnyugtast` (schema `xmlnyugtast`), namespace `http://www.szamlazz.hu/xmlnyugtast`.",
         ),
     ] = None
     action_szamla_agent_nyugta_get: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_get",
-            description="Query a receipt. XML root `xmlnyugtaget`, namespace `http://www.szamlazz.hu/xmlnyugtaget`.",
+            description="Query a receipt. XML root `xmlnyugtaget` (schema `xmlnyugtaget`), namespace `http://www.szamlazz.hu/xmlnyugtaget`.",
         ),
     ] = None
     action_szamla_agent_nyugta_send: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_nyugta_send",
-            description="Send a receipt by e-mail. XML root `xmlnyugtasend`, namespace `http://www.szamlazz.hu/xmlnyugtasend`.",
+            description="Send a receipt by e-mail. XML root `xmlnyugtasend` (schema `xmlnyugtasend`), namespace `http://www.szamlazz.hu/xmlnyugtasend`.",
         ),
     ] = None
     action_szamla_agent_taxpayer: Annotated[
         bytes | None,
         Field(
             alias="action-szamla_agent_taxpayer",
-            description="Query a Hungarian taxpayer by tax number (from the NAV online invoice system). XML root `xmltaxpayer`, namespace `http://www.szamlazz.hu/xmltaxpayer`.",
+            description="Query a Hungarian taxpayer by tax number (from the NAV online invoice system). XML root `xmltaxpayer` (schema `xmltaxpayer`), namespace `http://www.szamlazz.hu/xmltaxpayer`.",
         ),
     ] = None
 
@@ -180,3 +187,1265 @@ class AgentXmlResponse(BaseModel):
             },
         ),
     ] = None
+
+
+class XmlszamlaBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    eszamla: bool
+    szamlaLetoltes: Annotated[
+        bool, Field(description="True asks for the invoice PDF in the answer.")
+    ]
+    szamlaLetoltesPld: int | None = None
+    valaszVerzio: Annotated[
+        int | None,
+        Field(
+            description="Answer form: 1 PDF or text, 2 XML answer. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    aggregator: Annotated[
+        str | None, Field(description="Deprecated: the provider no longer reads it.")
+    ] = None
+    guardian: bool | None = None
+    cikkazoninvoice: bool | None = None
+    szamlaKulsoAzon: Annotated[
+        str | None,
+        Field(
+            description="External id of the invoice (set it when issuing to query the invoice by it later)."
+        ),
+    ] = None
+
+
+class XmlszamlaElado(BaseModel):
+    bank: str | None = None
+    bankszamlaszam: str | None = None
+    emailReplyto: str | None = None
+    emailTargy: str | None = None
+    emailSzoveg: str | None = None
+    alairoNeve: str | None = None
+
+
+class SzamlaNyelve(StrEnum):
+    hu = "hu"
+    en = "en"
+    de = "de"
+    it = "it"
+    ro = "ro"
+    sk = "sk"
+    hr = "hr"
+    fr = "fr"
+    es = "es"
+    cz = "cz"
+    pl = "pl"
+    bg = "bg"
+    nl = "nl"
+    ru = "ru"
+    si = "si"
+
+
+class XmlszamlaFejlec(BaseModel):
+    keltDatum: date | None = None
+    teljesitesDatum: date
+    fizetesiHataridoDatum: date
+    fizmod: Annotated[
+        str,
+        Field(
+            description="Payment method as text (e.g. `Átutalás`, `Készpénz`, `Bankkártya`)."
+        ),
+    ]
+    penznem: Annotated[str, Field(description="Currency code (`HUF`, `EUR`, ...).")]
+    szamlaNyelve: SzamlaNyelve
+    megjegyzes: str | None = None
+    arfolyamBank: str | None = None
+    arfolyam: float | None = None
+    rendelesSzam: str | None = None
+    dijbekeroSzamlaszam: str | None = None
+    elolegszamla: bool | None = None
+    vegszamla: bool | None = None
+    elolegSzamlaszam: str | None = None
+    helyesbitoszamla: bool | None = None
+    helyesbitettSzamlaszam: str | None = None
+    dijbekero: bool | None = None
+    szallitolevel: bool | None = None
+    logoExtra: str | None = None
+    szamlaszamElotag: str | None = None
+    fizetendoKorrekcio: float | None = None
+    fizetve: bool | None = None
+    arresAfa: bool | None = None
+    eusAfa: bool | None = None
+    szamlaSablon: Annotated[
+        str | None,
+        Field(
+            description="Invoice template: `SzlaMost`, `SzlaAlap`, `SzlaNoEnv`, `Szla8cm`, `SzlaTomb`, `SzlaFuvarlevelesAlap`."
+        ),
+    ] = None
+    simpleItems: bool | None = None
+    elonezetpdf: Annotated[
+        bool | None, Field(description="Only a preview PDF: no invoice is created.")
+    ] = None
+
+
+class XmlszamlaMpl(BaseModel):
+    vevokod: str
+    vonalkod: str
+    tomeg: str
+    kulonszolgaltatasok: str | None = None
+    erteknyilvanitas: float | None = None
+
+
+class XmlszamlaPpp(BaseModel):
+    vonalkodPrefix: str | None = None
+    vonalkodPostfix: str | None = None
+
+
+class XmlszamlaSprinter(BaseModel):
+    azonosito: str | None = None
+    feladokod: str | None = None
+    iranykod: str | None = None
+    csomagszam: int | None = None
+    vonalkodPostfix: str | None = None
+    szallitasiIdo: str | None = None
+
+
+class XmlszamlaTetelFokonyv(BaseModel):
+    gazdasagiEsem: str | None = None
+    gazdasagiEsemAfa: str | None = None
+    arbevetelFokonyviSzam: str | None = None
+    afaFokonyviSzam: str | None = None
+    elszDatumTol: date | None = None
+    elszDatumIg: date | None = None
+
+
+class XmlszamlaTransoflex(BaseModel):
+    azonosito: str | None = None
+    shipmentID: str | None = None
+    csomagszam: int | None = None
+    countryCode: str | None = None
+    zip: str | None = None
+    service: str | None = None
+
+
+class XmlszamlaVevoFokonyv(BaseModel):
+    konyvelesDatum: date | None = None
+    vevoAzonosito: str | None = None
+    vevoFokonyviSzam: str | None = None
+    folyamatosTelj: bool | None = None
+    elszDatumTol: date | None = None
+    elszDatumIg: date | None = None
+
+
+class XmlszamlastBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    eszamla: bool
+    szamlaLetoltes: Annotated[
+        bool, Field(description="True asks for the invoice PDF in the answer.")
+    ]
+    szamlaLetoltesPld: int | None = None
+    aggregator: Annotated[
+        str | None, Field(description="Deprecated: the provider no longer reads it.")
+    ] = None
+    guardian: bool | None = None
+    valaszVerzio: Annotated[
+        int | None,
+        Field(
+            description="Answer form: 1 PDF or text, 2 XML answer. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaKulsoAzon: Annotated[
+        str | None,
+        Field(
+            description="External id of the invoice (set it when issuing to query the invoice by it later)."
+        ),
+    ] = None
+
+
+class XmlszamlastElado(BaseModel):
+    emailReplyto: str | None = None
+    emailTargy: str | None = None
+    emailSzoveg: str | None = None
+
+
+class XmlszamlastFejlec(BaseModel):
+    szamlaszam: str
+    keltDatum: date | None = None
+    teljesitesDatum: date | None = None
+    megjegyzes: str | None = None
+    tipus: str | None = None
+    szamlaSablon: Annotated[
+        str | None,
+        Field(
+            description="Invoice template: `SzlaMost`, `SzlaAlap`, `SzlaNoEnv`, `Szla8cm`, `SzlaTomb`, `SzlaFuvarlevelesAlap`."
+        ),
+    ] = None
+
+
+class XmlszamlastVevo(BaseModel):
+    email: str | None = None
+    adoszam: str | None = None
+    adoszamEU: str | None = None
+
+
+class XmlszamlakifizBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaszam: str
+    adoszam: str | None = None
+    additiv: Annotated[
+        bool,
+        Field(
+            description="True keeps the earlier credit entries; false replaces them."
+        ),
+    ]
+    aggregator: Annotated[
+        str | None, Field(description="Deprecated: the provider no longer reads it.")
+    ] = None
+    valaszVerzio: Annotated[
+        int | None,
+        Field(
+            description="Answer form: 1 PDF or text, 2 XML answer. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+
+
+class XmlszamlakifizKifizetes(BaseModel):
+    datum: date
+    jogcim: str
+    osszeg: float
+    leiras: str | None = None
+
+
+class Xmlszamlapdf(BaseModel):
+    """
+    Request: the PDF of an invoice, by number, order number or external id. File part `action-szamla_agent_pdf`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlszamlapdf",
+                "namespace": "http://www.szamlazz.hu/xmlszamlapdf",
+            }
+        },
+    )
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaszam: str | None = None
+    rendelesSzam: str | None = None
+    valaszVerzio: Annotated[
+        int,
+        Field(
+            description="Answer form: 1 PDF or text, 2 XML answer. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ]
+    szamlaKulsoAzon: Annotated[
+        str | None,
+        Field(
+            description="External id of the invoice (set it when issuing to query the invoice by it later)."
+        ),
+    ] = None
+
+
+class Xmlszamlaxml(BaseModel):
+    """
+    Request: the data of an invoice (answered with a `szamla` document). File part `action-szamla_agent_xml`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlszamlaxml",
+                "namespace": "http://www.szamlazz.hu/xmlszamlaxml",
+            }
+        },
+    )
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaszam: str | None = None
+    rendelesSzam: str | None = None
+    pdf: bool | None = None
+    szamlaKulsoAzon: Annotated[
+        str | None,
+        Field(
+            description="External id of the invoice (set it when issuing to query the invoice by it later)."
+        ),
+    ] = None
+
+
+class XmlszamladbkdelBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+
+
+class XmlszamladbkdelFejlec(BaseModel):
+    szamlaszam: str | None = None
+    rendelesszam: str | None = None
+
+
+class XmlnyugtacreateBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    pdfLetoltes: Annotated[
+        bool, Field(description="True asks for the receipt PDF in the answer.")
+    ]
+
+
+class XmlnyugtacreateFejlec(BaseModel):
+    hivasAzonosito: str | None = None
+    elotag: str
+    fizmod: Annotated[
+        str,
+        Field(
+            description="Payment method as text (e.g. `Átutalás`, `Készpénz`, `Bankkártya`)."
+        ),
+    ]
+    penznem: Annotated[str, Field(description="Currency code (`HUF`, `EUR`, ...).")]
+    devizaarf: float | None = None
+    devizabank: str | None = None
+    megjegyzes: str | None = None
+    pdfSablon: Annotated[
+        str | None, Field(description="Receipt template: `A`, `N`, `J` or `L`.")
+    ] = None
+    fokonyvVevo: str | None = None
+    rendelesSzam: str | None = None
+
+
+class XmlnyugtacreateKifizetes(BaseModel):
+    fizetoeszkoz: str
+    osszeg: float
+    leiras: str | None = None
+
+
+class XmlnyugtacreateTetelFokonyv(BaseModel):
+    arbevetel: str | None = None
+    afa: str | None = None
+
+
+class XmlnyugtastBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    pdfLetoltes: Annotated[
+        bool, Field(description="True asks for the receipt PDF in the answer.")
+    ]
+
+
+class XmlnyugtastFejlec(BaseModel):
+    nyugtaszam: str
+    pdfSablon: Annotated[
+        str | None, Field(description="Receipt template: `A`, `N`, `J` or `L`.")
+    ] = None
+    hivasAzonosito: str | None = None
+
+
+class XmlnyugtagetBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    pdfLetoltes: Annotated[
+        bool, Field(description="True asks for the receipt PDF in the answer.")
+    ]
+
+
+class XmlnyugtagetFejlec(BaseModel):
+    nyugtaszam: str | None = None
+    rendelesSzam: str | None = None
+    hivasAzonosito: str | None = None
+    pdfSablon: Annotated[
+        str | None, Field(description="Receipt template: `A`, `N`, `J` or `L`.")
+    ] = None
+
+
+class XmlnyugtasendBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+
+
+class XmlnyugtasendEmailKuldes(BaseModel):
+    email: str | None = None
+    emailReplyto: str | None = None
+    emailTargy: str | None = None
+    emailSzoveg: str | None = None
+
+
+class XmlnyugtasendFejlec(BaseModel):
+    nyugtaszam: str
+
+
+class XmltaxpayerBeallitasok(BaseModel):
+    felhasznalo: Annotated[
+        str | None,
+        Field(
+            description="User name. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    jelszo: Annotated[
+        str | None,
+        Field(
+            description="Password. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+    szamlaagentkulcs: Annotated[
+        str | None,
+        Field(
+            description="Agent key. Owned by the session (it fills this in; a model must leave it unset)."
+        ),
+    ] = None
+
+
+class XmlnyugtavalaszAfakulcsossz(BaseModel):
+    afatipus: Annotated[
+        str | None,
+        Field(
+            description="One of: `TAM`, `AAM`, `EU`, `EUK`, `MAA`, `F.AFA`, `K.AFA`, `ÁKK`, `TAHK`, `TEHK`, `EUT`, `EUKT`, `HO`, `EUE`, `EUFADE`, `EUFAD37`, `ATK`, `NAM`, `EAM`, `KBAUK`, `KBAET` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ] = None
+    afakulcs: Annotated[
+        float,
+        Field(
+            description="VAT rate: a percentage (`27`, `5`) or a code (`AAM`, `TAM`, `EU`, `EUK`, `MAA`, ...).",
+            ge=0.0,
+        ),
+    ]
+    netto: float
+    afa: float
+    brutto: float
+
+
+class XmlnyugtavalaszAlap(BaseModel):
+    id: int
+    hivasAzonosito: str | None = None
+    nyugtaszam: str
+    tipus: Annotated[
+        str,
+        Field(
+            description="One of: `NY`, `SN` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ]
+    stornozott: bool
+    stornozottNyugtaszam: str | None = None
+    kelt: date
+    fizmod: str
+    penznem: str
+    devizabank: str | None = None
+    devizaarf: float | None = None
+    megjegyzes: str | None = None
+    fokonyvVevo: str | None = None
+    teszt: bool
+    rendelesSzam: str | None = None
+
+
+class XmlnyugtavalaszFokonyvtetel(BaseModel):
+    arbevetel: str | None = None
+    afa: str | None = None
+
+
+class XmlnyugtavalaszKifizetes(BaseModel):
+    fizetoeszkoz: str
+    osszeg: float
+    leiras: str | None = None
+
+
+class XmlnyugtavalaszTetel(BaseModel):
+    megnevezes: str
+    azonosito: str | None = None
+    nettoEgysegar: float
+    mennyiseg: float
+    mennyisegiEgyseg: str
+    netto: float
+    afatipus: Annotated[
+        str | None,
+        Field(
+            description="One of: `TAM`, `AAM`, `EU`, `EUK`, `MAA`, `F.AFA`, `K.AFA`, `ÁKK`, `TAHK`, `TEHK`, `EUT`, `EUKT`, `HO`, `EUE`, `EUFADE`, `EUFAD37`, `ATK`, `NAM`, `EAM`, `KBAUK`, `KBAET` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ] = None
+    afakulcs: Annotated[
+        float,
+        Field(
+            description="VAT rate: a percentage (`27`, `5`) or a code (`AAM`, `TAM`, `EU`, `EUK`, `MAA`, ...).",
+            ge=0.0,
+        ),
+    ]
+    afa: float
+    brutto: float
+    fokonyv: XmlnyugtavalaszFokonyvtetel | None = None
+
+
+class XmlnyugtavalaszTotalossz(BaseModel):
+    netto: float
+    afa: float
+    brutto: float
+
+
+class Xmlnyugtasendvalasz(BaseModel):
+    """
+    Answer of the receipt e-mail operation.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlnyugtasendvalasz",
+                "namespace": "http://www.szamlazz.hu/xmlnyugtasendvalasz",
+            }
+        },
+    )
+    sikeres: bool
+    hibakod: int | None = None
+    hibauzenet: str | None = None
+
+
+class Xmlszamladbkdelvalasz(BaseModel):
+    """
+    Answer of the pro forma deletion.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlszamladbkdelvalasz",
+                "namespace": "http://www.szamlazz.hu/xmlszamladbkdelvalasz",
+            }
+        },
+    )
+    sikeres: bool
+    hibakod: int | None = None
+    hibauzenet: str | None = None
+
+
+class SzamlaAfakulcsossz(BaseModel):
+    afatipus: Annotated[
+        str | None,
+        Field(
+            description="One of: `TAM`, `AAM`, `EU`, `EUK`, `MAA`, `F.AFA`, `K.AFA`, `ÁKK`, `TAHK`, `TEHK`, `EUT`, `EUKT`, `HO`, `EUE`, `EUFADE`, `EUFAD37`, `ATK`, `NAM`, `EAM`, `KBAUK`, `KBAET` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ] = None
+    afakulcs: Annotated[
+        float,
+        Field(
+            description="VAT rate: a percentage (`27`, `5`) or a code (`AAM`, `TAM`, `EU`, `EUK`, `MAA`, ...).",
+            ge=0.0,
+        ),
+    ]
+    netto: float
+    afa: float
+    brutto: float
+
+
+class SzamlaAlap(BaseModel):
+    id: int
+    szamlaszam: str
+    gazdEsemAzon: int
+    forras: int | None = None
+    iktatoszam: str | None = None
+    tipus: str
+    eszamla: int
+    hivszamlaszam: str | None = None
+    hivdijbekszam: str | None = None
+    kelt: date
+    telj: date
+    fizh: date
+    fizmod: str
+    fizmodunified: Annotated[
+        str,
+        Field(
+            description="Payment method, unified: One of: `átutalás`, `készpénz`, `bankkártya`, `csekk`, `utánvét`, `ajándékutalvány`, `barion`, `barter`, `csoportos beszedés`, `OTP Simple`, `kompenzáció`, `kupon`, `PayPal`, `PayU`, `SZÉP kártya`, `utalvány`, `MasterCard Mobile`, `Borgun`, `EP kártya`, `térítésmentes`, `egyéb` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ]
+    keszpenz: bool
+    rendelesszam: str | None = None
+    nyelv: Annotated[
+        str,
+        Field(
+            description="One of: `hu`, `en`, `de`, `it`, `ro`, `sk`, `hr`, `fr`, `es`, `cz`, `pl`, `bg`, `nl`, `ru`, `si` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ]
+    devizanem: str
+    devizabank: str | None = None
+    devizaarf: float | None = None
+    megjegyzes: str | None = None
+    afatipus: str | None = None
+    penzforg: bool
+    kata: bool
+    katafokonyv: bool
+    email: str | None = None
+    teszt: bool
+    sztornozott: bool | None = None
+
+
+class SzamlaBank(BaseModel):
+    nev: str | None = None
+    bankszamla: str | None = None
+
+
+class SzamlaCim(BaseModel):
+    orszag: str | None = None
+    irsz: str
+    telepules: str
+    cim: str
+
+
+class SzamlaCimkek(BaseModel):
+    cimke: str | None = None
+
+
+class SzamlaCimposta(BaseModel):
+    nev: str | None = None
+    orszag: str | None = None
+    irsz: str | None = None
+    telepules: str | None = None
+    cim: str | None = None
+
+
+class SzamlaFokonyvtetel(BaseModel):
+    arbevetel: str | None = None
+    afa: str | None = None
+    gazdasagiesemeny: str | None = None
+    gazdasagiesemenyafa: str | None = None
+    elszdattol: date | None = None
+    elszdatig: date | None = None
+
+
+class SzamlaFokonyvvevo(BaseModel):
+    vevo: str | None = None
+    vevoazon: str | None = None
+    datum: date | None = None
+    folyamatostelj: bool | None = None
+    elszDatTol: date | None = None
+    elszDatIg: date | None = None
+
+
+class SzamlaKifizetes(BaseModel):
+    datum: date
+    jogcim: str
+    osszeg: float
+    megjegyzes: str | None = None
+    bankszamlaszam: str | None = None
+    banktranzid: int | None = None
+    devizaarf: float | None = None
+
+
+class SzamlaQutet(BaseModel):
+    nev: str
+    afatipus: Annotated[
+        str | None,
+        Field(
+            description="One of: `TAM`, `AAM`, `EU`, `EUK`, `MAA`, `F.AFA`, `K.AFA`, `ÁKK`, `TAHK`, `TEHK`, `EUT`, `EUKT`, `HO`, `EUE`, `EUFADE`, `EUFAD37`, `ATK`, `NAM`, `EAM`, `KBAUK`, `KBAET` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ] = None
+    afakulcs: Annotated[
+        float,
+        Field(
+            description="VAT rate: a percentage (`27`, `5`) or a code (`AAM`, `TAM`, `EU`, `EUK`, `MAA`, ...).",
+            ge=0.0,
+        ),
+    ]
+    netto: float
+    afa: float
+    brutto: float
+    elszdattol: date | None = None
+    elszdatig: date | None = None
+    afalevon: int
+    cimkek: SzamlaCimkek | None = None
+
+
+class SzamlaSzallito(BaseModel):
+    id: int
+    nev: str
+    cim: SzamlaCim
+    postacim: SzamlaCim | None = None
+    adoszam: str
+    csoportazonosito: str | None = None
+    adoszameu: str | None = None
+    bank: SzamlaBank | None = None
+
+
+class SzamlaTetel(BaseModel):
+    nev: str
+    azonosito: str | None = None
+    mennyiseg: float
+    mennyisegiegyseg: str
+    nettoegysegar: float
+    afatipus: Annotated[
+        str | None,
+        Field(
+            description="One of: `TAM`, `AAM`, `EU`, `EUK`, `MAA`, `F.AFA`, `K.AFA`, `ÁKK`, `TAHK`, `TEHK`, `EUT`, `EUKT`, `HO`, `EUE`, `EUFADE`, `EUFAD37`, `ATK`, `NAM`, `EAM`, `KBAUK`, `KBAET` (an open list: a value the provider adds later is kept as text)."
+        ),
+    ] = None
+    afakulcs: Annotated[
+        float,
+        Field(
+            description="VAT rate: a percentage (`27`, `5`) or a code (`AAM`, `TAM`, `EU`, `EUK`, `MAA`, ...).",
+            ge=0.0,
+        ),
+    ]
+    netto: float
+    arresafaalap: float | None = None
+    afa: float
+    brutto: float
+    megjegyzes: str | None = None
+    sztetordering: int
+    fokonyv: SzamlaFokonyvtetel | None = None
+
+
+class SzamlaTotalossz(BaseModel):
+    netto: float
+    afa: float
+    brutto: float
+
+
+class SzamlaVevo(BaseModel):
+    id: int | None = None
+    nev: str
+    azonosito: str | None = None
+    cim: SzamlaCim
+    postacim: SzamlaCimposta | None = None
+    email: str | None = None
+    adoszam: str
+    csoportazonosito: str | None = None
+    adoszameu: str | None = None
+    lokacio: int
+    privatePersonIndicator: bool
+    fokonyv: SzamlaFokonyvvevo | None = None
+
+
+class QueryTaxpayerResponseResult(BaseModel):
+    funcCode: Annotated[str, Field(description="`OK` or `ERROR`.")]
+    errorCode: str | None = None
+    message: str | None = None
+
+
+class QueryTaxpayerResponseTaxNumberDetail(BaseModel):
+    taxpayerId: Annotated[str, Field(description="The 8-digit tax registry number.")]
+    vatCode: str | None = None
+    countyCode: str | None = None
+
+
+class XmlszamlaFuvarlevel(BaseModel):
+    uticel: str | None = None
+    futarSzolgalat: str | None = None
+    vonalkod: str | None = None
+    megjegyzes: str | None = None
+    tof: XmlszamlaTransoflex | None = None
+    ppp: XmlszamlaPpp | None = None
+    sprinter: XmlszamlaSprinter | None = None
+    mpl: XmlszamlaMpl | None = None
+
+
+class XmlszamlaTetel(BaseModel):
+    megnevezes: str
+    azonosito: str | None = None
+    mennyiseg: float
+    mennyisegiEgyseg: str
+    nettoEgysegar: float
+    afakulcs: Annotated[
+        str,
+        Field(
+            description="VAT rate: a percentage (`27`, `5`) or a code (`AAM`, `TAM`, `EU`, `EUK`, `MAA`, ...)."
+        ),
+    ]
+    arresAfaAlap: float | None = None
+    nettoErtek: float
+    afaErtek: float
+    bruttoErtek: float
+    megjegyzes: str | None = None
+    tetelFokonyv: XmlszamlaTetelFokonyv | None = None
+    torloKod: Annotated[int | None, Field(ge=0)] = None
+
+
+class XmlszamlaVevo(BaseModel):
+    nev: str
+    orszag: str | None = None
+    irsz: str
+    telepules: str
+    cim: str
+    email: str | None = None
+    sendEmail: bool | None = None
+    adoalany: Annotated[
+        int | None,
+        Field(
+            description="Buyer's tax status: 7 business outside the EU, 6 business in the EU, 1 has a Hungarian tax number, 0 unknown, -1 no tax number."
+        ),
+    ] = None
+    adoszam: str | None = None
+    csoportazonosito: str | None = None
+    adoszamEU: str | None = None
+    postazasiNev: str | None = None
+    postazasiOrszag: str | None = None
+    postazasiIrsz: str | None = None
+    postazasiTelepules: str | None = None
+    postazasiCim: str | None = None
+    vevoFokonyv: XmlszamlaVevoFokonyv | None = None
+    azonosito: str | None = None
+    alairoNeve: str | None = None
+    telefonszam: str | None = None
+    megjegyzes: str | None = None
+
+
+class Xmlszamlast(BaseModel):
+    """
+    Request: reverse (storno) an invoice. File part `action-szamla_agent_st`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlszamlast",
+                "namespace": "http://www.szamlazz.hu/xmlszamlast",
+            }
+        },
+    )
+    beallitasok: XmlszamlastBeallitasok
+    fejlec: XmlszamlastFejlec
+    elado: XmlszamlastElado | None = None
+    vevo: XmlszamlastVevo | None = None
+
+
+class Xmlszamlakifiz(BaseModel):
+    """
+    Request: register payments (credit entries, at most 5) on an invoice. File part `action-szamla_agent_kifiz`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlszamlakifiz",
+                "namespace": "http://www.szamlazz.hu/xmlszamlakifiz",
+            }
+        },
+    )
+    beallitasok: XmlszamlakifizBeallitasok
+    kifizetes: Annotated[list[XmlszamlakifizKifizetes] | None, Field(max_length=5)] = (
+        None
+    )
+
+
+class Xmlszamladbkdel(BaseModel):
+    """
+    Request: delete a pro forma invoice (díjbekérő). File part `action-szamla_agent_dijbekero_torlese`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlszamladbkdel",
+                "namespace": "http://www.szamlazz.hu/xmlszamladbkdel",
+            }
+        },
+    )
+    beallitasok: XmlszamladbkdelBeallitasok
+    fejlec: XmlszamladbkdelFejlec
+
+
+class XmlnyugtacreateTetel(BaseModel):
+    megnevezes: str
+    azonosito: str | None = None
+    mennyiseg: float
+    mennyisegiEgyseg: str
+    nettoEgysegar: float
+    afakulcs: Annotated[
+        str,
+        Field(
+            description="VAT rate: a percentage (`27`, `5`) or a code (`AAM`, `TAM`, `EU`, `EUK`, `MAA`, ...)."
+        ),
+    ]
+    netto: float
+    afa: float
+    brutto: float
+    fokonyv: XmlnyugtacreateTetelFokonyv | None = None
+    megjegyzes: str | None = None
+    torloKod: Annotated[int | None, Field(ge=0)] = None
+
+
+class Xmlnyugtast(BaseModel):
+    """
+    Request: reverse a receipt. File part `action-szamla_agent_nyugta_storno`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlnyugtast",
+                "namespace": "http://www.szamlazz.hu/xmlnyugtast",
+            }
+        },
+    )
+    beallitasok: XmlnyugtastBeallitasok
+    fejlec: XmlnyugtastFejlec
+
+
+class Xmlnyugtaget(BaseModel):
+    """
+    Request: query a receipt. File part `action-szamla_agent_nyugta_get`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlnyugtaget",
+                "namespace": "http://www.szamlazz.hu/xmlnyugtaget",
+            }
+        },
+    )
+    beallitasok: XmlnyugtagetBeallitasok
+    fejlec: XmlnyugtagetFejlec
+
+
+class Xmlnyugtasend(BaseModel):
+    """
+    Request: e-mail a receipt. File part `action-szamla_agent_nyugta_send`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlnyugtasend",
+                "namespace": "http://www.szamlazz.hu/xmlnyugtasend",
+            }
+        },
+    )
+    beallitasok: XmlnyugtasendBeallitasok
+    fejlec: XmlnyugtasendFejlec
+    emailKuldes: XmlnyugtasendEmailKuldes | None = None
+
+
+class Xmltaxpayer(BaseModel):
+    """
+    Request: query a Hungarian taxpayer by the 8-digit tax registry number (from NAV). File part `action-szamla_agent_taxpayer`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmltaxpayer",
+                "namespace": "http://www.szamlazz.hu/xmltaxpayer",
+            }
+        },
+    )
+    beallitasok: XmltaxpayerBeallitasok
+    torzsszam: Annotated[
+        str,
+        Field(
+            description="The first 8 digits of the Hungarian tax number.",
+            pattern="^[0-9]{8}$",
+        ),
+    ]
+
+
+class XmlnyugtavalaszOsszegek(BaseModel):
+    afakulcsossz: list[XmlnyugtavalaszAfakulcsossz]
+    totalossz: XmlnyugtavalaszTotalossz
+
+
+class SzamlaOsszegek(BaseModel):
+    afakulcsossz: list[SzamlaAfakulcsossz]
+    totalossz: SzamlaTotalossz
+
+
+class QueryTaxpayerResponseTaxpayerData(BaseModel):
+    taxpayerName: str
+    taxpayerShortName: str | None = None
+    taxNumberDetail: QueryTaxpayerResponseTaxNumberDetail | None = None
+    incorporation: Annotated[
+        str | None,
+        Field(description="`ORGANIZATION`, `SELF_EMPLOYED` or `TAXABLE_PERSON`."),
+    ] = None
+
+
+class Xmlszamla(BaseModel):
+    """
+    Request: issue an invoice (also pro forma, advance, final, corrective invoice). File part `action-xmlagentxmlfile`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlszamla",
+                "namespace": "http://www.szamlazz.hu/xmlszamla",
+            }
+        },
+    )
+    beallitasok: XmlszamlaBeallitasok
+    fejlec: XmlszamlaFejlec
+    elado: XmlszamlaElado
+    vevo: XmlszamlaVevo
+    fuvarlevel: XmlszamlaFuvarlevel | None = None
+    tetelek: Annotated[
+        list[XmlszamlaTetel],
+        Field(json_schema_extra={"xml": {"wrapped": True}}, min_length=1),
+    ]
+
+
+class Xmlnyugtacreate(BaseModel):
+    """
+    Request: create a receipt (nyugta). File part `action-szamla_agent_nyugta_create`.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlnyugtacreate",
+                "namespace": "http://www.szamlazz.hu/xmlnyugtacreate",
+            }
+        },
+    )
+    beallitasok: XmlnyugtacreateBeallitasok
+    fejlec: XmlnyugtacreateFejlec
+    tetelek: Annotated[
+        list[XmlnyugtacreateTetel],
+        Field(json_schema_extra={"xml": {"wrapped": True}}, min_length=1),
+    ]
+    kifizetesek: Annotated[
+        list[XmlnyugtacreateKifizetes] | None,
+        Field(json_schema_extra={"xml": {"wrapped": True}}, min_length=1),
+    ] = None
+
+
+class XmlnyugtavalaszNyugta(BaseModel):
+    alap: XmlnyugtavalaszAlap
+    tetelek: Annotated[
+        list[XmlnyugtavalaszTetel],
+        Field(json_schema_extra={"xml": {"wrapped": True}}, min_length=1),
+    ]
+    kifizetesek: Annotated[
+        list[XmlnyugtavalaszKifizetes] | None,
+        Field(json_schema_extra={"xml": {"wrapped": True}}, min_length=1),
+    ] = None
+    osszegek: XmlnyugtavalaszOsszegek
+
+
+class Szamla(BaseModel):
+    """
+    Answer of the invoice data query (`xmlszamlaxml`): the invoice as the provider keeps it.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {"name": "szamla", "namespace": "http://www.szamlazz.hu/szamla"}
+        },
+    )
+    szallito: SzamlaSzallito
+    alap: SzamlaAlap
+    vevo: SzamlaVevo
+    tetelek: Annotated[
+        list[SzamlaTetel],
+        Field(json_schema_extra={"xml": {"wrapped": True}}, min_length=1),
+    ]
+    qutetek: Annotated[
+        list[SzamlaQutet] | None, Field(json_schema_extra={"xml": {"wrapped": True}})
+    ] = None
+    cimkek: SzamlaCimkek | None = None
+    osszegek: SzamlaOsszegek
+    kifizetesek: Annotated[
+        list[SzamlaKifizetes] | None,
+        Field(json_schema_extra={"xml": {"wrapped": True}}, min_length=1),
+    ] = None
+    pdf: str | None = None
+
+
+class QueryTaxpayerResponse(BaseModel):
+    """
+    Answer of the taxpayer query (`xmltaxpayer`): the NAV online invoice system's taxpayer answer,
+    passed through. Assumed: the provider publishes no schema for it; these are the fields of NAV's
+    `QueryTaxpayerResponse` (API 3.0) a web shop reads. Elements of NAV's other namespaces (`ns2:`,
+    `ns3:`) are read by their local name; other elements are kept as text.
+
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "QueryTaxpayerResponse",
+                "namespace": "http://schemas.nav.gov.hu/OSA/3.0/api",
+            }
+        },
+    )
+    result: QueryTaxpayerResponseResult | None = None
+    infoDate: Annotated[
+        str | None,
+        Field(
+            description="When NAV last changed the taxpayer's data (an ISO date-time)."
+        ),
+    ] = None
+    taxpayerValidity: Annotated[
+        bool | None, Field(description="Whether the tax number is valid.")
+    ] = None
+    taxpayerData: QueryTaxpayerResponseTaxpayerData | None = None
+
+
+class Xmlnyugtavalasz(BaseModel):
+    """
+    Answer of the receipt operations (create, reverse, query).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "xml": {
+                "name": "xmlnyugtavalasz",
+                "namespace": "http://www.szamlazz.hu/xmlnyugtavalasz",
+            }
+        },
+    )
+    sikeres: bool
+    hibakod: int | None = None
+    hibauzenet: str | None = None
+    nyugtaPdf: str | None = None
+    nyugta: XmlnyugtavalaszNyugta | None = None

@@ -17,6 +17,7 @@ from billing_sessions import redact
 if TYPE_CHECKING:
     from billing_sessions.errors import (
         BillingSessionError,
+        ErrorEntry,
         LoginError,
         MissingExtra,
         ProviderError,
@@ -25,10 +26,13 @@ if TYPE_CHECKING:
         SessionExpired,
         StoreError,
         TransportError,
+        UntrustedSession,
+        UsageError,
     )
 
 __all__ = [
     "BillingSessionError",
+    "ErrorEntry",
     "LoginError",
     "MissingExtra",
     "ProviderError",
@@ -37,6 +41,8 @@ __all__ = [
     "SessionExpired",
     "StoreError",
     "TransportError",
+    "UntrustedSession",
+    "UsageError",
 ]
 __version__ = "0.1.0"
 

@@ -45,6 +45,7 @@ arguments (``async with``, awaited ``session_info``/``read``/``create``).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any, Unpack
 from urllib.parse import parse_qsl, urlencode
@@ -60,12 +61,23 @@ from billing_sessions.core import (
     PLACEHOLDER_TOKEN,
     Provider,
     Token,
+    account_key,
     malformed_answers,
     require,
     write_outcome,
 )
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited
+from billing_sessions.errors import (
+    BillingSessionError,
+    LoginError,
+    ProviderError,
+    ProviderUnavailable,
+    RateLimited,
+    login_error,
+    status_error,
+)
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+
+log = logging.getLogger("billing_sessions")
 
 DEFAULT_BASE_URL = "https://api.bill.com/api/v2"
 SANDBOX_BASE_URL = "https://api-stage.bill.com/api/v2"
@@ -73,10 +85,17 @@ IDLE_TIMEOUT = 35 * 60.0
 MAX_IN_FLIGHT = 3  # provider limit: 3 concurrent requests per devKey per org
 RETRY_AFTER = {"BDC_1144": 3600.0, "BDC_1322": 2.0}  # hourly window; concurrency clears fast
 SESSION_ERRORS = frozenset({"BDC_1109", "BDC_1361", "BDC_1120"})
+SYSTEM_ERRORS = frozenset({"BDC_1001", "BDC_1002"})  # the provider failed: the credentials were not judged
 RATE_ERRORS = frozenset({"BDC_1144", "BDC_1322"})
 PII = frozenset({"userName", "password", "devKey", "sessionId"})
 FORM = "application/x-www-form-urlencoded"
 _UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the session goes in the form
+
+
+def bill_account_key(dev_key: str, org_id: str) -> str:
+    """The key of BILL's in-flight cap (devKey + organization): one for v2 and v3 sessions of an account.
+    Keys are per environment, so the URL is not part of it."""
+    return account_key("bill-account", "", (dev_key, org_id))
 
 
 def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.Request:
@@ -99,6 +118,15 @@ def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.R
     )
 
 
+def _moved(url: httpx.URL, base_url: str, endpoint: str) -> httpx.URL:
+    """``url`` (under ``base_url``) under the login's ``apiEndPoint`` instead."""
+    base, target = httpx.URL(base_url), httpx.URL(endpoint)
+    rest = url.path[len(base.path.rstrip("/")) :] if url.path.startswith(base.path.rstrip("/")) else url.path
+    return url.copy_with(
+        scheme=target.scheme, host=target.host, port=target.port, path=target.path.rstrip("/") + rest
+    )
+
+
 def _envelope_error(response: httpx.Response) -> tuple[str, str] | None:
     """(code, message) of an error envelope, or None for anything else."""
     if "json" not in response.headers.get("content-type", ""):
@@ -109,7 +137,7 @@ def _envelope_error(response: httpx.Response) -> tuple[str, str] | None:
             return None
         data = body.get("response_data") or {}
         return str(data.get("error_code", "")), str(data.get("error_message", ""))
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         return None
 
 
@@ -119,24 +147,31 @@ def _raise_for(code: str, message: str, *, status: int, operation: str, login: b
         error = RateLimited(text, provider="bill", status=status, operation=operation, code=code)
         error.retry_after = RETRY_AFTER.get(code)
         raise error
+    if code in SYSTEM_ERRORS:
+        raise ProviderUnavailable(text, provider="bill", status=status, operation=operation, code=code)
+    if status >= 300:
+        raise status_error(text, provider="bill", status=status, operation=operation, code=code)
     if login:
         raise LoginError(text, provider="bill", status=status, operation=operation)
     raise ProviderError(text, provider="bill", status=status, operation=operation, code=code)
 
 
-def unwrap(response: Response[Any], operation: str) -> Any:
-    """The success envelope of a BILL answer; an error envelope or a malformed answer raises."""
+def unwrap(response: Response[Any], operation: str, *, write: bool = False) -> Any:
+    """The success envelope of a BILL answer; an error envelope or a malformed answer raises (to a write:
+    ``maybe_applied``, the record may exist)."""
     parsed = response.parsed
     if isinstance(parsed, ErrorEnvelope):
         data = parsed.response_data
         _raise_for(data.error_code, data.error_message, status=int(response.status_code), operation=operation)
     if parsed is None:
-        raise ProviderError(
+        error = status_error(
             f"bill: unexpected answer (HTTP {int(response.status_code)})",
             provider="bill",
             status=int(response.status_code),
             operation=operation,
         )
+        error.maybe_applied = write
+        raise error
     return parsed
 
 
@@ -163,6 +198,9 @@ class _Bill(Provider):
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.org_id)  # BILL: 3 concurrent requests per devKey per org
 
+    def concurrency_key(self, base_url: str) -> str:
+        return bill_account_key(self.dev_key, self.org_id)  # shared with v3 sessions of the account
+
     def idempotent(self, request: httpx.Request) -> bool:
         path = request.url.path
         return path.endswith("/GetSessionInfo.json") or "/Crud/Read/" in path
@@ -178,6 +216,8 @@ class _Bill(Provider):
         fields = {"devKey": self.dev_key}
         if token is not None:
             fields["sessionId"] = token.value
+            if token.endpoint is not None:
+                request.url = _moved(request.url, self.base_url, token.endpoint)
         return _with_form_fields(request, fields)
 
     def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
@@ -200,15 +240,25 @@ class _Bill(Provider):
                 operation="POST /Login.json",
                 login=True,
             )
+        status = int(response.status_code)
+        if status in {404, 405}:
+            raise login_error(
+                f"bill: HTTP {status}", provider="bill", status=status, operation="POST /Login.json"
+            )
         if not isinstance(response.parsed, LoginSuccess) or not response.parsed.response_data.session_id:
-            raise ProviderError(
+            raise status_error(
                 "bill: the login answer carried no session",
                 provider="bill",
                 status=int(response.status_code),
                 operation="POST /Login.json",
             )
         now = time.time()
-        return Token(value=response.parsed.response_data.session_id, created=now, last_used=now)
+        answer = response.parsed.response_data
+        endpoint = answer.api_end_point if isinstance(answer.api_end_point, str) else None
+        moved = endpoint.rstrip("/") if endpoint and endpoint.rstrip("/") != self.base_url else None
+        if moved is not None:
+            log.info("bill: the login named another API endpoint: the session's calls go there")
+        return Token(value=answer.session_id, created=now, last_used=now, endpoint=moved)
 
     def login(self) -> Token:
         with malformed_answers(self.name, "POST /Login.json"):
@@ -292,7 +342,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
             response = crud_create.sync_detailed(
                 entity, client=self.client, body=_create_body(entity, fields)
             )
-            return unwrap(response, _create_op(entity)).response_data
+            return unwrap(response, _create_op(entity), write=True).response_data
 
 
 class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
@@ -314,4 +364,4 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         with write_outcome(), malformed_answers("bill", _create_op(entity)):
             body = _create_body(entity, fields)
             response = await crud_create.asyncio_detailed(entity, client=self.client, body=body)
-            return unwrap(response, _create_op(entity)).response_data
+            return unwrap(response, _create_op(entity), write=True).response_data

@@ -37,13 +37,22 @@ takes the same arguments (``async with``, awaited ``query``/``retrieve``).
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any, Unpack
 
 import httpx
 
 from billing_sessions.core import Provider, Token, malformed_answers, require
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, RateLimited, status_error
+from billing_sessions.errors import (
+    BillingSessionError,
+    LoginError,
+    RateLimited,
+    UsageError,
+    login_error,
+    status_error,
+)
+from billing_sessions.redact import redact
 from billing_sessions.retry import retry_after
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billingplatform_client import AuthenticatedClient, Client
@@ -56,7 +65,6 @@ from billingplatform_client.models import (
     QueryResponseBody,
     Record,
     RetrieveResponseBody,
-    Unauthorized,
 )
 from billingplatform_client.types import Response
 
@@ -66,10 +74,24 @@ SESSION_HEADER = "sessionid"
 MAX_IN_FLIGHT = 8  # provider advice: 4-8 concurrent threads
 
 
-def _error(response: Response[Any], operation: str) -> ProviderError:
+def _message(response: Response[Any]) -> str | None:
+    """The provider's own words: ``message`` of any parsed error answer, else of the raw JSON body."""
+    message = getattr(response.parsed, "message", None)
+    if not isinstance(message, str):
+        try:
+            body = json.loads(response.content)
+        except (ValueError, RecursionError):
+            return None
+        message = body.get("message") if isinstance(body, dict) else None
+    return redact(message.strip())[:500] if isinstance(message, str) and message.strip() else None
+
+
+def _error(response: Response[Any], operation: str, *, login: bool = False) -> BillingSessionError:
     status = int(response.status_code)
-    message = response.parsed.message if isinstance(response.parsed, Unauthorized) else None
-    text = f"billingplatform: HTTP {status}" + (f": {message}" if isinstance(message, str) else "")
+    message = _message(response)
+    text = f"billingplatform: HTTP {status}" + (f": {message}" if message else "")
+    if login and status in {404, 405}:
+        return login_error(text, provider="billingplatform", status=status, operation=operation)
     error = status_error(text, provider="billingplatform", status=status, operation=operation)
     if isinstance(error, RateLimited):
         error.retry_after = retry_after(response.headers, time.time())
@@ -79,6 +101,7 @@ def _error(response: Response[Any], operation: str) -> ProviderError:
 class _BillingPlatform(Provider):
     name = "billingplatform"
     max_in_flight = MAX_IN_FLIGHT
+    default_deadline = DEFAULT_TIMEOUT.read  # a query may take the server's 400 s; never one more attempt
 
     def __init__(
         self, username: str | None, password: str | None, client_id: str | None, client_secret: str | None
@@ -111,6 +134,9 @@ class _BillingPlatform(Provider):
         return response.status_code == 401
 
     def _session(self, response: Response[Any]) -> Token:
+        # A 5xx or a redirect did not judge the credentials: not a LoginError.
+        if int(response.status_code) >= 300 and int(response.status_code) not in {400, 401, 403}:
+            raise _error(response, "POST /rest/2.0/login", login=True)
         parsed = response.parsed
         results = parsed.login_response if isinstance(parsed, LoginResponseBody) else []
         first = results[0] if results else None
@@ -130,7 +156,7 @@ class _BillingPlatform(Provider):
                 status=int(response.status_code),
                 operation="POST /rest/2.0/login",
             )
-        raise _error(response, "POST /rest/2.0/login")
+        raise _error(response, "POST /rest/2.0/login", login=True)
 
     def _bearer(self, response: Response[Any]) -> Token:
         parsed = response.parsed
@@ -150,7 +176,7 @@ class _BillingPlatform(Provider):
                 status=int(response.status_code),
                 operation="POST /auth/1.0/authenticate",
             )
-        raise _error(response, "POST /auth/1.0/authenticate")
+        raise _error(response, "POST /auth/1.0/authenticate", login=True)
 
     def _oauth_client(self) -> AuthenticatedClient:
         import base64
@@ -210,10 +236,10 @@ class _Options:
     ) -> None:
         if base_url is None:
             if not org:
-                raise BillingSessionError(
-                    "billingplatform: pass base_url, or org= (and env=) for the hosted API"
-                )
+                raise UsageError("billingplatform: pass base_url, or org= (and env=) for the hosted API")
             base_url = SERVER.format(env=env, org=org)
+        elif org is not None:
+            raise UsageError("billingplatform: pass base_url or org=, not both (org= names the hosted URL)")
         provider = _BillingPlatform(username, password, client_id, client_secret)
         self._setup(  # type: ignore[attr-defined]
             provider,

@@ -26,10 +26,12 @@ from billing_sessions.errors import (
     ProviderError,
     SessionExpired,
     TransportError,
+    UsageError,
 )
 from billing_sessions.ordering import MAX_NONCE_RESENDS, SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
+from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
 
 log = logging.getLogger("billing_sessions")
 
@@ -38,6 +40,7 @@ C = TypeVar("C")
 #: The generated client writes this in its auth header once; the auth flow replaces or removes it.
 PLACEHOLDER_TOKEN = "managed-by-billing-sessions"  # noqa: S105 - not a secret
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+_RENEWALS = {"token about to expire": "expired", "session idle too long": "idle"}
 
 
 @attrs.frozen(repr=False)
@@ -49,6 +52,7 @@ class Token:
     last_used: float
     kind: str = "session"
     expires: float | None = None  # absolute expiry, where the provider tells it (OAuth expires_in)
+    endpoint: str | None = None  # where the session's calls go, where the login said (BILL v2 apiEndPoint)
 
     def __repr__(self) -> str:
         return f"Token(kind={self.kind!r}, created={self.created:.0f}, value=<redacted>)"
@@ -60,6 +64,7 @@ class Token:
             "last_used": self.last_used,
             "kind": self.kind,
             "expires": self.expires,
+            "endpoint": self.endpoint,
         }
 
     @classmethod
@@ -73,6 +78,7 @@ class Token:
                 last_used=float(record.get("last_used", 0.0)),
                 kind=str(record.get("kind", "session")),
                 expires=float(record["expires"]) if record.get("expires") is not None else None,
+                endpoint=str(record["endpoint"]) if record.get("endpoint") else None,
             )
         except (TypeError, ValueError):
             return None
@@ -93,6 +99,9 @@ class Provider:
     retryable: ClassVar[bool] = True
     #: At most this many requests on the wire at once per ``concurrency_scope`` (None: no cap).
     max_in_flight: int | None = None
+    #: The whole-call deadline (seconds) of a session given no ``retry=``: a server that never answers
+    #: costs one timeout, not one per retry.
+    default_deadline: float | None = 30.0
 
     def idempotent(self, request: httpx.Request) -> bool:
         """May this request be sent twice? Reads that are POST by protocol say so here."""
@@ -102,9 +111,18 @@ class Provider:
         """A provider-specific answer worth retrying for an idempotent request (beyond 408/429/5xx)."""
         return False
 
+    def final_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """An answer never worth retrying, whatever its status (BILL v3's hourly quota)."""
+        return False
+
     def concurrency_scope(self) -> tuple[str, ...]:
         """What the provider's concurrency limit counts by (BILL: devKey + org)."""
         return self.credentials()
+
+    def concurrency_key(self, base_url: str) -> str:
+        """The in-flight limit's key: the provider's ``concurrency_scope`` at ``base_url`` (BILL: the account,
+        for its v2 and v3 APIs alike)."""
+        return account_key(self.name, base_url, self.concurrency_scope())
 
     def credentials(self) -> tuple[str, ...]:
         """Everything that identifies the account (hashed into the store key, never stored)."""
@@ -248,6 +266,8 @@ class SessionAuth(httpx.Auth):
         self.key = key
         self.clock = clock
         self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
+        self.telemetry: Telemetry | None = None  # set by the session when something listens
+        self._renewal: str | None = None  # why the last unusable session was: the next login's reason
         self._token: Token | None = None
         self._stored_used = 0.0  # last_used of the record last loaded or saved: when to persist again
         self.logins = 0  # logins this object performed (the sandbox counts all of them)
@@ -274,6 +294,8 @@ class SessionAuth(httpx.Auth):
         timeout = self.provider.idle_timeout
         if timeout is not None and self.clock() - token.last_used > timeout - self.provider.renew_margin:
             reason = "session idle too long"
+        if reason is not None:
+            self._renewal = _RENEWALS[reason]
         if reason is not None and not quiet:
             log.info("%s: %s, renewing before use", self.provider.name, reason)
         return reason is None
@@ -293,8 +315,9 @@ class SessionAuth(httpx.Auth):
         # Providers stamp wall-clock time; the session's idle and expiry rules run on its own clock.
         now = self.clock()
         expires = None if token.expires is None else token.expires + (now - token.created)
-        token = Token(token.value, now, now, token.kind, expires)
+        token = Token(token.value, now, now, token.kind, expires, token.endpoint)
         self.logins += 1
+        self._renewal = None
         self._token = token
         self._stored_used = token.last_used
         log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
@@ -309,6 +332,7 @@ class SessionAuth(httpx.Auth):
         now = self.clock()
         if fresh is not None and (token is None or fresh != token.value):
             log.info("%s: the provider issued a new session", self.provider.name)
+            issued(self.telemetry, token is not None, response.request)
             self._stored_used = now
             return Token(value=fresh, created=now, last_used=now), True
         if token is None or (self._token is not None and self._token.value != token.value):
@@ -316,7 +340,7 @@ class SessionAuth(httpx.Auth):
         # Keep last_used current in memory; persist it only now and then (idle rule across processes).
         # Measured from the last save, not the last answer: steady traffic must still reach the store.
         # The constructor, not attrs.evolve: this runs on every answer and evolve introspects the fields.
-        updated = Token(token.value, token.created, now, token.kind, token.expires)
+        updated = Token(token.value, token.created, now, token.kind, token.expires, token.endpoint)
         if now - self._stored_used <= 30.0:
             return updated, False
         self._stored_used = now
@@ -360,6 +384,7 @@ class SessionAuth(httpx.Auth):
         if not self.provider.nonce_rejected(response):
             return False
         self.nonce_rejections += 1
+        emit(self.telemetry, "nonce_rejected", request)
         if rejected >= MAX_NONCE_RESENDS or self._past_deadline(request):
             log.warning(
                 "%s: nonce rejected %d times, giving up on this write", self.provider.name, rejected + 1
@@ -367,6 +392,7 @@ class SessionAuth(httpx.Auth):
             return False
         self._replayable(request, "the nonce was rejected")
         log.info("%s: nonce rejected (arrived out of order), re-sending with a fresh one", self.provider.name)
+        emit(self.telemetry, "resend", request)
         return True
 
     def _floor(self) -> int:
@@ -382,20 +408,50 @@ class SessionAuth(httpx.Auth):
 
     # -- sync
 
-    def _ensure(self, stale: Token | None = None, deadline: float | None = None) -> Token | None:
+    def _ensure(
+        self, stale: Token | None = None, deadline: float | None = None, cause: httpx.Request | None = None
+    ) -> Token | None:
         if self._usable(self._token, stale):
             return self._token
-        with self.store.lock(self.key, "login"):
+        with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
             found = self._adopt(self.store.load(self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with _logins_within(deadline):
+            with _logins_within(deadline), observe_login(self.telemetry, stale, self._renewal, cause):
                 token = self._logged_in(self.provider.login())
             self.store.save(self.key, token.to_record())
             return token
 
-    def _after(self, response: httpx.Response, token: Token | None) -> None:
+    def _replaced(self, kept: Token | None, token: Token | None, stored: Record | None) -> Token | None:
+        """After the server replaced ``token`` with ``kept``: the session another caller stored first,
+        if any. N calls that met one expiry may each get a new cookie: the first one stored wins, the
+        rest adopt it."""
+        if kept is None or token is None or kept.value == token.value:
+            return None
+        found = Token.from_record(stored)
+        if found is None or found.value in (token.value, kept.value):
+            return None
+        log.info("%s: adopting the new session another caller stored first", self.provider.name)
+        return found
+
+    def _fresh(self, kept: Token | None, token: Token | None, locked: bool) -> bool:
+        return (
+            self.provider.session_by_first_call
+            and not locked
+            and kept is not None
+            and token is not None
+            and kept.value != token.value
+        )
+
+    def _after(self, response: httpx.Response, token: Token | None, locked: bool = False) -> None:
         kept, persist = self._seen(response, token)
+        if kept is not None and self._fresh(kept, token, locked):
+            with self.store.lock(self.key, "login"):
+                adopted = self._replaced(kept, token, self.store.load(self.key))
+                self._token = adopted or kept
+                if adopted is None:
+                    self.store.save(self.key, kept.to_record())
+            return
         if kept is not None:
             self._token = kept
             if persist:
@@ -406,13 +462,13 @@ class SessionAuth(httpx.Auth):
         if request.method in self.provider.nonce_methods:
             yield from self._ordered_flow(request)
             return
-        token = self._ensure(deadline=request.extensions.get(DEADLINE))
+        token = self._ensure(deadline=request.extensions.get(DEADLINE), cause=request)
         if token is None:  # the first call makes the session: only one at a time
-            with self.store.lock(self.key, "login"):
+            with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
                 token = self._adopt(self.store.load(self.key), None)
                 response = yield self._prepare(request, token, None)
                 response.read()  # overriding the flow means reading the body ourselves
-                self._after(response, token)
+                self._after(response, token, locked=True)
                 return
         response = yield self._prepare(request, token, None)
         response.read()  # overriding the flow means reading the body ourselves
@@ -423,21 +479,29 @@ class SessionAuth(httpx.Auth):
         self.reauths += 1
         log.info("%s: session expired, re-authenticating", self.provider.name)
         self._before_relogin(request, response)
-        token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE))
+        token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE), cause=request)
+        emit(self.telemetry, "resend", request)
         response = yield self._prepare(request, token, None)
         response.read()
         if self.provider.is_expired(response):
             raise self._expired(response, token)
         self._after(response, token)
 
+    def _slot_waited(self, started: float) -> None:
+        if self.telemetry is not None:
+            wait = time.perf_counter() - started
+            self.telemetry.emit(self.telemetry.event("lock_wait", reason="write", duration=wait))
+
     def _ordered_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """A nonce write: slot (lock + nonce), send, release when sent (pipelined) or answered (strict).
         Re-sent only on an answer that proves it was not applied: an expiry (once) or a nonce rejection."""
-        token = self._ensure(deadline=request.extensions.get(DEADLINE))
+        token = self._ensure(deadline=request.extensions.get(DEADLINE), cause=request)
         expired, rejected = False, 0
         while True:
             with contextlib.ExitStack() as order:
+                started = time.perf_counter()
                 nonce = order.enter_context(write_slot(self.store, self.key, self._floor()))
+                self._slot_waited(started)
                 prepared = self._prepare(request, token, nonce)
                 if self.write_mode == "pipelined" and _buffered(prepared):  # a stream: kept until answered
                     SentGate(prepared, sent=order.close)
@@ -450,7 +514,8 @@ class SessionAuth(httpx.Auth):
                 self.reauths += 1
                 log.info("%s: session expired, re-authenticating", self.provider.name)
                 self._before_relogin(request, response)
-                token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE))
+                token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE), cause=request)
+                emit(self.telemetry, "resend", request)
                 continue
             if self._resend_after_rejection(request, response, rejected):
                 rejected += 1
@@ -472,20 +537,29 @@ class SessionAuth(httpx.Auth):
             return await asyncio.to_thread(fn, *args)
         return fn(*args)
 
-    async def _aensure(self, stale: Token | None = None, deadline: float | None = None) -> Token | None:
+    async def _aensure(
+        self, stale: Token | None = None, deadline: float | None = None, cause: httpx.Request | None = None
+    ) -> Token | None:
         if self._usable(self._token, stale):
             return self._token
-        async with self.store.alock(self.key, "login"):
+        async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
             found = self._adopt(await self._call(self.store.load, self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with _logins_within(deadline):
+            with _logins_within(deadline), observe_login(self.telemetry, stale, self._renewal, cause):
                 token = self._logged_in(await self.provider.alogin())
             await self._call(self.store.save, self.key, token.to_record())
             return token
 
-    async def _aafter(self, response: httpx.Response, token: Token | None) -> None:
+    async def _aafter(self, response: httpx.Response, token: Token | None, locked: bool = False) -> None:
         kept, persist = self._seen(response, token)
+        if kept is not None and self._fresh(kept, token, locked):
+            async with self.store.alock(self.key, "login"):
+                adopted = self._replaced(kept, token, await self._call(self.store.load, self.key))
+                self._token = adopted or kept
+                if adopted is None:
+                    await self._call(self.store.save, self.key, kept.to_record())
+            return
         if kept is not None:
             self._token = kept
             if persist:
@@ -504,13 +578,13 @@ class SessionAuth(httpx.Auth):
                 return
             finally:
                 await flow.aclose()
-        token = await self._aensure(deadline=request.extensions.get(DEADLINE))
+        token = await self._aensure(deadline=request.extensions.get(DEADLINE), cause=request)
         if token is None:
-            async with self.store.alock(self.key, "login"):
+            async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
                 token = self._adopt(await self._call(self.store.load, self.key), None)
                 response = yield self._prepare(request, token, None)
                 await response.aread()
-                await self._aafter(response, token)
+                await self._aafter(response, token, locked=True)
                 return
         response = yield self._prepare(request, token, None)
         await response.aread()
@@ -520,7 +594,8 @@ class SessionAuth(httpx.Auth):
         self.reauths += 1
         log.info("%s: session expired, re-authenticating", self.provider.name)
         self._before_relogin(request, response)
-        token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE))
+        token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE), cause=request)
+        emit(self.telemetry, "resend", request)
         response = yield self._prepare(request, token, None)
         await response.aread()
         if self.provider.is_expired(response):
@@ -529,12 +604,14 @@ class SessionAuth(httpx.Auth):
 
     async def _aordered_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """The asyncio twin of ``_ordered_flow``."""
-        token = await self._aensure(deadline=request.extensions.get(DEADLINE))
+        token = await self._aensure(deadline=request.extensions.get(DEADLINE), cause=request)
         expired, rejected = False, 0
         while True:
             async with contextlib.AsyncExitStack() as order:
+                started = time.perf_counter()
                 slot = awrite_slot(self.store, self.key, self._floor(), self._call)
                 nonce = await order.enter_async_context(slot)
+                self._slot_waited(started)
                 prepared = self._prepare(request, token, nonce)
                 if self.write_mode == "pipelined" and _buffered(prepared):
                     SentGate(prepared, asent=order.aclose)
@@ -547,7 +624,10 @@ class SessionAuth(httpx.Auth):
                 self.reauths += 1
                 log.info("%s: session expired, re-authenticating", self.provider.name)
                 self._before_relogin(request, response)
-                token = await self._aensure(stale=token, deadline=request.extensions.get(DEADLINE))
+                token = await self._aensure(
+                    stale=token, deadline=request.extensions.get(DEADLINE), cause=request
+                )
+                emit(self.telemetry, "resend", request)
                 continue
             if self._resend_after_rejection(request, response, rejected):
                 rejected += 1
@@ -591,12 +671,16 @@ def _buffered(request: httpx.Request) -> bool:
     return True
 
 
+#: What a parser raises on an answer it cannot read (RecursionError: JSON nested too deep).
+PARSE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError)
+
+
 @contextlib.contextmanager
 def malformed_answers(provider: str, operation: str) -> Iterator[None]:
     """A malformed provider answer (the generated parser's KeyError & co.) becomes a ``ProviderError``."""
     try:
         yield
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except PARSE_ERRORS as exc:
         raise ProviderError(
             f"{provider}: malformed answer to {operation}", provider=provider, operation=operation
         ) from exc
@@ -629,5 +713,5 @@ def write_outcome() -> Iterator[None]:
 def require(value: str | None, what: str, provider: str) -> str:
     """A clear, typed error for missing credentials instead of a failure three frames down."""
     if not isinstance(value, str) or not value:
-        raise BillingSessionError(f"{provider}: {what} is required", provider=provider)
+        raise UsageError(f"{provider}: {what} is required", provider=provider)
     return value

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import httpx
+
+from billing_sessions.redact import redact_request
+
+
+class ErrorEntry(NamedTuple):
+    """One entry of a provider's error list (BILL v3 answers a JSON array of them); any field may be None."""
+
+    code: str | None
+    severity: str | None
+    category: str | None
+    message: str | None
 
 
 class BillingSessionError(Exception):
@@ -16,6 +29,8 @@ class BillingSessionError(Exception):
 
     #: May the failed write have been applied? (class default; set per error where it applies)
     maybe_applied: bool = False
+    #: Every error the provider listed (BILL v3 error arrays), in its order; empty where it sends one error.
+    entries: tuple[ErrorEntry, ...] = ()
 
     def __init__(self, message: str, *, provider: str = "", status: int | None = None, operation: str = ""):
         super().__init__(message)
@@ -60,8 +75,17 @@ class RateLimited(ProviderError):
         return f"{text} (try again in {self.retry_after:.0f} s)" if self.retry_after is not None else text
 
 
+class UntrustedSession(ProviderError):
+    """The call needs an MFA-trusted session (BILL v3 ``BDC_1361``); the message says how to make it one."""
+
+
 class ProviderUnavailable(ProviderError):
     """The provider says it is down or in maintenance: try again later (never in a tight loop)."""
+
+
+class UsageError(BillingSessionError, ValueError):
+    """A bad argument (a missing credential, a base URL without a scheme, options that exclude each other):
+    nothing was sent. Also a ``ValueError``."""
 
 
 class StoreError(BillingSessionError):
@@ -89,7 +113,37 @@ class TransportError(BillingSessionError, httpx.TransportError):
         self, message: str, *, provider: str = "", operation: str = "", request: httpx.Request | None = None
     ) -> None:
         BillingSessionError.__init__(self, message, provider=provider, operation=operation)
-        self._request = request
+        self._request = None if request is None else redact_request(request)
+
+    # httpx sets ``request`` on every RequestError passing through a client: keep only a redacted copy.
+    @property
+    def request(self) -> httpx.Request:
+        if self._request is None:
+            raise RuntimeError("The .request property has not been set.")
+        return self._request
+
+    @request.setter
+    def request(self, request: httpx.Request) -> None:
+        self._request = redact_request(request)
+
+
+def login_error(
+    message: str, *, provider: str, status: int, operation: str, code: str | None = None
+) -> BillingSessionError:
+    """The error for a login that did not give a session. Only an answer that judged the credentials is a
+    ``LoginError``: a 404 or 405 says the base URL is wrong, a redirect or 429/5xx that the provider (or
+    something in front of it) failed, and neither is a reason to change the password."""
+    if status in {404, 405}:
+        return ProviderError(
+            f"{message} at login: the base URL looks wrong (no login endpoint there)",
+            provider=provider,
+            status=status,
+            operation=operation,
+            code=code,
+        )
+    if 300 <= status < 400 or status == 429 or status >= 500:
+        return status_error(message, provider=provider, status=status, operation=operation, code=code)
+    return LoginError(message, provider=provider, status=status, operation=operation)
 
 
 def status_error(

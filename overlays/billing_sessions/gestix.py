@@ -45,8 +45,8 @@ from typing import Any, Unpack
 
 import httpx
 
-from billing_sessions.core import Provider, Token, require, set_query_param
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, status_error
+from billing_sessions.core import PARSE_ERRORS, Provider, Token, require, set_query_param
+from billing_sessions.errors import BillingSessionError, ProviderError, UsageError, login_error, status_error
 from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
@@ -57,22 +57,21 @@ from gestix_client.types import Response
 SERVER = "https://gestix.pt/api/{account}/v4.0.0"
 
 
-def _error(response: Response[Any], operation: str, login: bool = False) -> ProviderError:
+def _error(response: Response[Any], operation: str, login: str = "") -> BillingSessionError:
+    """``login``: what was presented at login ("API token", "user name and password"), named when rejected."""
     parsed = response.parsed
     status = int(response.status_code)
     api = parsed if isinstance(parsed, ApiError) else None
     text = f"gestix: {api.code}: {api.message}" if api is not None else f"gestix: HTTP {status}"
     code = api.code if api is not None else None
     if login:
-        return _GestixLoginError(text, provider="gestix", status=status, operation=operation, code=code)
+        if status in {401, 403}:
+            text = f"gestix: the {login} was rejected (HTTP {status}" + (f", {api.code})" if api else ")")
+        return login_error(text, provider="gestix", status=status, operation=operation, code=code)
     request_id = (api.request_id or None) if api is not None else None
     return status_error(
         text, provider="gestix", status=status, operation=operation, code=code, request_id=request_id
     )
-
-
-class _GestixLoginError(LoginError, ProviderError):
-    pass
 
 
 class _Gestix(Provider):
@@ -123,7 +122,7 @@ class _Gestix(Provider):
         if isinstance(response.parsed, SessionToken) and response.parsed.xa_token:
             now = time.time()
             return Token(value=response.parsed.xa_token, created=now, last_used=now)
-        raise _error(response, operation, login=True)
+        raise _error(response, operation, login="API token" if self.api_token else "user name and password")
 
     def login(self) -> Token:
         try:
@@ -136,7 +135,7 @@ class _Gestix(Provider):
                 client=self.login_client(Client), username=self.username, password=self.password
             )
             return self._token(response, "POST /auth")
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed login answer", provider="gestix") from exc
 
     async def alogin(self) -> Token:
@@ -150,7 +149,7 @@ class _Gestix(Provider):
                 client=self.login_client(Client), username=self.username, password=self.password
             )
             return self._token(response, "POST /auth")
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed login answer", provider="gestix") from exc
 
 
@@ -170,8 +169,12 @@ class _Options:
             raise BillingSessionError(f"gestix: writes must be one of {', '.join(WRITE_MODES)}")
         if base_url is None:
             if not account:
-                raise BillingSessionError("gestix: pass base_url, or account= to use the production server")
+                raise UsageError("gestix: pass base_url, or account= to use the production server")
             base_url = SERVER.format(account=account)
+        elif account is not None:
+            raise UsageError(
+                "gestix: pass base_url or account=, not both (account= picks the production URL)"
+            )
         provider = _Gestix(api_token, username, password)
         self._setup(  # type: ignore[attr-defined]
             provider,
@@ -195,7 +198,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
     def status(self) -> StatusResponse:
         try:
             return _status(get_status.sync_detailed(client=self.client))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc
 
 
@@ -205,5 +208,5 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     async def status(self) -> StatusResponse:
         try:
             return _status(await get_status.asyncio_detailed(client=self.client))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except PARSE_ERRORS as exc:
             raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc

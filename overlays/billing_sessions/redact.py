@@ -10,6 +10,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported by the package on load: httpx only when a request is redacted
+    import httpx
 
 SECRET_NAMES = (
     "password",
@@ -29,6 +33,8 @@ SECRET_NAMES = (
     "jelszo",
     "szamlaagentkulcs",
     "Authorization",
+    "rememberMeId",
+    "remember_me_id",
 )
 _QUERY = re.compile(r"(?i)\b(" + "|".join(re.escape(n) for n in SECRET_NAMES) + r")=([^&\s\"';]+)")
 _BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+")
@@ -90,3 +96,21 @@ def configure_from_env() -> None:
         handler._billing_sessions = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(level)
+
+
+_SECRET_HEADERS = frozenset(n.lower() for n in (*SECRET_NAMES, "Cookie", "Set-Cookie", "Proxy-Authorization"))
+
+
+def redact_request(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` fit to keep on an error: secret query values and headers redacted, no body
+    (a login's form or JSON body holds the password)."""
+    import httpx
+
+    url = request.url
+    if url.query:
+        url = url.copy_with(query=redact(url.query.decode("ascii", "replace")).encode("ascii", "replace"))
+    headers = [
+        (name, REDACTED if name.lower() in _SECRET_HEADERS else value)
+        for name, value in request.headers.multi_items()
+    ]
+    return httpx.Request(request.method, url, headers=headers, extensions=request.extensions)

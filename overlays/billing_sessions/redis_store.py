@@ -51,7 +51,12 @@ log = logging.getLogger("billing_sessions.stores")
 __all__ = ["IDLE_LIFETIMES", "MAX_NONCE", "RedisStore"]
 
 #: Idle lifetimes (seconds) of the providers that have one: the default record expiry.
-IDLE_LIFETIMES: Mapping[str, float] = {"szamla_agent": 90 * 60.0, "bill": 35 * 60.0}
+IDLE_LIFETIMES: Mapping[str, float] = {
+    "szamla_agent": 90 * 60.0,
+    "bill": 35 * 60.0,
+    "bill_v3": 35 * 60.0,
+    "bill_v3-mfa-trust": 30 * 86400.0,  # a remembered MFA trust (rememberMeId) lasts 30 days
+}
 T = TypeVar("T")
 
 # KEYS[n]: the nonce key; ARGV[n]: the floor, a decimal string. Returns {nonce, damaged}. INCR keeps the

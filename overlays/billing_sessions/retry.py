@@ -19,12 +19,14 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager, nullcontext
+from http import HTTPStatus
 from typing import Any, ClassVar
 
 import attrs
 import httpx
 
-from billing_sessions.errors import TransportError
+from billing_sessions.errors import ProviderError, TransportError, status_error
+from billing_sessions.telemetry import Telemetry, emit, in_flight
 
 log = logging.getLogger("billing_sessions")
 
@@ -35,6 +37,9 @@ DEADLINE = "billing_sessions.deadline"
 POLL_INTERVAL = 0.005
 #: Failures before a request left: safe to re-send even for a write, and reported as "not sent".
 UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: Response extension: generated ``answers.reading`` calls it with an answer its parser cannot read.
+UNREADABLE = "unreadable_answer"
+_STANDARD = frozenset(int(s) for s in HTTPStatus)
 
 
 @attrs.frozen
@@ -114,6 +119,54 @@ async def _aclosed_on_error(response: httpx.Response) -> AsyncIterator[None]:
         raise
 
 
+class _DeadlineExpired(httpx.ReadTimeout):
+    """The call's deadline passed while the body was still arriving (a trickle)."""
+
+
+def _check(deadline: float, clock: Callable[[], float]) -> None:
+    if clock() >= deadline:
+        raise _DeadlineExpired("the call's deadline passed while the answer was being read")
+
+
+class _Bounded(httpx.SyncByteStream):
+    """A body read that stops at the call's deadline: a read timeout bounds each read, not their sum."""
+
+    def __init__(self, stream: Any, deadline: float, clock: Callable[[], float]) -> None:
+        self._stream, self._deadline, self._clock = stream, deadline, clock
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            _check(self._deadline, self._clock)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _ABounded(httpx.AsyncByteStream):
+    def __init__(self, stream: Any, deadline: float, clock: Callable[[], float]) -> None:
+        self._stream, self._deadline, self._clock = stream, deadline, clock
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            _check(self._deadline, self._clock)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+def _sendable_cookies(response: httpx.Response) -> None:
+    """Drop a Set-Cookie that could never be sent back (non-ASCII): in the client's cookie jar it would make
+    every later request fail before it is sent."""
+    raw = response.headers.raw
+    if any(not value.isascii() and name.lower() == b"set-cookie" for name, value in raw):
+        log.warning("%s", "dropped a Set-Cookie with a non-ASCII value (it could never be sent back)")
+        response.headers = httpx.Headers(
+            [(n, v) for n, v in raw if v.isascii() or n.lower() != b"set-cookie"]
+        )
+
+
 class InFlightLimit:
     """At most ``limit`` requests on the wire at once for one provider account, across Session objects,
     threads and event loops of this process.
@@ -177,23 +230,29 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         *,
         idempotent: Callable[[httpx.Request], bool],
         retry_answer: Decide | None = None,
+        final_answer: Decide | None = None,
         enabled: bool = True,
         limit: InFlightLimit | None = None,
         sync: httpx.BaseTransport | None = None,
         asynchronous: httpx.AsyncBaseTransport | None = None,
         transport_args: dict[str, Any] | None = None,
+        logins: bool = False,
     ) -> None:
         self.policy = policy
+        self.logins = logins  # serves login/logout: nothing it sends is a write that may be applied
         self.provider = provider
         self.idempotent = idempotent
         self.retry_answer = retry_answer
+        self.final_answer = final_answer
         self.enabled = enabled
         self.limit = limit
         self._sync = sync
         self._async = asynchronous
         self._making = threading.Lock()
+        self.telemetry: Telemetry | None = None  # set by the session when something listens
         # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
         self._transport_args = transport_args or {}
+        self._unreadable = self.unreadable  # one bound method for every answer
 
     def _sync_transport(self) -> httpx.BaseTransport:
         if self._sync is None:
@@ -215,13 +274,19 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     # -- decisions shared by both paths
 
-    def _retry_response(self, request: httpx.Request, response: httpx.Response, attempt: int) -> float | None:
+    def _retry_response(
+        self, request: httpx.Request, response: httpx.Response, attempt: int, *, unreadable: bool = False
+    ) -> float | None:
         if not self.enabled or not self.idempotent(request):
             return None
         policy = self.current
-        wanted = response.status_code in policy.statuses or (
-            self.retry_answer is not None and self.retry_answer(request, response)
+        wanted = (
+            unreadable
+            or response.status_code in policy.statuses
+            or (self.retry_answer is not None and self.retry_answer(request, response))
         )
+        if wanted and self.final_answer is not None and self.final_answer(request, response):
+            return None
         return self._within_deadline(request, policy.delay(attempt, response)) if wanted else None
 
     def _retry_error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> float | None:
@@ -273,17 +338,51 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     def _error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> TransportError:
-        unsent = isinstance(exc, UNSENT)
-        what = "not sent" if unsent else "sent, no answer"
+        what = "not sent" if isinstance(exc, UNSENT) else "sent, no answer"
+        if isinstance(exc, _DeadlineExpired):
+            what = "sent, the deadline passed while the answer was read"
+        url = request.url
+        port = url.port or {"https": 443, "http": 80}.get(url.scheme)
         error = TransportError(
-            f"{self.provider}: {type(exc).__name__} after {attempt + 1} attempt(s) ({what})",
+            f"{self.provider}: {type(exc).__name__} talking to {url.host}:{port} after {attempt + 1} "
+            f"attempt(s) ({what})",
             provider=self.provider,
             operation=f"{request.method} {request.url.path}",
             request=request,
         )
-        # A write that may have reached the server: its outcome is unknown (and it is never re-sent).
-        error.maybe_applied = not unsent and not self.idempotent(request)
+        error.maybe_applied = self._write(request) and not isinstance(exc, UNSENT)
         return error
+
+    def unreadable(self, response: httpx.Response, exc: Exception | None = None) -> ProviderError:
+        """The typed error for an answer that cannot be read: a status outside the HTTP standard, a body
+        that cannot be decoded or parsed. A write answered so may have been applied."""
+        request = response.request
+        status = response.status_code
+        what = "a status outside the HTTP standard" if status not in _STANDARD else "a malformed answer"
+        error = status_error(
+            f"{self.provider}: {what} (HTTP {status}) to {request.method} {request.url.path}",
+            provider=self.provider,
+            status=status,
+            operation=f"{request.method} {request.url.path}",
+        )
+        error.maybe_applied = self._write(request)
+        return error
+
+    def _write(self, request: httpx.Request) -> bool:
+        return not self.logins and not self.idempotent(request)
+
+    def _body(self, request: httpx.Request, response: httpx.Response, *, asynchronous: bool) -> None:
+        """Before the body is read: bound a read by the call's deadline (a write's answer is awaited)."""
+        deadline = request.extensions.get(DEADLINE)
+        if deadline is not None and self.idempotent(request):
+            bounded = _ABounded if asynchronous else _Bounded
+            response.stream = bounded(response.stream, deadline, self.current.clock)
+
+    def _answer(self, request: httpx.Request, response: httpx.Response) -> None:
+        """After the body is read: what every answer gets before the client and the parsers see it."""
+        response.request = request
+        response.extensions[UNREADABLE] = self._unreadable
+        _sendable_cookies(response)
 
     # -- sync
 
@@ -294,23 +393,38 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._bound(request)
             started = time.perf_counter()
             try:
-                with self.limit.hold() if self.limit is not None else nullcontext():
+                with (
+                    self.limit.hold() if self.limit is not None else nullcontext(),
+                    in_flight(self.telemetry),
+                ):
                     response = transport.handle_request(request)
                     # The body too (the auth reads it anyway): a drop mid-body is this attempt's transport
                     # error, typed and retried like any other; with a limit, the slot is held until then.
                     with _closed_on_error(response):
+                        self._body(request, response, asynchronous=False)
                         response.read()
+            except httpx.DecodingError as exc:  # a broken Content-Encoding: an answer, but unreadable
+                self._log(request, "DecodingError", attempt, started)
+                delay = self._retry_response(request, response, attempt, unreadable=True)
+                if delay is None:
+                    self._answer(request, response)
+                    raise self.unreadable(response) from exc
+                reason = "DecodingError"
             except httpx.TransportError as exc:
                 self._log(request, type(exc).__name__, attempt, started)
                 delay = self._retry_error(request, exc, attempt)
                 if delay is None:
                     raise self._error(request, exc, attempt) from exc
+                reason = type(exc).__name__
             else:
                 self._log(request, response.status_code, attempt, started)
                 delay = self._retry_response(request, response, attempt)
                 if delay is None:
+                    self._answer(request, response)
                     return response
                 response.close()
+                reason = str(response.status_code)
+            emit(self.telemetry, "retry", request, reason=reason, duration=delay)
             log.info(
                 "%s: retrying %s %s in %.2f s (attempt %d)",
                 self.provider,
@@ -336,20 +450,33 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             started = time.perf_counter()
             try:
                 async with self.limit.ahold() if self.limit is not None else nullcontext():
-                    response = await transport.handle_async_request(request)
+                    with in_flight(self.telemetry):
+                        response = await transport.handle_async_request(request)
                     async with _aclosed_on_error(response):
+                        self._body(request, response, asynchronous=True)
                         await response.aread()  # the body too: see handle_request
+            except httpx.DecodingError as exc:
+                self._log(request, "DecodingError", attempt, started)
+                delay = self._retry_response(request, response, attempt, unreadable=True)
+                if delay is None:
+                    self._answer(request, response)
+                    raise self.unreadable(response) from exc
+                reason = "DecodingError"
             except httpx.TransportError as exc:
                 self._log(request, type(exc).__name__, attempt, started)
                 delay = self._retry_error(request, exc, attempt)
                 if delay is None:
                     raise self._error(request, exc, attempt) from exc
+                reason = type(exc).__name__
             else:
                 self._log(request, response.status_code, attempt, started)
                 delay = self._retry_response(request, response, attempt)
                 if delay is None:
+                    self._answer(request, response)
                     return response
                 await response.aclose()
+                reason = str(response.status_code)
+            emit(self.telemetry, "retry", request, reason=reason, duration=delay)
             log.info(
                 "%s: retrying %s %s in %.2f s (attempt %d)",
                 self.provider,

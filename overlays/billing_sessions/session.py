@@ -26,8 +26,10 @@ from billing_sessions.core import (
     SessionAuth,
     account_key,
 )
+from billing_sessions.errors import UsageError
 from billing_sessions.retry import InFlightLimit, RetryPolicy, RetryTransport, using
 from billing_sessions.stores import MemoryStore, SessionStore
+from billing_sessions.telemetry import EventHook, Telemetry, make, observe
 
 log = logging.getLogger("billing_sessions")
 
@@ -54,8 +56,36 @@ class SessionOptions(TypedDict, total=False):
     timeout: httpx.Timeout | float | None  # per request (default: 30 s, connect 10 s)
     clock: Clock  # epoch seconds; tests move it to exercise idle expiry
     httpx_args: dict[str, Any] | None  # for the httpx clients; verify, cert, http2, limits: the transports
-    retry: RetryPolicy | None  # the retry policy (default: RetryPolicy())
+    retry: RetryPolicy | None  # default: RetryPolicy(deadline=30 s; BillingPlatform 420 s)
     max_retries: int | None  # shortcut: RetryPolicy(max_retries=...); 0 turns retries off
+    on_event: EventHook | None  # called with a telemetry.SessionEvent for each session event
+    tracer_provider: Any | None  # OpenTelemetry (extra otel); default: the global one, if an SDK set it
+    meter_provider: Any | None  # OpenTelemetry meter provider; default: the global one, likewise
+
+
+OPTION_NAMES = SessionOptions.__required_keys__ | SessionOptions.__optional_keys__
+
+
+def check_options(owner: str, options: Any) -> None:
+    """An unknown keyword (``on_evnt=``) is a TypeError naming it, as Python gives for any function: the
+    options arrive as ``**options`` and would otherwise be accepted and ignored."""
+    unknown = sorted(set(options) - OPTION_NAMES)
+    if unknown:
+        raise TypeError(f"{owner}() got an unexpected keyword argument {unknown[0]!r}")
+
+
+def check_base_url(provider: str, base_url: str) -> str:
+    """A base URL must be absolute http(s); anything else is a usage error before anything is sent."""
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise UsageError(f"{provider}: base_url is not a valid URL ({exc})", provider=provider) from None
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise UsageError(
+            f"{provider}: base_url {base_url!r} needs a scheme and a host, e.g. https://host/path",
+            provider=provider,
+        )
+    return base_url
 
 
 class _Base(Generic[C]):
@@ -75,6 +105,8 @@ class _Base(Generic[C]):
         default_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         **options: Unpack[SessionOptions],
     ) -> None:
+        check_options(type(self).__name__, options)
+        base_url = check_base_url(provider.name, base_url)
         store = options.get("store")
         timeout = options.get("timeout")
         clock = options.get("clock", time.time)
@@ -94,6 +126,14 @@ class _Base(Generic[C]):
         provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
         key = account_key(provider.name, self.base_url, provider.credentials())
         self.auth = SessionAuth(provider, self.store, key, clock)
+        self.telemetry: Telemetry | None = make(
+            provider.name,
+            key,
+            httpx.URL(self.base_url).path.rstrip("/"),
+            options.get("on_event"),
+            options.get("tracer_provider"),
+            options.get("meter_provider"),
+        )
         # By default a session kept in a shared store (file, Redis) belongs to every process using it:
         # one of them closing must not log the others out. A store that does not say is taken as shared.
         if logout_on_close is None:
@@ -101,10 +141,11 @@ class _Base(Generic[C]):
         self.logout_on_close = logout_on_close
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")
-        self.transport = _transport(provider, self.base_url, retry, max_retries, httpx_args or {})
+        login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry)
+        self.transport = _transport(*login_args)
         self.auth.retry = self.transport
-        login_args = (provider, self.base_url, retry, max_retries, httpx_args or {})
-        provider.login_transport = lambda: _transport(*login_args)
+        self.auth.telemetry = self.telemetry
+        provider.login_transport = lambda: _transport(*login_args, logins=True)
         args = {**client_args, "auth": self.auth, "transport": self.transport}
         self.client = make_client(
             client_cls,
@@ -131,6 +172,11 @@ class _Base(Generic[C]):
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
         return using(policy)
+
+    def _deadline(self) -> float | None:
+        """When a call starting now must be done by (the policy's clock), if the policy has a deadline."""
+        policy = self.transport.current
+        return None if policy.deadline is None else policy.clock() + policy.deadline
 
     @property
     def logins(self) -> int:
@@ -167,14 +213,16 @@ def _transport(
     retry: RetryPolicy | None,
     max_retries: int | None,
     httpx_args: dict[str, Any],
+    telemetry: Telemetry | None = None,
+    *,
+    logins: bool = False,
 ) -> RetryTransport:
-    policy = retry if retry is not None else RetryPolicy()
+    policy = retry if retry is not None else RetryPolicy(deadline=provider.default_deadline)
     if max_retries is not None:
         policy = attrs.evolve(policy, max_retries=max_retries)
     limit = None
     if provider.max_in_flight is not None:
-        scope = account_key(provider.name, base_url, provider.concurrency_scope())
-        limit = InFlightLimit.shared(scope, provider.max_in_flight)
+        limit = InFlightLimit.shared(provider.concurrency_key(base_url), provider.max_in_flight)
     # A caller's own transport (it must serve the client kind it is used with), else httpx's default one,
     # built with the transport options the caller gave the client.
     given = httpx_args.get("transport")
@@ -184,23 +232,27 @@ def _transport(
         proxy = env_proxy(base_url)
         if proxy is not None:
             transport_args["proxy"] = proxy
-    return RetryTransport(
+    transport = RetryTransport(
         policy,
         provider.name,
         idempotent=provider.idempotent,
         retry_answer=provider.retry_answer,
+        final_answer=provider.final_answer,
         enabled=provider.retryable,
         limit=limit,
         sync=given,  # None: RetryTransport makes the default one on first use
         asynchronous=given,
         transport_args=transport_args,
+        logins=logins,
     )
+    transport.telemetry = telemetry
+    return transport
 
 
 class SyncSession(_Base[C]):
     def login(self) -> None:
         """Establish the session now (otherwise the first call does)."""
-        self.auth._ensure()
+        self.auth._ensure(deadline=self._deadline())
 
     def close(self) -> None:
         """Log out where the provider has a logout (once), and close the connections."""
@@ -210,7 +262,8 @@ class SyncSession(_Base[C]):
         token = self.auth.token
         try:
             if self.logout_on_close and token is not None:
-                self.provider.logout(token)
+                with observe(self.telemetry, "logout"):
+                    self.provider.logout(token)
                 self.auth.release(token)
         finally:
             if getattr(self.client, "_client", None) is not None:
@@ -229,7 +282,7 @@ class SyncSession(_Base[C]):
 class AsyncSessionBase(_Base[C]):
     async def login(self) -> None:
         """Establish the session now (otherwise the first call does)."""
-        await self.auth._aensure()
+        await self.auth._aensure(deadline=self._deadline())
 
     async def aclose(self) -> None:
         """Log out where the provider has a logout (once), and close the connections."""
@@ -239,7 +292,8 @@ class AsyncSessionBase(_Base[C]):
         token = self.auth.token
         try:
             if self.logout_on_close and token is not None:
-                await self.provider.alogout(token)
+                with observe(self.telemetry, "logout"):
+                    await self.provider.alogout(token)
                 await self.auth.arelease(token)
         finally:
             if getattr(self.client, "_async_client", None) is not None:

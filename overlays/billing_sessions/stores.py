@@ -28,6 +28,7 @@ import logging
 import os
 import re
 import secrets
+import stat
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -38,6 +39,12 @@ import filelock
 
 from billing_sessions import nonce_file
 from billing_sessions.errors import StoreError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: filelock uses msvcrt
+    fcntl = None  # type: ignore[assignment]
+
 from billing_sessions.store_base import (
     MAX_NONCE,
     NONCE_FIELD,
@@ -135,10 +142,12 @@ class FileStore:
         self._lock_timeout = lock_timeout
         self._poll_interval = poll_interval
         self._temp_name = re.compile(re.escape(f".{self.path.name}.") + r"[0-9]+\.[0-9a-f]{16}\.tmp")
-        with self._errors("opening"), contextlib.suppress(FileNotFoundError):
-            if self.path.stat().st_mode & 0o077:
-                self.path.chmod(0o600)  # an existing looser file is tightened before it is used
+        _tighten(self.path)
         self._locks = LocalLocks()
+        self._usable_locks: set[str] = set()
+        self._corrupt_seen: tuple[int, int] | None = (
+            None  # (size, mtime_ns) of the corrupt file last reported
+        )
 
     def __repr__(self) -> str:
         return f"FileStore({str(self.path)!r})"
@@ -148,9 +157,13 @@ class FileStore:
     # and tasks of this process as well as other processes; the local locks only keep waiters off the file.
 
     def _file_lock(self, name: str) -> filelock.FileLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        path = f"{self.path}.{name}.lock"
+        if name not in self._usable_locks:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _check_lock_file(Path(path))
+            self._usable_locks.add(name)
         return filelock.FileLock(
-            f"{self.path}.{name}.lock",
+            path,
             timeout=self._lock_timeout,
             poll_interval=self._poll_interval,
             mode=0o600,
@@ -220,10 +233,15 @@ class FileStore:
             data = json.loads(raw)
             if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
                 raise ValueError("not an object of records")
-        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
-            log.warning(
-                "session store %s is corrupt (%s): treating it as empty", self.path, type(exc).__name__
-            )
+        except (ValueError, RecursionError) as exc:
+            # Said once per damaged version of the file, not on each of the reads a call makes.
+            stat = self.path.stat()
+            seen = (stat.st_size, stat.st_mtime_ns)
+            if seen != self._corrupt_seen:
+                self._corrupt_seen = seen
+                log.warning(
+                    "session store %s is corrupt (%s): treating it as empty", self.path, type(exc).__name__
+                )
             return {}
         return data
 
@@ -322,6 +340,83 @@ class FileStore:
             )
             return None
         return last
+
+
+def _refuse(path: Path, what: str) -> StoreError:
+    return StoreError(
+        f"session store {str(path)!r} {what}: refusing to use it; pass the path of a regular file"
+    )
+
+
+def _kind(mode: int) -> str | None:
+    """What a path is when it is not a regular file, in words (None: a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    return "is not a regular file"
+
+
+def _tighten(path: Path) -> None:
+    """An existing store file must be a regular file (never a directory, a link or a device). A looser mode is
+    tightened to 0600 only on a file this process owns, through a descriptor opened without following links:
+    a link swapped in after the check can't redirect the chmod."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise _refuse(path.parent, "is not a directory") from None
+        return
+    except OSError as exc:
+        raise StoreError(f"session store {str(path)!r} cannot be examined: {exc.strerror}") from exc
+    kind = _kind(info.st_mode)
+    if kind is not None:
+        raise _refuse(path, kind)
+    if not info.st_mode & 0o077:
+        return
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        log.warning("session store %s is readable by others and not ours to tighten", path)
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise StoreError(f"session store {str(path)!r} cannot be opened: {exc.strerror}") from exc
+    try:
+        if _kind(os.fstat(fd).st_mode) is not None:
+            raise _refuse(path, "is not a regular file")
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
+def _check_lock_file(path: Path) -> None:
+    """A lock file must be a regular file that can be made and locked here: a link, a directory or a file
+    system without locks (``/proc``) fails now, with a clear error, instead of after the lock timeout."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            kind = _kind(path.lstat().st_mode)
+            if kind is not None:
+                raise _refuse(path, kind) from exc
+        raise StoreError(f"session store lock file {str(path)!r} cannot be created: {exc.strerror}") from exc
+    try:
+        kind = _kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise _refuse(path, kind)
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            except BlockingIOError:
+                pass  # held by another process right now: locking works
+            except OSError as exc:
+                raise StoreError(f"session store {str(path)!r}: file locking does not work there") from exc
+    finally:
+        os.close(fd)
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -8,52 +8,53 @@ are never retried automatically (provider rule).
 ## Quickstart
 
 Runs as is on the embedded sandbox. For a real account drop the URL (the default is the production Agent)
-and pass your ``agent_key=`` (or ``username=`` + ``password=``); an empty ``<szamlaagentkulcs/>`` in the XML
-is filled with the key.
+and pass your ``agent_key=`` (or ``username=`` + ``password=``): the session writes them into the XML.
 
 ```python
+import datetime
 from billing_sessions import szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
+from szamla_agent_client.models import (
+    Xmlszamla, XmlszamlaBeallitasok, XmlszamlaElado, XmlszamlaFejlec, XmlszamlaTetel, XmlszamlaVevo,
+)
 
-XML = '''<?xml version="1.0" encoding="UTF-8"?>
-<xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla">
-  <beallitasok>
-    <szamlaagentkulcs/><eszamla>false</eszamla>
-    <szamlaLetoltes>true</szamlaLetoltes>
-  </beallitasok>
-  <fejlec>
-    <keltDatum>2026-01-15</keltDatum><fizmod>Átutalás</fizmod>
-    <penznem>HUF</penznem>
-  </fejlec>
-  <vevo>
-    <nev>Demo Kft.</nev><irsz>1011</irsz>
-    <telepules>Budapest</telepules><cim>Fő utca 1.</cim>
-  </vevo>
-  <tetelek>
-    <tetel><megnevezes>Demo</megnevezes><mennyiseg>1</mennyiseg></tetel>
-  </tetelek>
-</xmlszamla>'''
-
+today = datetime.date(2026, 1, 15)
+invoice = Xmlszamla(
+    beallitasok=XmlszamlaBeallitasok(eszamla=False, szamla_letoltes=True),
+    fejlec=XmlszamlaFejlec(
+        teljesites_datum=today, fizetesi_hatarido_datum=today, fizmod="Átutalás", penznem="HUF",
+        szamla_nyelve="hu",
+    ),
+    elado=XmlszamlaElado(),
+    vevo=XmlszamlaVevo(nev="Demo Kft.", irsz="1011", telepules="Budapest", cim="Fő utca 1."),
+    tetelek=[
+        XmlszamlaTetel(
+            megnevezes="Demo", mennyiseg=1.0, mennyisegi_egyseg="db", netto_egysegar=10000.0,
+            afakulcs="27", netto_ertek=10000.0, afa_ertek=2700.0, brutto_ertek=12700.0,
+        )
+    ],
+)
 with Sandbox() as sb, szamla_agent.Session(
     sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key
 ) as s:
-    answer = s.send("action-xmlagentxmlfile", XML)  # errors raise AgentError
-    print(answer.invoice_number, len(answer.pdf or b""))
+    result = s.create_invoice(invoice)  # errors raise AgentError; never retried
+    print(result.invoice_number, result.gross_total, len(result.pdf or b""))
 ```
 
-Pass ``store=FileStore("sessions.json")`` to reuse the cookie across Session objects and processes;
-``s.reset()`` forgets it after the account details changed. ``AsyncSession`` takes the same arguments
-(``async with``, ``await s.send(...)``, ``await s.reset()``).
+Every operation takes its request model and returns an ``AgentResult`` (the parsed answer model, the
+``szlahu_*`` facts, the PDF when one was asked for). ``s.send(action, xml)`` sends any XML as is. Pass
+``store=FileStore("sessions.json")`` to reuse the cookie across Session objects and processes; ``s.reset()``
+forgets it after the account details changed. ``AsyncSession`` takes the same arguments (``async with``,
+awaited methods).
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import http.cookies
 import xml.etree.ElementTree as ET
 from io import BytesIO
-from typing import Any, Unpack
+from typing import Any, Generic, TypeVar, Unpack
 from urllib.parse import unquote_plus
 from xml.sax.saxutils import escape
 
@@ -61,12 +62,45 @@ import attrs
 import httpx
 
 from billing_sessions.core import Provider, Token, require, write_outcome
-from billing_sessions.errors import BillingSessionError, ProviderError, ProviderUnavailable
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, ProviderUnavailable
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+from billing_sessions.szamla_xml import AgentXmlError, from_xml, parse_tree, to_xml
 from szamla_agent_client import AuthenticatedClient
 from szamla_agent_client.api.agent import agent_call
-from szamla_agent_client.models import AgentRequest
+from szamla_agent_client.models import (
+    AgentRequest,
+    AgentXmlResponse,
+    QueryTaxpayerResponse,
+    Szamla,
+    Xmlnyugtacreate,
+    Xmlnyugtaget,
+    Xmlnyugtasend,
+    Xmlnyugtasendvalasz,
+    Xmlnyugtast,
+    Xmlnyugtavalasz,
+    Xmlszamla,
+    Xmlszamladbkdel,
+    Xmlszamladbkdelvalasz,
+    Xmlszamlakifiz,
+    Xmlszamlapdf,
+    Xmlszamlast,
+    Xmlszamlaxml,
+    Xmltaxpayer,
+)
 from szamla_agent_client.types import File, Response
+from szamla_agent_client.xml_layout import ROOTS, TYPES
+
+__all__ = [
+    "AgentError",
+    "AgentLoginError",
+    "AgentResponse",
+    "AgentResult",
+    "AgentXmlError",
+    "AsyncSession",
+    "Session",
+    "from_xml",
+    "to_xml",
+]
 
 DEFAULT_BASE_URL = "https://www.szamlazz.hu"
 COOKIE = "JSESSIONID"
@@ -74,6 +108,34 @@ ACTIONS = tuple(
     f.name.replace("_", "-", 1) for f in attrs.fields(AgentRequest) if f.name.startswith("action_")
 )
 _DECODED = {"szlahu_szamlaszam", "szlahu_error", "szlahu_vevoifiokurl"}
+# Codes that say the account or its credentials were refused (login failed, browser session, subscription
+# expired, several accounts): a LoginError, as everywhere else.
+LOGIN_CODES = frozenset({"3", "135", "136", "164"})
+_ROOT_ELEMENTS = frozenset(element for element, _ns in ROOTS.values())
+# request model -> the file part that selects its operation
+PARTS: dict[type[Any], str] = {
+    Xmlszamla: "action-xmlagentxmlfile",
+    Xmlszamlast: "action-szamla_agent_st",
+    Xmlszamlakifiz: "action-szamla_agent_kifiz",
+    Xmlszamlapdf: "action-szamla_agent_pdf",
+    Xmlszamlaxml: "action-szamla_agent_xml",
+    Xmlszamladbkdel: "action-szamla_agent_dijbekero_torlese",
+    Xmlnyugtacreate: "action-szamla_agent_nyugta_create",
+    Xmlnyugtast: "action-szamla_agent_nyugta_storno",
+    Xmlnyugtaget: "action-szamla_agent_nyugta_get",
+    Xmlnyugtasend: "action-szamla_agent_nyugta_send",
+    Xmltaxpayer: "action-szamla_agent_taxpayer",
+}
+# roots whose settings carry the answer form: the session asks for the XML answer (valaszVerzio 2)
+_ANSWER_FORM = frozenset(
+    name for name, fields in TYPES.items() if any(f[0] == "valaszVerzio" for f in fields)
+)
+_OWNS_ANSWER_FORM = frozenset(
+    cls
+    for cls in PARTS
+    if cls.__name__ in _ANSWER_FORM or any(f[4] in _ANSWER_FORM for f in TYPES[cls.__name__] if f[2] == "obj")
+)
+T = TypeVar("T")
 
 
 @attrs.frozen(repr=False)
@@ -98,10 +160,35 @@ class AgentResponse:
         )
 
 
+@attrs.frozen(repr=False)
+class AgentResult(Generic[T]):
+    """A typed operation's outcome: the answer model plus the ``szlahu_*`` facts and the PDF, if asked for."""
+
+    answer: T
+    invoice_number: str | None
+    net_total: float | None
+    gross_total: float | None
+    outstanding: float | None
+    account_url: str | None
+    pdf: bytes | None
+    response: AgentResponse
+
+    def __repr__(self) -> str:
+        pdf = f"<{len(self.pdf)} bytes>" if self.pdf is not None else None
+        return (
+            f"AgentResult({type(self.answer).__name__}, invoice_number={self.invoice_number!r}, "
+            f"gross_total={self.gross_total!r}, outstanding={self.outstanding!r}, pdf={pdf})"
+        )
+
+
 class AgentError(ProviderError):
     """The Agent reported an error; ``response`` holds what came back (code 56: the invoice may exist)."""
 
     response: AgentResponse | None = None
+
+
+class AgentLoginError(AgentError, LoginError):
+    """The Agent refused the credentials or the account (codes 3, 135, 136, 164): never retried."""
 
 
 class _SzamlaAgent(Provider):
@@ -120,6 +207,12 @@ class _SzamlaAgent(Provider):
     def credentials(self) -> tuple[str, ...]:
         return (self.agent_key or "", self.username or "", self.password or "")
 
+    def owned(self) -> dict[str, str]:
+        """The settings the session writes into every request XML."""
+        if self.agent_key is not None:
+            return {"szamlaagentkulcs": self.agent_key}
+        return {"felhasznalo": self.username or "", "jelszo": self.password or ""}
+
     def apply(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
         request.headers.pop("Authorization", None)
         # The client's own jar is not the source of truth: the store is (shared by processes).
@@ -131,25 +224,54 @@ class _SzamlaAgent(Provider):
 
     def session_from_response(self, response: httpx.Response) -> str | None:
         for header in response.headers.get_list("set-cookie"):
-            jar = http.cookies.SimpleCookie()
-            try:
-                jar.load(header)
-            except http.cookies.CookieError:
-                continue
-            if COOKIE in jar and jar[COOKIE].value:
-                return jar[COOKIE].value
+            value = cookie_value(header, COOKIE)
+            if value:
+                return value
         return None
+
+
+def cookie_value(header: str, name: str) -> str | None:
+    """The value of cookie ``name`` in one Set-Cookie header, read the way browsers do (RFC 6265 5.2):
+    the first ``name=value`` pair counts; attributes, known or not (``Partitioned``), are ignored."""
+    pair = header.split(";", 1)[0]
+    if "=" not in pair:
+        return None
+    key, _, value = pair.partition("=")
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1]
+    return value if key.strip() == name else None
+
+
+def fill_credentials(xml: str, owned: dict[str, str]) -> str:
+    """Put the session's credentials into an XML that leaves them empty or out (the settings element, or the
+    root for the queries that have none); elements already carrying a value are left as they are."""
+    missing = []
+    for name, value in owned.items():
+        element = f"<{name}>{escape(value)}</{name}>"
+        for empty in (f"<{name}/>", f"<{name} />", f"<{name}></{name}>"):
+            if empty in xml:
+                xml = xml.replace(empty, element, 1)
+                break
+        else:
+            if f"<{name}>" not in xml:
+                missing.append(element)
+    if not missing:
+        return xml
+    block = "".join(missing)
+    if "<beallitasok>" in xml:
+        return xml.replace("<beallitasok>", "<beallitasok>" + block, 1)
+    for root in ("xmlszamlapdf", "xmlszamlaxml"):  # credentials are the root's first children there
+        start = xml.find(f"<{root}")
+        end = xml.find(">", start)
+        if start >= 0 and end > start and xml[end - 1] != "/":
+            return xml[: end + 1] + block + xml[end + 1 :]
+    return xml
 
 
 def fill_agent_key(xml: str, agent_key: str) -> str:
     """Put the agent key into an XML whose ``<szamlaagentkulcs>`` is empty or not in ``<beallitasok>``."""
-    key = f"<szamlaagentkulcs>{escape(agent_key)}</szamlaagentkulcs>"
-    for empty in ("<szamlaagentkulcs/>", "<szamlaagentkulcs />", "<szamlaagentkulcs></szamlaagentkulcs>"):
-        if empty in xml:
-            return xml.replace(empty, key, 1)
-    if "<szamlaagentkulcs>" not in xml and "<beallitasok>" in xml:
-        return xml.replace("<beallitasok>", "<beallitasok>" + key, 1)
-    return xml
+    return fill_credentials(xml, {"szamlaagentkulcs": agent_key})
 
 
 def _body(action: str, xml: str | bytes) -> AgentRequest:
@@ -169,8 +291,16 @@ def _xml_field(root: ET.Element, name: str) -> str | None:
     return None
 
 
+def _malformed(message: str, status: int) -> ProviderError:
+    return ProviderError(f"szamla_agent: {message}", provider="szamla_agent", status=status)
+
+
 def parse_response(response: Response[Any], check: bool = True) -> AgentResponse:
-    """Turn an Agent answer into an ``AgentResponse``; with ``check`` errors raise typed exceptions."""
+    """Turn an Agent answer into an ``AgentResponse``; with ``check`` errors raise typed exceptions.
+
+    A redirect, an error status, or a 200 whose body is not an Agent answer (a PDF, an Agent XML document,
+    or the ``xmlagentresponse=`` text) is a failure, never ``ok``."""
+    status = int(response.status_code)
     headers = {k.lower(): v for k, v in response.headers.items() if k.lower().startswith("szlahu_")}
     for name in _DECODED & headers.keys():
         headers[name] = unquote_plus(headers[name])
@@ -181,51 +311,60 @@ def parse_response(response: Response[Any], check: bool = True) -> AgentResponse
         "error_code": headers.get("szlahu_error_code") or None,
         "error_message": headers.get("szlahu_error") or None,
     }
+    recognised = False
     if content_type == "application/pdf" or body.startswith(b"%PDF"):
         fields["pdf"] = body
+        recognised = body.startswith(b"%PDF")
     elif "xml" in content_type or body.lstrip().startswith(b"<"):
         fields["xml"] = body.decode("utf-8", "replace")
         try:
             # expat (>= 2.4.1, bundled with supported Pythons) refuses entity-expansion bombs and never
             # fetches external entities; the answer comes from the provider over TLS.
-            root = ET.fromstring(body)  # noqa: S314
-        except ET.ParseError as exc:
-            raise ProviderError(
-                "szamla_agent: the XML answer could not be parsed",
-                provider="szamla_agent",
-                status=int(response.status_code),
-            ) from exc
+            root = parse_tree(body)
+        except AgentXmlError as exc:
+            if status < 300:
+                raise _malformed("the XML answer could not be parsed", status) from exc
+            root = ET.Element("unreadable")
+        recognised = root.tag.rsplit("}", 1)[-1] in _ROOT_ELEMENTS
         fields["invoice_number"] = fields["invoice_number"] or _xml_field(root, "szamlaszam") or None
         fields["error_code"] = fields["error_code"] or _xml_field(root, "hibakod") or None
         fields["error_message"] = fields["error_message"] or _xml_field(root, "hibauzenet") or None
-        encoded = _xml_field(root, "pdf")
+        encoded = _xml_field(root, "pdf") or _xml_field(root, "nyugtaPdf")
         if encoded:
             try:
-                fields["pdf"] = base64.b64decode(encoded)
+                fields["pdf"] = base64.b64decode(encoded, validate=True)
             except ValueError as exc:  # binascii.Error: a cut or garbled PDF part
-                raise ProviderError(
-                    "szamla_agent: malformed PDF in the XML answer",
-                    provider="szamla_agent",
-                    status=int(response.status_code),
-                ) from exc
+                raise _malformed("malformed PDF in the XML answer", status) from exc
     else:
         text = body.decode("utf-8", "replace").strip()
         fields["text"] = text
         if text.startswith("xmlagentresponse=DONE;"):
+            recognised = True
             fields["invoice_number"] = fields["invoice_number"] or text.split(";", 1)[1].strip() or None
         elif text.startswith("[ERR]") and not fields["error_message"]:
             fields["error_message"] = text[5:].strip()
     down = headers.get("szlahu_down", "").strip()
-    failed = bool(down or fields["error_code"] or int(response.status_code) >= 400 or fields["error_message"])
-    result = AgentResponse(ok=not failed, status=int(response.status_code), headers=headers, **fields)
+    failed = bool(down or fields["error_code"] or fields["error_message"] or status >= 300 or not recognised)
+    result = AgentResponse(ok=not failed, status=status, headers=headers, **fields)
     if check and failed:
         code = "1" if down and not result.error_code else result.error_code
-        message = result.error_message or ("the system is down" if down else f"HTTP {result.status}")
-        cls: type[AgentError] = _Unavailable if down or code == "1" else AgentError
+        if result.error_message:
+            message = result.error_message
+        elif down:
+            message = "the system is down"
+        elif status >= 300:
+            message = f"HTTP {status}" + (" (a redirect: not an Agent answer)" if status < 400 else "")
+        else:
+            message = f"HTTP {status} with a body that is not an Agent answer"
+        cls: type[AgentError] = AgentError
+        if down or code == "1":
+            cls = _Unavailable
+        elif code in LOGIN_CODES:
+            cls = AgentLoginError
         error = cls(
             f"szamla_agent: {message}",
             provider="szamla_agent",
-            status=result.status,
+            status=status,
             code=code,
             operation="POST /szamla/",
         )
@@ -253,6 +392,49 @@ class _Unavailable(AgentError, ProviderUnavailable):
     """Maintenance or ``szlahu_down``: try again later, by hand or by a scheduler, never in a loop."""
 
 
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _result(response: AgentResponse, expected: type[T]) -> AgentResult[T]:
+    """The typed answer of an operation: the XML answer read into its model, the facts from the headers."""
+    if response.xml is None:
+        raise _malformed(f"expected an XML answer ({expected.__name__}), got none", response.status)
+    try:
+        answer = from_xml(response.xml.encode("utf-8"))
+    except AgentXmlError as exc:
+        where = exc.element or "the document"
+        raise _malformed(f"the XML answer could not be read ({where})", response.status) from exc
+    if not isinstance(answer, expected):
+        raise _malformed(f"expected {expected.__name__}, got {type(answer).__name__}", response.status)
+    h = response.headers
+    fallback = answer if isinstance(answer, AgentXmlResponse) else None
+
+    def pick(header: str, field: str) -> float | None:
+        value = _number(h.get(header))
+        if value is None and fallback is not None:
+            found = getattr(fallback, field)
+            value = found if isinstance(found, float | int) and not isinstance(found, bool) else None
+        return value
+
+    url = h.get("szlahu_vevoifiokurl") or (
+        fallback.vevoifiokurl if fallback is not None and isinstance(fallback.vevoifiokurl, str) else None
+    )
+    return AgentResult(
+        answer=answer,
+        invoice_number=response.invoice_number,
+        net_total=pick("szlahu_nettovegosszeg", "szamlanetto"),
+        gross_total=pick("szlahu_bruttovegosszeg", "szamlabrutto"),
+        outstanding=pick("szlahu_kintlevoseg", "kintlevoseg"),
+        account_url=url or None,
+        pdf=response.pdf,
+        response=response,
+    )
+
+
 class _Options:
     def __init__(
         self,
@@ -273,14 +455,23 @@ class _Options:
         )
 
     def _request(self, action: str, xml: str | bytes) -> AgentRequest:
-        key = self._provider.agent_key
-        if key is not None and isinstance(xml, str):
-            xml = fill_agent_key(xml, key)
+        if isinstance(xml, str):
+            xml = fill_credentials(xml, self._provider.owned())
         return _body(action, xml)
+
+    def _typed(self, model: Any) -> AgentRequest:
+        """A typed request as its file part, with the credentials and the answer form filled in."""
+        action = PARTS.get(type(model))
+        if action is None:
+            raise BillingSessionError(f"szamla_agent: {type(model).__name__} is not an Agent request model")
+        owned = self._provider.owned()
+        if type(model) in _OWNS_ANSWER_FORM:
+            owned["valaszVerzio"] = "2"  # the XML answer: the one form that carries every fact
+        return _body(action, to_xml(model, owned))
 
 
 class Session(_Options, SyncSession[AuthenticatedClient]):
-    """``with szamla_agent.Session(agent_key=..., store=FileStore(path)) as s: s.send(action, xml)``"""
+    """``with szamla_agent.Session(agent_key=..., store=FileStore(path)) as s: s.create_invoice(invoice)``"""
 
     def send(self, action: str, xml: str | bytes, *, check: bool = True) -> AgentResponse:
         """Send one Agent XML as the file part ``action``; errors raise ``AgentError`` (never retried).
@@ -289,6 +480,55 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         with _outcome(action):
             response = agent_call.sync_detailed(client=self.client, body=self._request(action, xml))
             return parse_response(response, check)
+
+    def _call(self, model: Any, expected: type[T]) -> AgentResult[T]:
+        with _outcome(PARTS.get(type(model), "")):
+            response = agent_call.sync_detailed(client=self.client, body=self._typed(model))
+            return _result(parse_response(response), expected)
+
+    def create_invoice(self, invoice: Xmlszamla) -> AgentResult[AgentXmlResponse]:
+        """Issue an invoice (also pro forma, advance, final). Code 56 with a number: it exists."""
+        return self._call(invoice, AgentXmlResponse)
+
+    def reverse_invoice(self, request: Xmlszamlast) -> AgentResult[AgentXmlResponse]:
+        """Reverse (storno) an invoice; the result is the reversing invoice."""
+        return self._call(request, AgentXmlResponse)
+
+    def register_payment(self, request: Xmlszamlakifiz) -> AgentResult[AgentXmlResponse]:
+        """Register payments (credit entries) on an invoice."""
+        return self._call(request, AgentXmlResponse)
+
+    def invoice_pdf(self, request: Xmlszamlapdf) -> AgentResult[AgentXmlResponse]:
+        """The PDF of an invoice (``result.pdf``)."""
+        return self._call(request, AgentXmlResponse)
+
+    def invoice_data(self, request: Xmlszamlaxml) -> AgentResult[Szamla]:
+        """The data of an invoice, as the provider keeps it."""
+        return self._call(request, Szamla)
+
+    def delete_proforma(self, request: Xmlszamladbkdel) -> AgentResult[Xmlszamladbkdelvalasz]:
+        """Delete a pro forma invoice (díjbekérő)."""
+        return self._call(request, Xmlszamladbkdelvalasz)
+
+    def create_receipt(self, receipt: Xmlnyugtacreate) -> AgentResult[Xmlnyugtavalasz]:
+        """Create a receipt (nyugta)."""
+        return self._call(receipt, Xmlnyugtavalasz)
+
+    def reverse_receipt(self, request: Xmlnyugtast) -> AgentResult[Xmlnyugtavalasz]:
+        """Reverse a receipt."""
+        return self._call(request, Xmlnyugtavalasz)
+
+    def get_receipt(self, request: Xmlnyugtaget) -> AgentResult[Xmlnyugtavalasz]:
+        """Query a receipt."""
+        return self._call(request, Xmlnyugtavalasz)
+
+    def send_receipt(self, request: Xmlnyugtasend) -> AgentResult[Xmlnyugtasendvalasz]:
+        """E-mail a receipt."""
+        return self._call(request, Xmlnyugtasendvalasz)
+
+    def query_taxpayer(self, request: Xmltaxpayer) -> AgentResult[QueryTaxpayerResponse]:
+        """Look up a Hungarian taxpayer by the 8-digit tax registry number."""
+        return self._call(request, QueryTaxpayerResponse)
 
     def reset(self) -> None:
         """Forget the stored cookie (after account details changed): the next call starts a new session."""
@@ -302,6 +542,44 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         with _outcome(action):
             response = await agent_call.asyncio_detailed(client=self.client, body=self._request(action, xml))
             return parse_response(response, check)
+
+    async def _call(self, model: Any, expected: type[T]) -> AgentResult[T]:
+        with _outcome(PARTS.get(type(model), "")):
+            response = await agent_call.asyncio_detailed(client=self.client, body=self._typed(model))
+            return _result(parse_response(response), expected)
+
+    async def create_invoice(self, invoice: Xmlszamla) -> AgentResult[AgentXmlResponse]:
+        return await self._call(invoice, AgentXmlResponse)
+
+    async def reverse_invoice(self, request: Xmlszamlast) -> AgentResult[AgentXmlResponse]:
+        return await self._call(request, AgentXmlResponse)
+
+    async def register_payment(self, request: Xmlszamlakifiz) -> AgentResult[AgentXmlResponse]:
+        return await self._call(request, AgentXmlResponse)
+
+    async def invoice_pdf(self, request: Xmlszamlapdf) -> AgentResult[AgentXmlResponse]:
+        return await self._call(request, AgentXmlResponse)
+
+    async def invoice_data(self, request: Xmlszamlaxml) -> AgentResult[Szamla]:
+        return await self._call(request, Szamla)
+
+    async def delete_proforma(self, request: Xmlszamladbkdel) -> AgentResult[Xmlszamladbkdelvalasz]:
+        return await self._call(request, Xmlszamladbkdelvalasz)
+
+    async def create_receipt(self, receipt: Xmlnyugtacreate) -> AgentResult[Xmlnyugtavalasz]:
+        return await self._call(receipt, Xmlnyugtavalasz)
+
+    async def reverse_receipt(self, request: Xmlnyugtast) -> AgentResult[Xmlnyugtavalasz]:
+        return await self._call(request, Xmlnyugtavalasz)
+
+    async def get_receipt(self, request: Xmlnyugtaget) -> AgentResult[Xmlnyugtavalasz]:
+        return await self._call(request, Xmlnyugtavalasz)
+
+    async def send_receipt(self, request: Xmlnyugtasend) -> AgentResult[Xmlnyugtasendvalasz]:
+        return await self._call(request, Xmlnyugtasendvalasz)
+
+    async def query_taxpayer(self, request: Xmltaxpayer) -> AgentResult[QueryTaxpayerResponse]:
+        return await self._call(request, QueryTaxpayerResponse)
 
     async def reset(self) -> None:
         """Forget the stored cookie; a file or Redis store is written off the event loop."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BillingSandbox", "billing_sandbox", "billing_sandbox_server"]
 
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 
 
 class BillingSandbox:
@@ -77,6 +77,13 @@ class BillingSandbox:
                 "org_id": d.bill_org_id,
                 "dev_key": d.bill_dev_key,
             }
+        elif provider == "bill_v3":
+            kwargs |= {
+                "username": d.bill_user_name,
+                "password": d.bill_password,
+                "organization_id": d.bill_org_id,
+                "dev_key": d.bill_dev_key,
+            }
         elif provider == "billingplatform":
             oauth = {"client_id": d.bp_client_id, "client_secret": d.bp_client_secret}
             kwargs |= oauth if login == "oauth" else {"username": d.bp_username, "password": d.bp_password}
@@ -106,6 +113,10 @@ class BillingSandbox:
         ``"429"``, ``"drop"`` (connection closed), ``"slow"`` (``delay`` seconds) or ``"malformed"``.
         ``after=True`` applies it after the request was processed (the write happened; the answer is lost)."""
         self.sandbox.state.inject(provider, kind, count, after=after, delay=delay, retry_after=retry_after)
+
+    def mfa_code(self, provider: str = "bill_v3") -> str | None:
+        """The last MFA code the sandbox "texted" (BILL v3), for tests that make a session trusted."""
+        return self.sandbox.state.mfa_code(provider)
 
     def set_down(self, provider: str, down: bool = True) -> None:
         """The provider answers as in maintenance (503; Számla Agent: ``szlahu_down``) until set up again."""

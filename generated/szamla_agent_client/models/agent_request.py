@@ -20,31 +20,36 @@ class AgentRequest:
     call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
     instead of a file part is not found and fails with error 53 ("missing XML file").
     Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+    Each root's XML is described by the schema of the same name (element order, required elements,
+    namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+    `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+    `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+    `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
         Attributes:
             action_xmlagentxmlfile (File | Unset): Generate an invoice (also pro forma / advance / final invoice). XML root
-                `xmlszamla`, namespace `http://www.szamlazz.hu/xmlszamla`. `valaszVerzio` 1 answers the PDF (or
-                `xmlagentresponse=DONE;<number>` without PDF download), 2 answers `xmlszamlavalasz`.
-            action_szamla_agent_st (File | Unset): Reverse (storno) an invoice. XML root `xmlszamlast`, namespace
-                `http://www.szamlazz.hu/xmlszamlast`.
+                `xmlszamla` (schema `xmlszamla`), namespace `http://www.szamlazz.hu/xmlszamla`. `valaszVerzio` 1 answers the PDF
+                (or `xmlagentresponse=DONE;<number>` without PDF download), 2 answers `xmlszamlavalasz`.
+            action_szamla_agent_st (File | Unset): Reverse (storno) an invoice. XML root `xmlszamlast` (schema
+                `xmlszamlast`), namespace `http://www.szamlazz.hu/xmlszamlast`.
             action_szamla_agent_kifiz (File | Unset): Register a credit entry (payment) on an invoice. XML root
-                `xmlszamlakifiz`, namespace `http://www.szamlazz.hu/xmlszamlakifiz`.
-            action_szamla_agent_pdf (File | Unset): Query the PDF of an invoice. XML root `xmlszamlapdf`, namespace
-                `http://www.szamlazz.hu/xmlszamlapdf`.
-            action_szamla_agent_xml (File | Unset): Query the data of an invoice as XML. XML root `xmlszamlaxml`, namespace
-                `http://www.szamlazz.hu/xmlszamlaxml`.
+                `xmlszamlakifiz` (schema `xmlszamlakifiz`), namespace `http://www.szamlazz.hu/xmlszamlakifiz`.
+            action_szamla_agent_pdf (File | Unset): Query the PDF of an invoice. XML root `xmlszamlapdf` (schema
+                `xmlszamlapdf`), namespace `http://www.szamlazz.hu/xmlszamlapdf`.
+            action_szamla_agent_xml (File | Unset): Query the data of an invoice as XML. XML root `xmlszamlaxml` (schema
+                `xmlszamlaxml`), namespace `http://www.szamlazz.hu/xmlszamlaxml`.
             action_szamla_agent_dijbekero_torlese (File | Unset): Delete a pro forma invoice (díjbekérő). XML root
-                `xmlszamladbkdel`, namespace `http://www.szamlazz.hu/xmlszamladbkdel`.
-            action_szamla_agent_nyugta_create (File | Unset): Create a receipt (nyugta). XML root `xmlnyugtacreate`,
-                namespace `http://www.szamlazz.hu/xmlnyugtacreate`.
-            action_szamla_agent_nyugta_storno (File | Unset): Reverse a receipt. XML root `xmlnyugtast`, namespace
-                `http://www.szamlazz.hu/xmlnyugtast`.
-            action_szamla_agent_nyugta_get (File | Unset): Query a receipt. XML root `xmlnyugtaget`, namespace
-                `http://www.szamlazz.hu/xmlnyugtaget`.
-            action_szamla_agent_nyugta_send (File | Unset): Send a receipt by e-mail. XML root `xmlnyugtasend`, namespace
-                `http://www.szamlazz.hu/xmlnyugtasend`.
+                `xmlszamladbkdel` (schema `xmlszamladbkdel`), namespace `http://www.szamlazz.hu/xmlszamladbkdel`.
+            action_szamla_agent_nyugta_create (File | Unset): Create a receipt (nyugta). XML root `xmlnyugtacreate` (schema
+                `xmlnyugtacreate`), namespace `http://www.szamlazz.hu/xmlnyugtacreate`.
+            action_szamla_agent_nyugta_storno (File | Unset): Reverse a receipt. XML root `xmlnyugtast` (schema
+                `xmlnyugtast`), namespace `http://www.szamlazz.hu/xmlnyugtast`.
+            action_szamla_agent_nyugta_get (File | Unset): Query a receipt. XML root `xmlnyugtaget` (schema `xmlnyugtaget`),
+                namespace `http://www.szamlazz.hu/xmlnyugtaget`.
+            action_szamla_agent_nyugta_send (File | Unset): Send a receipt by e-mail. XML root `xmlnyugtasend` (schema
+                `xmlnyugtasend`), namespace `http://www.szamlazz.hu/xmlnyugtasend`.
             action_szamla_agent_taxpayer (File | Unset): Query a Hungarian taxpayer by tax number (from the NAV online
-                invoice system). XML root `xmltaxpayer`, namespace `http://www.szamlazz.hu/xmltaxpayer`.
+                invoice system). XML root `xmltaxpayer` (schema `xmltaxpayer`), namespace `http://www.szamlazz.hu/xmltaxpayer`.
     """
 
     action_xmlagentxmlfile: File | Unset = UNSET

@@ -19,7 +19,7 @@ except ImportError as exc:
     raise SystemExit(str(missing_extra("cli", "The billing-sessions command", exc))) from None
 
 from billing_sessions.cli.accounts import STORE_ENV, ConfigError, ProviderName, requirements
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, StoreError, UsageError
 
 
 class Exit(IntEnum):
@@ -51,6 +51,7 @@ ENV_HELP = "\n\n".join(
         *(f"{p.value}: {requirements(p)}" for p in ProviderName),
         f"Sessions are kept in --store or {STORE_ENV} (a file path or a redis:// URL), by default in "
         "sessions.json in the user cache directory.",
+        "Every account command (status, login, logout, forget) takes --json: one JSON object on stdout.",
     ]
 )
 
@@ -76,11 +77,15 @@ StoreOpt = Annotated[
 
 
 @app.command()
-def demo() -> None:
+def demo(
+    otel: bool = typer.Option(
+        False, "--otel", help="Also print the OpenTelemetry spans and metrics (needs opentelemetry-sdk)."
+    ),
+) -> None:
     """Run every provider end to end against the embedded sandbox."""
     from billing_sessions.cli.demo import run
 
-    raise typer.Exit(run())
+    raise typer.Exit(run(otel=otel))
 
 
 @app.command()
@@ -115,14 +120,24 @@ def logout(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt 
 
 @app.command(epilog=EXIT_CODES)
 def forget(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
-    """Drop the stored session from the store, without any network call."""
+    """Drop the stored session (bill-v3: and the remembered MFA trust) from the store, without any network
+    call."""
     _run("forget", provider, store, json_output)
+
+
+@app.command(epilog=EXIT_CODES)
+def mfa(provider: ProviderArg, json_output: JsonOpt = False, store: StoreOpt = None) -> None:
+    """BILL v3 (bill-v3): text a code to the account's MFA phone, ask for it (no echo), make the session
+    trusted and remember it (rememberMeId, 30 days) in the store, so that later logins are trusted."""
+    _run("mfa", provider, store, json_output)
 
 
 def exit_code(exc: BaseException) -> Exit | None:
     """The exit code of an error the CLI reports cleanly (``None``: a bug, let it raise)."""
-    if isinstance(exc, ConfigError):
+    if isinstance(exc, ConfigError | UsageError):
         return Exit.USAGE
+    if isinstance(exc, StoreError):
+        return Exit.STORE
     if isinstance(exc, LoginError):  # before ProviderError: a Gestix login error is both
         return Exit.PROVIDER if _provider_side(exc.status) else Exit.LOGIN
     if isinstance(exc, ProviderError):

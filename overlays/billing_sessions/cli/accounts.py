@@ -1,12 +1,14 @@
 """Accounts for the command line: credentials from the environment (or a hidden prompt), the store, a session.
 
 Every variable is ``BILLING_SESSIONS_<PROVIDER>_<KEYWORD>``: the provider's ``Session`` keyword in upper case
-(``BILLING_SESSIONS_BILL_DEV_KEY`` is ``bill.Session(dev_key=...)``). Credentials never come from arguments.
+(``BILLING_SESSIONS_BILL_DEV_KEY`` is ``bill.Session(dev_key=...)``; ``bill-v3`` reads
+``BILLING_SESSIONS_BILL_V3_*``). Credentials never come from arguments.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from billing_sessions import bill, billingplatform, gestix, szamla_agent
+from billing_sessions import bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.core import Token
 from billing_sessions.stores import FileStore, SessionStore
 
@@ -28,7 +30,7 @@ SECRETS = frozenset({"api_token", "password", "agent_key", "dev_key", "client_se
 
 Values = dict[str, str]
 Prompt = Callable[[str, bool], str]  # (label, hidden) -> value
-AnySession = gestix.Session | szamla_agent.Session | bill.Session | billingplatform.Session
+AnySession = gestix.Session | szamla_agent.Session | bill.Session | billingplatform.Session | bill_v3.Session
 
 
 class ProviderName(StrEnum):
@@ -36,6 +38,7 @@ class ProviderName(StrEnum):
     szamla_agent = "szamla_agent"
     bill = "bill"
     billingplatform = "billingplatform"
+    bill_v3 = "bill-v3"
 
 
 class ConfigError(Exception):
@@ -57,11 +60,14 @@ SCHEMES: dict[ProviderName, Scheme] = {
     ProviderName.billingplatform: Scheme(
         ((("org",), ("base_url",)), (("username", "password"), ("client_id", "client_secret"))), ("env",)
     ),
+    ProviderName.bill_v3: Scheme(
+        ((("username", "password", "organization_id", "dev_key"),),), ("base_url", "device")
+    ),
 }
 
 
 def env_name(provider: ProviderName, keyword: str) -> str:
-    return f"BILLING_SESSIONS_{provider.value.upper()}_{keyword.upper()}"
+    return f"BILLING_SESSIONS_{provider.value.upper().replace('-', '_')}_{keyword.upper()}"
 
 
 def variables(provider: ProviderName) -> list[str]:
@@ -151,6 +157,14 @@ def open_store(spec: str | None) -> SessionStore:
         except ImportError as exc:
             raise ConfigError("a redis:// store needs redis: pip install 'billing-sessions[redis]'") from exc
         return RedisStore(spec)
+    if spec.startswith("file://"):
+        spec = spec.removeprefix("file://")
+    elif re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", spec):
+        scheme = spec.split("://", 1)[0]
+        raise ConfigError(
+            f"unknown store URL scheme {scheme}://: give a file path (or file://PATH) "
+            f"or a {', '.join(REDIS_SCHEMES)} URL"
+        )
     return FileStore(Path(spec).expanduser())
 
 
@@ -184,6 +198,17 @@ def open_session(provider: ProviderName, values: Values, store: SessionStore) ->
             logout_on_close=False,
             store=store,
         )
+    if provider is ProviderName.bill_v3:
+        return bill_v3.Session(
+            v("base_url") or bill_v3.DEFAULT_BASE_URL,
+            username=v("username"),
+            password=v("password"),
+            organization_id=v("organization_id"),
+            dev_key=v("dev_key"),
+            device=v("device"),
+            logout_on_close=False,
+            store=store,
+        )
     return billingplatform.Session(
         v("base_url"),
         env=v("env") or "my",
@@ -202,7 +227,7 @@ def stored_token(session: AnySession) -> Token | None:
     return Token.from_record(session.store.load(session.auth.key))
 
 
-def _when(epoch: float | None) -> str | None:
+def when(epoch: float | None) -> str | None:
     return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds") if epoch else None
 
 
@@ -213,9 +238,9 @@ def describe(token: Token | None) -> dict[str, Any]:
     return {
         "stored": True,
         "kind": token.kind,
-        "created": _when(token.created),
-        "last_used": _when(token.last_used),
-        "expires": _when(token.expires),
+        "created": when(token.created),
+        "last_used": when(token.last_used),
+        "expires": when(token.expires),
         "fingerprint": "sha256:" + hashlib.sha256(token.value.encode()).hexdigest()[:8],
     }
 

@@ -1,4 +1,4 @@
-"""What ``status``, ``login``, ``logout`` and ``forget`` do to one account; the CLI prints the report.
+"""What ``status``, ``login``, ``logout``, ``forget`` and ``mfa`` do to one account; the CLI prints it.
 
 A report holds what may be shown: times, kinds, short hashes and provider answers, never a secret.
 """
@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 import typer
 
-from billing_sessions import bill, billingplatform, gestix, szamla_agent
+from billing_sessions import bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.cli.accounts import (
     REDIS_SCHEMES,
     SECRETS,
     AnySession,
+    ConfigError,
     ProviderName,
     credentials,
     describe,
@@ -25,6 +27,7 @@ from billing_sessions.cli.accounts import (
     open_session,
     open_store,
     stored_token,
+    when,
 )
 from billing_sessions.core import Token
 from billing_sessions.redact import REDACTED, SECRET_NAMES, redact
@@ -81,18 +84,31 @@ def perform(command: str, provider: ProviderName, store_spec: str | None, secret
     try:
         with open_session(provider, values, store) as s:
             before = stored_token(s)
-            secrets.add(before.value if before else None)
+            secrets.add(before.value if before else None, _remember_me_id(s))
             try:
                 report = ACTIONS[command](s, before)
             finally:
                 secrets.add(s.auth.token.value if s.auth.token else None)
             after = stored_token(s)
-            secrets.add(after.value if after else None)
+            secrets.add(after.value if after else None, _remember_me_id(s))
     finally:
         close = getattr(store, "close", None)
         if callable(close):
             close()
     return {"store": repr(store), **report}
+
+
+def _remember_me_id(s: AnySession) -> str | None:
+    """The stored BILL v3 ``rememberMeId`` (a secret): scrubbed from anything printed."""
+    if not isinstance(s, bill_v3.Session):
+        return None
+    record = s.store.load(bill_v3.trust_key(s.auth.key)) or {}
+    value = record.get("remember_me_id")
+    return value if isinstance(value, str) else None
+
+
+def _trust(s: bill_v3.Session) -> Report:
+    return {"trusted": s.trusted, "remembered_until": when(s.remembered_until())}
 
 
 def _source(s: AnySession, before: Token | None) -> str:
@@ -129,6 +145,8 @@ def status(s: AnySession, before: Token | None) -> Report:
         result = _public(s.status())
     elif isinstance(s, bill.Session):
         result = _public(s.session_info())
+    elif isinstance(s, bill_v3.Session):
+        result = {**_public(s.session_info()), "mfa": _trust(s)}
     else:
         result = {"checked_with": "GET /rest/2.0/query", "records": len(s.query(BP_PROBE))}
     source = _source(s, before)
@@ -151,7 +169,7 @@ def logout(s: AnySession, before: Token | None) -> Report:
             "provider_logout": False,
             "session": describe(None),
         }
-    called = isinstance(s, bill.Session) or (
+    called = isinstance(s, bill.Session | bill_v3.Session) or (
         isinstance(s, billingplatform.Session) and before.kind == "session"
     )
     if called:
@@ -166,7 +184,23 @@ def logout(s: AnySession, before: Token | None) -> Report:
 def forget(s: AnySession, before: Token | None) -> Report:
     s.auth.forget()
     summary = "dropped the stored session" if before is not None else "no stored session"
-    return {"summary": summary, "dropped": before is not None, "session": describe(None)}
+    report: Report = {"summary": summary, "dropped": before is not None, "session": describe(None)}
+    if isinstance(s, bill_v3.Session):  # the remembered MFA trust goes too: forget means forget
+        report["dropped_mfa_trust"] = s.remembered_until() is not None
+        s.forget_trust()
+    return report
+
+
+def mfa(s: AnySession, before: Token | None) -> Report:
+    """BILL v3: text a code, ask for it without echo, validate with remember-me, keep the rememberMeId."""
+    if not isinstance(s, bill_v3.Session):
+        raise ConfigError("mfa: only bill-v3 has MFA-trusted sessions")
+    challenge = s.mfa_challenge()
+    code = _prompt("bill-v3: the 6-digit code texted to your MFA phone", True).strip()
+    until = s.mfa_validate(challenge, code, remember=True, machine_name=socket.gethostname())
+    source = _source(s, before)
+    summary = f"this session is MFA-trusted; later logins are trusted until {when(until)}"
+    return {"summary": summary, "mfa": _trust(s), "session": _session(s, source)}
 
 
 ACTIONS: dict[str, Callable[[AnySession, Token | None], Report]] = {
@@ -174,4 +208,5 @@ ACTIONS: dict[str, Callable[[AnySession, Token | None], Report]] = {
     "login": login,
     "logout": logout,
     "forget": forget,
+    "mfa": mfa,
 }

@@ -5,30 +5,58 @@ It exits 0 only if every check held (the sandbox's own counters are the witness)
 
 from __future__ import annotations
 
+import datetime
 import logging
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.table import Table
 
-from billing_sessions import bill, billingplatform, gestix, szamla_agent
+from bill_v3_client.api.vendors import create_vendor
+from bill_v3_client.models import Address, VendorCreate
+from billing_sessions import UntrustedSession, bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore
 from gestix_client.api.invoices import create_invoice
 from gestix_client.models import DocumentInput, DocumentLine
+from szamla_agent_client.models import (
+    Xmlszamla,
+    XmlszamlaBeallitasok,
+    XmlszamlaElado,
+    XmlszamlaFejlec,
+    XmlszamlaTetel,
+    XmlszamlaVevo,
+)
 
-INVOICE_XML = """<?xml version="1.0" encoding="UTF-8"?>
-<xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla">
-  <beallitasok><szamlaagentkulcs/><eszamla>false</eszamla><szamlaLetoltes>true</szamlaLetoltes>
-    <valaszVerzio>1</valaszVerzio></beallitasok>
-  <fejlec><keltDatum>2026-11-23</keltDatum><fizmod>Átutalás</fizmod><penznem>HUF</penznem></fejlec>
-  <vevo><nev>Demo Kft.</nev><irsz>1011</irsz><telepules>Budapest</telepules><cim>Fő utca 1.</cim></vevo>
-  <tetelek><tetel><megnevezes>Demo</megnevezes><mennyiseg>1</mennyiseg></tetel></tetelek>
-</xmlszamla>
-"""
+TODAY = datetime.date(2026, 11, 23)
+INVOICE = Xmlszamla(  # a typed Számla Agent invoice: the session adds the agent key and the answer form
+    beallitasok=XmlszamlaBeallitasok(eszamla=False, szamla_letoltes=True),
+    fejlec=XmlszamlaFejlec(
+        teljesites_datum=TODAY,
+        fizetesi_hatarido_datum=TODAY + datetime.timedelta(days=8),
+        fizmod="Átutalás",
+        penznem="HUF",
+        szamla_nyelve="hu",
+    ),
+    elado=XmlszamlaElado(),
+    vevo=XmlszamlaVevo(nev="Demo Kft.", irsz="1011", telepules="Budapest", cim="Fő utca 1."),
+    tetelek=[
+        XmlszamlaTetel(
+            megnevezes="Demo",
+            mennyiseg=1.0,
+            mennyisegi_egyseg="db",
+            netto_egysegar=10000.0,
+            afakulcs="27",
+            netto_ertek=10000.0,
+            afa_ertek=2700.0,
+            brutto_ertek=12700.0,
+        )
+    ],
+)
 
 
 class OffsetClock:
@@ -42,8 +70,9 @@ class OffsetClock:
 
 
 class Demo:
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, options: dict[str, Any] | None = None) -> None:
         self.console = console
+        self.options = options or {}  # for every session: OpenTelemetry providers with --otel
         self.failed: list[str] = []
         self.retries: dict[str, int] = {}
 
@@ -58,7 +87,9 @@ class Demo:
 
     def gestix(self, sb: Sandbox, store: FileStore) -> None:
         self.console.rule("Gestix: xa-token, nonces, 403 re-login")
-        with gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token, store=store) as s:
+        with gestix.Session(
+            sb.base_url("gestix"), api_token=DEMO.gestix_api_token, store=store, **self.options
+        ) as s:
             self.step("GET /status (logs in with the API token)")
             status = s.status()
             self.step(f"GET /status again (reuses the token): {status.status!r}")
@@ -84,11 +115,14 @@ class Demo:
         self.console.rule("Számla Agent: JSESSIONID stored and reused")
         for n in (1, 2):
             with szamla_agent.Session(
-                sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key, store=store
+                sb.base_url("szamla_agent"), agent_key=DEMO.szamla_agent_key, store=store, **self.options
             ) as s:
-                answer = s.send("action-xmlagentxmlfile", INVOICE_XML)
-                size = len(answer.pdf or b"")
-                self.step(f"session object {n}: invoice {answer.invoice_number}, PDF of {size} bytes")
+                result = s.create_invoice(INVOICE)
+                size = len(result.pdf or b"")
+                self.step(
+                    f"session object {n}: typed invoice {result.invoice_number}, "
+                    f"gross {result.gross_total:.0f} HUF, PDF of {size} bytes"
+                )
                 self.retries["szamla_agent"] = s.auth.reauths
         created = sb.state.counters("szamla_agent")["sessions_created"]
         self.check("the second session reused the cookie from the file store (1 session)", created == 1)
@@ -103,6 +137,7 @@ class Demo:
             org_id=DEMO.bill_org_id,
             dev_key=DEMO.bill_dev_key,
             clock=clock,
+            **self.options,
         ) as s:
             self.step("GetSessionInfo.json (logs in)")
             s.session_info()
@@ -118,10 +153,53 @@ class Demo:
         self.check("2 logins, 1 logout", (counters["logins"], counters["logouts"]) == (2, 1))
         self.check("no credential or session id in a query string", counters["pii_refusals"] == 0)
 
+    def bill_v3(self, sb: Sandbox, store: FileStore) -> None:
+        self.console.rule("BILL v3: header session, MFA trust made once and reused by a later session")
+        account = {
+            "username": DEMO.bill_user_name,
+            "password": DEMO.bill_password,
+            "organization_id": DEMO.bill_org_id,
+            "dev_key": DEMO.bill_dev_key,
+            "store": store,
+            "logout_on_close": True,
+        }
+        autopay = VendorCreate(name="Demo autopay vendor", address=Address(country="US"), auto_pay=True)
+        with bill_v3.Session(sb.base_url("bill_v3"), **account) as s:  # type: ignore[arg-type]
+            self.step(f"GET /v3/login/session (logs in): trusted={s.trusted}")
+            s.session_info()
+            answer = create_vendor.sync_detailed(client=s.client, body=autopay)
+            try:
+                bill_v3.result(answer)
+                refused: Exception | None = None
+            except UntrustedSession as error:
+                refused = error
+            self.step(f"a vendor with autoPay needs trust: {type(refused).__name__} ({answer.status_code})")
+            self.check("403 BDC_1361 raises UntrustedSession", refused is not None)
+            challenge = s.mfa_challenge()
+            code = sb.state.mfa_code() or ""
+            self.step("MFA challenge: the sandbox texted a code (read from its state, as a person would)")
+            s.mfa_validate(challenge, code, device="demo-laptop")
+            self.step(f"validated with remember-me: trusted={s.trusted}, the rememberMeId kept in the store")
+            created = create_vendor.sync_detailed(client=s.client, body=autopay)
+            self.check("the autopay vendor is created once trusted", created.status_code == 201)
+        with bill_v3.Session(sb.base_url("bill_v3"), device="demo-laptop", **account) as later:  # type: ignore[arg-type]
+            later.session_info()
+            self.step(f"a later session on the same store logs in trusted: trusted={later.trusted}")
+            self.check("the later session is trusted without a new challenge", later.trusted)
+            self.retries["bill_v3"] = later.auth.reauths
+        counters = sb.state.counters("bill_v3")
+        self.check(
+            "1 text message, 2 logins, 2 logouts",
+            (counters["mfa_texts"], counters["logins"], counters["logouts"]) == (1, 2, 2),
+        )
+
     def billingplatform(self, sb: Sandbox) -> None:
         self.console.rule("BillingPlatform: sessionid header, 401 re-login, logout once")
         with billingplatform.Session(
-            sb.base_url("billingplatform"), username=DEMO.bp_username, password=DEMO.bp_password
+            sb.base_url("billingplatform"),
+            username=DEMO.bp_username,
+            password=DEMO.bp_password,
+            **self.options,
         ) as s:
             rows = s.query("SELECT Id, Name FROM ACCOUNT")
             self.step(f"query: {len(rows)} ACCOUNT records")
@@ -136,7 +214,7 @@ class Demo:
         table = Table(title="billing-sessions demo (sandbox counters)")
         for column in ("provider", "calls", "logins", "retries", "rejections", "logouts"):
             table.add_column(column, justify="left" if column == "provider" else "right")
-        for provider in ("gestix", "szamla_agent", "bill", "billingplatform"):
+        for provider in ("gestix", "szamla_agent", "bill", "bill_v3", "billingplatform"):
             c = sb.state.counters(provider)
             rejections = c["nonce_rejections"] + c["pii_refusals"] + c["expired_rejections"]
             table.add_row(
@@ -150,14 +228,19 @@ class Demo:
         return table
 
 
-def run() -> int:
+def run(otel: bool = False) -> int:
     console = Console()
+    recorder = None
+    if otel:
+        from billing_sessions.cli.otel import Recorder
+
+        recorder = Recorder()
     handler = RichHandler(console=console, show_time=False, show_path=False, markup=False)
     logger = logging.getLogger("billing_sessions")
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.INFO)
-    demo = Demo(console)
+    demo = Demo(console, recorder.options() if recorder is not None else None)
     try:
         with Sandbox() as sb, tempfile.TemporaryDirectory() as tmp:
             console.print(f"sandbox listening on {sb.url}")
@@ -165,8 +248,11 @@ def run() -> int:
             demo.gestix(sb, store)
             demo.szamla(sb, store)
             demo.bill(sb)
+            demo.bill_v3(sb, store)
             demo.billingplatform(sb)
             console.print(demo.table(sb))
+            if recorder is not None:
+                recorder.print(console)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)

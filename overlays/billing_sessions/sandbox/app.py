@@ -9,7 +9,8 @@ Admin API (JSON; same semantics as :class:`~billing_sessions.sandbox.state.Sandb
 - ``POST /_sandbox/down`` ``{"provider", "down"}``; ``POST /_sandbox/reset``;
 - ``POST /_sandbox/config`` ``{field: value}`` (until the next reset);
 - ``POST /_sandbox/latency`` ``{"latency": seconds, "jitter"?: seconds}``: every provider request gets that
-  round trip (half each way; requests never overtake each other on the way in) until the next reset.
+  round trip (half each way; requests never overtake each other on the way in) until the next reset;
+- ``GET /_sandbox/mfa``: ``{"bill_v3": "123456"}``, the last MFA code texted per provider (or null).
 
 Bad admin input answers 400 ``{"error": "..."}``.
 """
@@ -26,6 +27,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from billing_sessions.sandbox.bill import Bill
+from billing_sessions.sandbox.bill_v3 import BillV3
 from billing_sessions.sandbox.billingplatform import BillingPlatform
 from billing_sessions.sandbox.common import json_response, parse_json
 from billing_sessions.sandbox.examples import PROVIDERS
@@ -137,10 +139,14 @@ def admin_routes(state: SandboxState) -> list[BaseRoute]:
     async def status(request: Request) -> Response:
         return json_response(_status(state))
 
+    async def mfa(request: Request) -> Response:
+        return json_response({"bill_v3": state.mfa_code("bill_v3")})
+
     return [
         Route("/", counters, methods=["GET"]),
         Route("/counters", counters, methods=["GET"]),
         Route("/status", status, methods=["GET"]),
+        Route("/mfa", mfa, methods=["GET"]),
         Route("/expire", post(_expire), methods=["POST"]),
         Route("/clock", post(_clock), methods=["POST"]),
         Route("/faults", post(_faults), methods=["POST"]),
@@ -157,7 +163,9 @@ def create_app(state: SandboxState) -> FaultLayer:
     # path parameter holding a newline (fuzzers send those), which would make such requests 404.
     routes: list[BaseRoute] = [Mount(ADMIN, routes=admin_routes(state))]
     routes += SzamlaAgent(state).routes()
-    routes += Bill(state).routes("/api/v2")
+    bill = Bill(state)
+    routes += bill.routes("/api/v2/dc2") + bill.routes("/api/v2")  # two API endpoints, one state
     routes += Gestix(state).routes("/api/{account}/v4.0.0")
+    routes += BillV3(state).routes("/connect")
     routes += BillingPlatform(state).routes("/{org}")
     return FaultLayer(Starlette(routes=routes), state)

@@ -2,12 +2,14 @@
 
 Rules (see specs/bill.yaml): any request with ``userName``, ``password``, ``devKey`` or ``sessionId`` (in
 any case) in the query string is refused unprocessed (``BDC_1129``, ``pii_refusals``). With
-``bill_max_concurrent`` set, a request arriving while more are in flight answers ``BDC_1322``. Login checks
-devKey (``BDC_1102``), user name and password (``BDC_1101``) and orgId (``BDC_1123``); a missing field is
-``BDC_1108``. Later calls check devKey, then the ``sessionId`` form field: unknown, logged out or idle for
-``bill_idle`` seconds (offset clock) answers ``BDC_1109``; every call on a live session resets its idle
-timer. CRUD: bad entity name ``BDC_1114``, ``data`` not JSON ``BDC_1122``, missing data ``BDC_1117``, entity
-mismatch ``BDC_1118``, no such record ``BDC_1119``.
+``bill_max_concurrent`` set, a request arriving while more are in flight (v2 and v3 together) answers
+``BDC_1322``. Login checks devKey (``BDC_1102``), user name and password (``BDC_1101``) and orgId
+(``BDC_1123``); a missing field is ``BDC_1108``. Later calls check devKey, then the ``sessionId`` form field:
+unknown, logged out or idle for ``bill_idle`` seconds (offset clock) answers ``BDC_1109``; every call on a
+live session resets its idle timer. With ``bill_second_endpoint`` the login answers ``apiEndPoint``
+``/api/v2/dc2`` and the session is valid only there (``BDC_1109`` elsewhere), as a session lives on the data
+center its login named. CRUD: bad entity name ``BDC_1114``, ``data`` not JSON ``BDC_1122``, missing data
+``BDC_1117``, entity mismatch ``BDC_1118``, no such record ``BDC_1119``.
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ USER_ID = "00601SANDBOXUSER1"
 ID_PREFIXES = {"Customer": "0cu", "Vendor": "009", "Bill": "00n", "Invoice": "00e", "Item": "0ii"}
 
 Form = dict[str, str]
+BASE = "/api/v2"
+SECOND = "/api/v2/dc2"  # another API endpoint of the same sandbox (``bill_second_endpoint``)
+
+
+def prefix_of(request: Request) -> str:
+    return SECOND if request.url.path.startswith(SECOND + "/") else BASE
 
 
 class Refused(Exception):
@@ -98,7 +106,8 @@ class Bill:
                 message = f"Refused: {', '.join(leaked)} must not be sent in the query string (PII)."
                 return failure("BDC_1129", message)
             limit = self.state.config.bill_max_concurrent
-            if limit is not None and self.state.in_flight(PROVIDER) > limit:
+            if limit is not None and self.state.in_flight(PROVIDER) + self.state.in_flight("bill_v3") > limit:
+                self.state.count(PROVIDER, "limit_rejections")
                 return failure("BDC_1322", "Too many concurrent requests. Please retry later.")
             try:
                 raw = await request.form()
@@ -124,10 +133,10 @@ class Bill:
         if self.required(form, "devKey") != DEMO.bill_dev_key:
             raise Refused("BDC_1102", "Developer key is invalid.")
 
-    def session(self, form: Form) -> Session:
+    def session(self, form: Form, request: Request) -> Session:
         self.dev_key(form)
         session = self.state.use_session(PROVIDER, form.get("sessionId"), (KIND,))
-        if session is None:
+        if session is None or session.info.get("endpoint", BASE) != prefix_of(request):
             raise Refused("BDC_1109", "Session is invalid. Please log in.")
         return session
 
@@ -173,27 +182,29 @@ class Bill:
             raise
         await login_delay(self.state)
         idle = self.state.config.bill_idle
-        session = self.state.create_session(PROVIDER, KIND, idle=idle, info={"org": org}, prefix="!")
+        where = SECOND if self.state.config.bill_second_endpoint else BASE
+        info = {"org": org, "endpoint": where}
+        session = self.state.create_session(PROVIDER, KIND, idle=idle, info=info, prefix="!")
         self.state.count(PROVIDER, "logins")
-        endpoint = str(request.url.replace(path="/api/v2", query="", fragment=""))
+        endpoint = str(request.url.replace(path=where, query="", fragment=""))
         data = {"sessionId": session.token, "orgId": org, "apiEndPoint": endpoint, "usersId": USER_ID}
         return success(LoginSuccess, data)
 
     async def logout(self, request: Request, form: Form) -> Response:
-        session = self.session(form)
+        session = self.session(form, request)
         self.state.end_session(PROVIDER, session.token)
         self.state.count(PROVIDER, "logouts")
         return success(LogoutSuccess, {})
 
     async def session_info(self, request: Request, form: Form) -> Response:
-        session = self.session(form)
+        session = self.session(form, request)
         data = {"organizationId": session.info["org"], "userId": USER_ID, "mfaStatus": "NOT_TRUSTED"}
         return success(SessionInfoSuccess, data)
 
     # -- CRUD ----------------------------------------------------------------------------------------------
 
     async def read(self, request: Request, form: Form) -> Response:
-        self.session(form)
+        self.session(form, request)
         entity = self.entity(request)
         wanted: CrudReadData = self.data(form, CrudReadData)
         with self.state.lock:
@@ -203,7 +214,7 @@ class Bill:
             return success(CrudSuccess, dict(record))
 
     async def create(self, request: Request, form: Form) -> Response:
-        self.session(form)
+        self.session(form, request)
         entity = self.entity(request)
         new: CrudCreateData = self.data(form, CrudCreateData)
         fields = new.obj.model_dump(mode="json")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform")
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 
 
 @functools.cache

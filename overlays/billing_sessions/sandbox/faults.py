@@ -35,6 +35,8 @@ def provider_of(path: str) -> str | None:
         return "szamla_agent"
     if path == "/api/v2" or path.startswith("/api/v2/"):
         return "bill"
+    if path == "/connect" or path.startswith("/connect/"):
+        return "bill_v3"
     if path.startswith("/api/"):
         return "gestix"
     parts = path.split("/")
@@ -59,6 +61,10 @@ def _error_body(provider: str, status: int) -> tuple[bytes, bytes]:
         data = {"error_code": code, "error_message": message}
         envelope = {"response_status": 1, "response_message": "Error", "response_data": data}
         return b"application/json", _json(envelope)
+    if provider == "bill_v3":
+        code = "BDC_1144" if status == 429 else "BDC_1001"
+        entry = {"code": code, "severity": "ERROR", "category": "SERVER", "message": message}
+        return b"application/json", _json([entry])
     if provider == "billingplatform":
         error = "too_many_requests" if status == 429 else "server_error"
         return b"application/json", _json({"error": error, "message": message})
@@ -75,6 +81,7 @@ MALFORMED: dict[str, tuple[bytes, bytes]] = {
     ),
     "bill": (b"application/json", b'{"response_status": 0, "response_message": "Success", "response_da'),
     "billingplatform": (b"application/json", b'{"queryResponse": [{"Id": "1'),
+    "bill_v3": (b"application/json", b'{"sessionId": "!0a1b'),
 }
 
 

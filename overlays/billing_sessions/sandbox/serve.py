@@ -19,7 +19,7 @@ def banner(url: str) -> str:
     for provider, path in BASE_PATHS.items():
         note = "  (POST /szamla/)" if provider == "szamla_agent" else ""
         lines.append(f"  {provider:<16} {url}{path}{note}")
-    lines.append(f"  {'admin':<16} {url}/_sandbox/  (counters, expire, clock, faults, down, reset)")
+    lines.append(f"  {'admin':<16} {url}/_sandbox/  (counters, expire, clock, faults, down, reset, mfa)")
     lines += [
         "",
         "Demo credentials:",
@@ -29,6 +29,8 @@ def banner(url: str) -> str:
         f"(or user {DEMO.szamla_username} / {DEMO.szamla_password})",
         f"  bill             userName {DEMO.bill_user_name}, password {DEMO.bill_password}, "
         f"orgId {DEMO.bill_org_id}, devKey {DEMO.bill_dev_key}",
+        f"  bill_v3          username {DEMO.bill_user_name}, password {DEMO.bill_password}, "
+        f"organizationId {DEMO.bill_org_id}, devKey {DEMO.bill_dev_key}; MFA codes are printed here",
         f"  billingplatform  org {DEMO.bp_org}, user {DEMO.bp_username} / {DEMO.bp_password}, "
         f"OAuth client {DEMO.bp_client_id} / {DEMO.bp_client_secret}",
     ]
@@ -52,6 +54,7 @@ def run(
         sock.close()
         out(f"cannot listen on {host}:{port}: {error.strerror or error}")
         return 1
+    sock.listen(2048)  # before the banner: a client that reads it may connect at once (uvicorn listens late)
     bound_port = sock.getsockname()[1]
     url = f"http://[{host}]:{bound_port}" if ":" in host else f"http://{host}:{bound_port}"
     app = create_app(SandboxState(config))

@@ -16,11 +16,12 @@ BASE_PATHS = {
     "szamla_agent": "",
     "bill": "/api/v2",
     "billingplatform": f"/{DEMO.bp_org}",
+    "bill_v3": "/connect",
 }
 
 
 class Sandbox:
-    """``with Sandbox() as sb: sb.base_url("bill")`` — all four providers on one port (default: a free one).
+    """``with Sandbox() as sb: sb.base_url("bill")`` — every provider on one port (default: a free one).
 
     ``sb.state`` steers and observes it (counters, clock offset, faults, expiry); ``sb.app`` is the ASGI app.
     """

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import secrets
+import sys
 import threading
 import time
 from collections import deque
@@ -32,6 +33,8 @@ COUNTERS = (
     "faults_injected",
     "expired_rejections",
     "duplicate_references",
+    "mfa_texts",
+    "limit_rejections",
 )
 FAULT_KINDS = ("500", "502", "503", "429", "drop", "slow", "malformed")
 MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are pruned
@@ -49,7 +52,15 @@ class SandboxConfig:
     bp_session_ttl: float | None = 3600.0  # None: BillingPlatform sessions never expire
     bp_oauth_ttl: int = 3600
     login_delay: float = 0.0  # seconds every successful or failed login costs (benchmarks)
-    bill_max_concurrent: int | None = None  # more BILL requests in flight than this answer BDC_1322
+    bill_max_concurrent: int | None = (
+        None  # more BILL requests (v2 and v3) in flight than this answer BDC_1322
+    )
+    bill_second_endpoint: bool = False  # BILL v2 logins name /api/v2/dc2 as the session's apiEndPoint
+    bill_v3_logins_per_hour: int = 200
+    bill_v3_requests_per_hour: int | None = None  # None: no hourly request quota (BILL's is 20,000)
+    bill_v3_remember: float = 30 * 86400.0  # how long a rememberMeId makes logins trusted
+    bill_v3_mfa_phone: bool = True  # False: no MFA phone on file (challenge answers BDC_1354)
+    bill_v3_mfa_code: str | None = None  # the code every challenge "texts" (scripts); None: a random one
     latency: float = 0.0  # seconds of network round trip added to every provider request
     latency_jitter: float = 0.0  # +- this much (uniform) on each request's round trip
 
@@ -104,6 +115,7 @@ class SandboxState:
         self._arrivals: dict[str, float] = {}
         self._references: dict[str, dict[str, int]] = {}
         self._reset_hooks: list[Callable[[], None]] = []
+        self._codes: dict[str, str] = {}
         self._clear()
 
     # -- lifecycle ---------------------------------------------------------------------------------------
@@ -117,6 +129,7 @@ class SandboxState:
         self._nonces = {}
         self._arrivals = {}
         self._references = {p: {} for p in PROVIDERS}
+        self._codes = {}
 
     def on_reset(self, hook: Callable[[], None]) -> None:
         """Register a provider's data reset (called under the lock by :meth:`reset`)."""
@@ -136,7 +149,7 @@ class SandboxState:
             for hook in self._reset_hooks:
                 hook()
 
-    def configure(self, **changes: float | int | None) -> SandboxConfig:
+    def configure(self, **changes: float | int | str | None) -> SandboxConfig:
         """Change configuration fields until the next :meth:`reset`; returns the new configuration."""
         with self.lock:
             self.config = dataclasses.replace(self.config, **changes)  # type: ignore[arg-type]
@@ -355,6 +368,22 @@ class SandboxState:
         _check_provider(provider)
         with self.lock:
             return dict(self._references[provider])
+
+    # -- MFA codes -------------------------------------------------------------------------------------------
+
+    def text_code(self, provider: str, code: str) -> None:
+        """The sandbox "texts" an MFA code: printed on its console and kept for ``mfa_code``."""
+        with self.lock:
+            self._codes[provider] = code
+        # The real stdout: a CLI run in the same process (tests) must not show it as its own output.
+        console = sys.__stdout__ or sys.stdout
+        print(f"[sandbox] {provider}: MFA code texted to the phone on file: {code}", file=console, flush=True)
+
+    def mfa_code(self, provider: str = "bill_v3") -> str | None:
+        """The last MFA code the sandbox texted for ``provider`` (``None`` before the first challenge)."""
+        _check_provider(provider)
+        with self.lock:
+            return self._codes.get(provider)
 
     # -- Gestix nonces -----------------------------------------------------------------------------------
 

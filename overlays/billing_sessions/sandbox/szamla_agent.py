@@ -1,7 +1,9 @@
 """Számla Agent at ``/szamla/``: multipart with one XML file part, auth inside the XML, JSESSIONID cookies.
 
 Rules (see specs/szamla_agent.yaml): the operation is the name of the ``action-*`` part, which must be a file
-part (else error 53); the XML is read namespace-agnostic (unreadable or wrong root: error 57); the agent key
+part (else error 53); the XML is read namespace-agnostic and checked against the spec's schema for its root
+with the package's codec (unreadable, wrong root or an invalid element: error 57 naming the element; a
+missing required element: error 7); the agent key
 ``<szamlaagentkulcs>`` (or ``<felhasznalo>`` + ``<jelszo>``) must match (else error 3). A missing, unknown or
 idle-expired cookie silently gets a new session (``Set-Cookie``); a live one is reused, its idle timer reset.
 Errors are HTTP 200 with ``szlahu_error`` (URL-encoded) and ``szlahu_error_code``; while down every call
@@ -12,10 +14,10 @@ but answers error 56 (notification e-mail failed) with the invoice number.
 from __future__ import annotations
 
 import base64
-import xml.etree.ElementTree as ET
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 from starlette.datastructures import UploadFile
@@ -23,10 +25,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from billing_sandbox_models.szamla_agent import AgentRequest, AgentXmlResponse
+from billing_sandbox_models.szamla_agent import AgentRequest
 from billing_sessions.sandbox.common import login_delay, pdf_bytes
 from billing_sessions.sandbox.credentials import DEMO
 from billing_sessions.sandbox.state import SandboxState
+from billing_sessions.szamla_xml import AgentXmlError, from_xml, to_xml
+from szamla_agent_client import models as m
+from szamla_agent_client.types import UNSET
 
 PROVIDER = "szamla_agent"
 COOKIE = "JSESSIONID"
@@ -50,6 +55,7 @@ ROOTS = {
 assert set(ROOTS) == {f.alias for f in AgentRequest.model_fields.values()}, "ROOTS and the spec disagree"
 
 RECEIPT_OPS = {"xmlnyugtacreate", "xmlnyugtast", "xmlnyugtaget", "xmlnyugtasend"}
+XML = "text/xml; charset=utf-8"
 
 
 class AgentError(Exception):
@@ -70,6 +76,9 @@ class Invoice:
     payment_method: str = "átutalás"
     account_url: str = ""
     proforma: bool = False
+    request: m.Xmlszamla | None = None
+    reversed_by: str | None = None
+    payments: list[m.SzamlaKifizetes] = field(default_factory=list)
 
 
 @dataclass
@@ -78,6 +87,7 @@ class Receipt:
     id: int
     gross: float
     reversed: bool = False
+    request: m.Xmlnyugtacreate | None = None
 
 
 @dataclass
@@ -89,81 +99,41 @@ class Answer:
 
 @dataclass
 class Call:
-    root: ET.Element
+    root: str
+    model: Any
+    owned: dict[str, str]
     version: int
-
-
-# -- XML helpers ---------------------------------------------------------------------------------------------
-
-
-def local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def find(node: ET.Element, name: str) -> ET.Element | None:
-    for element in node.iter():
-        if local(element.tag) == name:
-            return element
-    return None
-
-
-def text(node: ET.Element, name: str) -> str | None:
-    element = find(node, name)
-    if element is None or element.text is None:
-        return None
-    return element.text.strip()
-
-
-def number(node: ET.Element, name: str) -> float:
-    value = text(node, name)
-    try:
-        return float(value) if value else 0.0
-    except ValueError:
-        raise AgentError(57, f"Hibás szám: {name}") from None
 
 
 def fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
 
 
-def xml_document(root: str, fields: dict[str, object]) -> bytes:
-    element = ET.Element(root, xmlns=NS + root)
-
-    def add(parent: ET.Element, name: str, value: object) -> None:
-        child = ET.SubElement(parent, name)
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                add(child, key, inner)
-        elif isinstance(value, bool):
-            child.text = "true" if value else "false"
-        elif isinstance(value, float):
-            child.text = fmt(value)
-        else:
-            child.text = str(value)
-
-    for name, value in fields.items():
-        if value is not None:
-            add(element, name, value)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(element, encoding="unicode").encode()
-
-
-def invoice_xml(result: AgentXmlResponse) -> bytes:
-    return xml_document("xmlszamlavalasz", result.model_dump(exclude_none=True))
+def xml_error(root: str, error: AgentError) -> bytes:
+    """The ``sikeres=false`` answer document of ``root`` (every answer root has these three fields)."""
+    classes: dict[str, Any] = {
+        "xmlszamlavalasz": m.AgentXmlResponse,
+        "xmlnyugtavalasz": m.Xmlnyugtavalasz,
+        "xmlnyugtasendvalasz": m.Xmlnyugtasendvalasz,
+        "xmlszamladbkdelvalasz": m.Xmlszamladbkdelvalasz,
+    }
+    cls = classes[root]
+    answer = cls(sikeres=False, hibakod=error.code, hibauzenet=error.message)
+    if root == "xmlszamlavalasz" and error.headers.get("szlahu_szamlaszam"):
+        answer.szamlaszam = error.headers["szlahu_szamlaszam"]
+    return to_xml(answer)
 
 
 def error_answer(error: AgentError, root: str | None) -> Answer:
     headers = {"szlahu_error": quote_plus(error.message), "szlahu_error_code": str(error.code)}
     headers.update(error.headers)
-    if root is None:
+    if root is None or root == "QueryTaxpayerResponse":
         return Answer(f"[ERR] {error.message}".encode(), "text/plain; charset=utf-8", headers)
-    if root == "xmlszamlavalasz":
-        number_ = error.headers.get("szlahu_szamlaszam")
-        body = AgentXmlResponse(sikeres=False, hibakod=error.code, hibauzenet=error.message)
-        if number_:
-            body.szamlaszam = number_
-        return Answer(invoice_xml(body), "text/xml; charset=utf-8", headers)
-    fields: dict[str, object] = {"sikeres": False, "hibakod": error.code, "hibauzenet": error.message}
-    return Answer(xml_document(root, fields), "text/xml; charset=utf-8", headers)
+    return Answer(xml_error(root, error), XML, headers)
+
+
+def _set(value: Any) -> Any:
+    return None if value is UNSET else value
 
 
 class SzamlaAgent:
@@ -219,11 +189,12 @@ class SzamlaAgent:
             root_name = self._answer_root(call)
             cookie = await self._authenticate(call, request.cookies.get(COOKIE))
             with self.state.lock:
-                answer = self.ops[local(call.root.tag)](call)
+                answer = self.ops[call.root](call)
         except AgentError as error:
             return error_answer(error, root_name)
         if cookie:
-            answer.headers["set-cookie"] = f"{COOKIE}={cookie}; Path=/szamla; HttpOnly"
+            # Partitioned (CHIPS) as browsers see it today: a client must not drop the cookie for it.
+            answer.headers["set-cookie"] = f"{COOKIE}={cookie}; Path=/szamla; HttpOnly; Partitioned"
         return answer
 
     async def _xml_part(self, request: Request) -> tuple[str, bytes]:
@@ -241,29 +212,34 @@ class SzamlaAgent:
 
     @staticmethod
     def _parse(name: str, raw: bytes) -> Call:
+        """Read the request with the codec, strictly: the spec's schema for the root decides what is valid."""
+        owned: dict[str, str] = {}
         try:
-            # The standard parser does not fetch external entities; expat guards entity expansion.
-            root = ET.fromstring(raw)  # noqa: S314
-        except ET.ParseError:
-            raise AgentError(57, "XML olvasási hiba: a kérés nem értelmezhető XML.") from None
-        if local(root.tag) != ROOTS[name]:
-            raise AgentError(57, f"XML olvasási hiba: a {name} rész gyökéreleme {ROOTS[name]} kell legyen.")
-        version = 2 if text(root, "valaszVerzio") == "2" else 1
-        return Call(root, version)
+            model = from_xml(raw, owned=owned, strict=True)
+        except AgentXmlError as error:
+            if error.missing:
+                raise AgentError(7, f"Hiányzó adat: {error.element}.") from None
+            where = f" ({error.element})" if error.element else ""
+            raise AgentError(57, f"XML olvasási hiba{where}: {error}") from None
+        root = ROOTS[name]
+        if type(model).__name__.lower() != root:
+            raise AgentError(57, f"XML olvasási hiba: a {name} rész gyökéreleme {root} kell legyen.")
+        return Call(root, model, owned, 2 if owned.get("valaszVerzio") == "2" else 1)
 
     @staticmethod
     def _answer_root(call: Call) -> str | None:
-        op = local(call.root.tag)
-        if op in RECEIPT_OPS:
-            return "xmlnyugtasendvalasz" if op == "xmlnyugtasend" else "xmlnyugtavalasz"
-        if op in {"xmlszamladbkdel", "xmltaxpayer"}:
-            return op + "valasz"
+        if call.root in RECEIPT_OPS:
+            return "xmlnyugtasendvalasz" if call.root == "xmlnyugtasend" else "xmlnyugtavalasz"
+        if call.root == "xmlszamladbkdel":
+            return "xmlszamladbkdelvalasz"
+        if call.root == "xmltaxpayer":
+            return "QueryTaxpayerResponse"
         return "xmlszamlavalasz" if call.version == 2 else None
 
     async def _authenticate(self, call: Call, cookie: str | None) -> str | None:
         """Check the credentials in the XML; the new session cookie to set, if a new session was made."""
-        key = text(call.root, "szamlaagentkulcs")
-        user, password = text(call.root, "felhasznalo"), text(call.root, "jelszo")
+        key = call.owned.get("szamlaagentkulcs")
+        user, password = call.owned.get("felhasznalo"), call.owned.get("jelszo")
         if key:
             ok, identity = key == DEMO.szamla_agent_key, "key"
         else:
@@ -292,14 +268,14 @@ class SzamlaAgent:
         self.seq += 1
         return self.seq
 
-    def _year(self) -> int:
-        return datetime.fromtimestamp(self.state.wall(), UTC).year
+    def _today(self) -> dt.date:
+        return dt.datetime.fromtimestamp(self.state.wall(), dt.UTC).date()
 
-    def _invoice(self, call: Call) -> Invoice:
-        number_ = text(call.root, "szamlaszam")
-        if not number_:
-            raise AgentError(7, "Hiányzó adat: szamlaszam.")
-        invoice = self.invoices.get(number_)
+    def _year(self) -> int:
+        return self._today().year
+
+    def _find(self, number_: str | None) -> Invoice:
+        invoice = self.invoices.get(number_ or "")
         if invoice is None:
             raise AgentError(7, f"Nincs ilyen számla: {number_}.")
         return invoice
@@ -319,53 +295,53 @@ class SzamlaAgent:
     def _invoice_answer(self, call: Call, invoice: Invoice, *, pdf: bool) -> Answer:
         headers = self._headers(invoice)
         if call.version == 2:
-            result = AgentXmlResponse(
+            result = m.AgentXmlResponse(
                 sikeres=True,
                 szamlaszam=invoice.number,
                 vevoifiokurl=invoice.account_url,
                 szamlanetto=invoice.net,
                 szamlabrutto=invoice.gross,
                 kintlevoseg=invoice.outstanding,
-                pdf=base64.b64encode(pdf_bytes(invoice.number)).decode() if pdf else None,
             )
-            return Answer(invoice_xml(result), "text/xml; charset=utf-8", headers)
+            if pdf:
+                result.pdf = base64.b64encode(pdf_bytes(invoice.number)).decode()
+            return Answer(to_xml(result), XML, headers)
         if pdf:
             return Answer(pdf_bytes(invoice.number), "application/pdf", headers)
         done = f"xmlagentresponse=DONE;{invoice.number}".encode()
         return Answer(done, "text/plain; charset=utf-8", headers)
 
-    def _store(
-        self, prefix: str, net: float, gross: float, payment_method: str, *, proforma: bool = False
-    ) -> Invoice:
+    def _store(self, prefix: str, net: float, gross: float, payment_method: str, **kw: Any) -> Invoice:
         seq = self._next()
         number_ = f"{prefix}-{self._year()}-{seq}"
         url = self._account_url(f"SBX{seq:05d}")
-        invoice = Invoice(number_, seq, net, gross, gross, payment_method, url, proforma)
+        invoice = Invoice(number_, seq, net, gross, gross, payment_method, url, **kw)
         self.invoices[invoice.number] = invoice
         self.state.count(PROVIDER, "writes_applied")
         return invoice
 
     def issue(self, call: Call) -> Answer:
-        items = [e for e in call.root.iter() if local(e.tag) == "tetel"]
-        if not items:
-            raise AgentError(7, "Hiányzó adat: legalább egy tétel (tetelek/tetel) kell.")
-        net = sum(number(item, "nettoErtek") for item in items)
-        gross = sum(number(item, "bruttoErtek") for item in items)
-        prefix = text(call.root, "szamlaszamElotag") or "SBX"
+        model: m.Xmlszamla = call.model
+        net = sum(item.netto_ertek for item in model.tetelek)
+        gross = sum(item.brutto_ertek for item in model.tetelek)
         invoice = self._store(
-            prefix,
+            _set(model.fejlec.szamlaszam_elotag) or "SBX",
             net,
             gross,
-            text(call.root, "fizmod") or "átutalás",
-            proforma=text(call.root, "dijbekero") == "true",
+            model.fejlec.fizmod,
+            proforma=_set(model.fejlec.dijbekero) is True,
+            request=model,
         )
-        email = text(call.root, "email") or ""
+        email = _set(model.vevo.email) or ""
         if email.endswith(BOUNCE):
             raise AgentError(56, "Az értesítő e-mail kiküldése sikertelen.", self._headers(invoice))
-        return self._invoice_answer(call, invoice, pdf=text(call.root, "szamlaLetoltes") != "false")
+        return self._invoice_answer(call, invoice, pdf=model.beallitasok.szamla_letoltes)
 
     def reverse(self, call: Call) -> Answer:
-        original = self._invoice(call)
+        model: m.Xmlszamlast = call.model
+        original = self._find(model.fejlec.szamlaszam)
+        if original.reversed_by is not None:
+            raise AgentError(57, f"A számla már sztornózva: {original.number} ({original.reversed_by}).")
         reversal = self._store(
             original.number.rsplit("-", 2)[0] if original.number.count("-") >= 2 else "SBX",
             -original.net,
@@ -374,93 +350,238 @@ class SzamlaAgent:
         )
         reversal.outstanding = 0.0
         original.outstanding = 0.0
-        return self._invoice_answer(call, reversal, pdf=text(call.root, "szamlaLetoltes") != "false")
+        original.reversed_by = reversal.number
+        return self._invoice_answer(call, reversal, pdf=model.beallitasok.szamla_letoltes)
 
     def pay(self, call: Call) -> Answer:
-        invoice = self._invoice(call)
-        paid = sum(number(e, "osszeg") for e in call.root.iter() if local(e.tag) == "kifizetes")
-        invoice.outstanding = max(0.0, invoice.outstanding - paid)
+        model: m.Xmlszamlakifiz = call.model
+        invoice = self._find(model.beallitasok.szamlaszam)
+        entries = [
+            m.SzamlaKifizetes(datum=k.datum, jogcim=k.jogcim, osszeg=k.osszeg, megjegyzes=k.leiras)
+            for k in (_set(model.kifizetes) or [])
+        ]
+        invoice.payments = (invoice.payments if model.beallitasok.additiv else []) + entries
+        paid = sum(entry.osszeg for entry in invoice.payments)
+        invoice.outstanding = max(0.0, invoice.gross - paid)
         self.state.count(PROVIDER, "writes_applied")
         return self._invoice_answer(call, invoice, pdf=False)
 
     def pdf(self, call: Call) -> Answer:
-        return self._invoice_answer(call, self._invoice(call), pdf=True)
+        model: m.Xmlszamlapdf = call.model
+        return self._invoice_answer(call, self._find(_set(model.szamlaszam)), pdf=True)
 
     def invoice_data(self, call: Call) -> Answer:
-        invoice = self._invoice(call)
-        fields: dict[str, object] = {
-            "alap": {"id": invoice.id, "szamlaszam": invoice.number, "fizmod": invoice.payment_method},
-            "osszegek": {"totalossz": {"netto": invoice.net, "brutto": invoice.gross}},
-            "kintlevoseg": invoice.outstanding,
-            "vevoifiokurl": invoice.account_url,
-        }
-        return Answer(xml_document("szamla", fields), "text/xml; charset=utf-8", self._headers(invoice))
+        model: m.Xmlszamlaxml = call.model
+        invoice = self._find(_set(model.szamlaszam))
+        answer = self._szamla(invoice)
+        if _set(model.pdf):
+            answer.pdf = base64.b64encode(pdf_bytes(invoice.number)).decode()
+        return Answer(to_xml(answer), XML, self._headers(invoice))
+
+    def _szamla(self, invoice: Invoice) -> m.Szamla:
+        """The invoice data document: the request as issued, with the sandbox's numbers and totals."""
+        req, today = invoice.request, self._today()
+        items = req.tetelek if req is not None else []
+        vevo = req.vevo if req is not None else None
+        lines = [
+            m.SzamlaTetel(
+                nev=t.megnevezes,
+                mennyiseg=t.mennyiseg,
+                mennyisegiegyseg=t.mennyisegi_egyseg,
+                nettoegysegar=t.netto_egysegar,
+                afakulcs=float(t.afakulcs) if t.afakulcs.replace(".", "", 1).isdigit() else 0.0,
+                netto=t.netto_ertek,
+                afa=t.afa_ertek,
+                brutto=t.brutto_ertek,
+                sztetordering=i,
+            )
+            for i, t in enumerate(items, 1)
+        ]
+        return m.Szamla(
+            szallito=m.SzamlaSzallito(
+                id=1,
+                nev="Sandbox Kft.",
+                cim=m.SzamlaCim(irsz="1011", telepules="Budapest", cim="Sandbox utca 1."),
+                adoszam="12345678-2-41",
+            ),
+            alap=m.SzamlaAlap(
+                id=invoice.id,
+                szamlaszam=invoice.number,
+                gazd_esem_azon=invoice.id,
+                tipus="SZ" if invoice.gross >= 0 else "SS",
+                eszamla=0,
+                kelt=_set(req.fejlec.kelt_datum) or today if req is not None else today,
+                telj=req.fejlec.teljesites_datum if req is not None else today,
+                fizh=req.fejlec.fizetesi_hatarido_datum if req is not None else today,
+                fizmod=invoice.payment_method,
+                fizmodunified="átutalás",
+                keszpenz=False,
+                nyelv=req.fejlec.szamla_nyelve if req is not None else "hu",
+                devizanem=req.fejlec.penznem if req is not None else "HUF",
+                penzforg=False,
+                kata=False,
+                katafokonyv=False,
+                teszt=True,
+                sztornozott=invoice.reversed_by is not None,
+            ),
+            vevo=m.SzamlaVevo(
+                nev=vevo.nev if vevo is not None else "Sandbox Vevő",
+                cim=m.SzamlaCim(
+                    irsz=vevo.irsz if vevo is not None else "1011",
+                    telepules=vevo.telepules if vevo is not None else "Budapest",
+                    cim=vevo.cim if vevo is not None else "Fő utca 1.",
+                ),
+                adoszam=(_set(vevo.adoszam) if vevo is not None else None) or "",
+                lokacio=1,
+                private_person_indicator=False,
+            ),
+            tetelek=lines
+            or [
+                m.SzamlaTetel(
+                    nev="Sandbox",
+                    mennyiseg=1.0,
+                    mennyisegiegyseg="db",
+                    nettoegysegar=invoice.net,
+                    afakulcs=27.0,
+                    netto=invoice.net,
+                    afa=invoice.gross - invoice.net,
+                    brutto=invoice.gross,
+                    sztetordering=1,
+                )
+            ],
+            osszegek=m.SzamlaOsszegek(
+                afakulcsossz=[
+                    m.SzamlaAfakulcsossz(
+                        afakulcs=27.0,
+                        netto=invoice.net,
+                        afa=invoice.gross - invoice.net,
+                        brutto=invoice.gross,
+                    )
+                ],
+                totalossz=m.SzamlaTotalossz(
+                    netto=invoice.net, afa=invoice.gross - invoice.net, brutto=invoice.gross
+                ),
+            ),
+            kifizetesek=list(invoice.payments) or UNSET,
+        )
 
     def delete_proforma(self, call: Call) -> Answer:
-        invoice = self._invoice(call)
+        model: m.Xmlszamladbkdel = call.model
+        number_ = _set(model.fejlec.szamlaszam) or _set(model.fejlec.rendelesszam)
+        invoice = self._find(number_)
         if not invoice.proforma:
             raise AgentError(7, f"A számla nem díjbekérő: {invoice.number}.")
         del self.invoices[invoice.number]
         self.state.count(PROVIDER, "writes_applied")
-        return Answer(xml_document("xmlszamladbkdelvalasz", {"sikeres": True}), "text/xml; charset=utf-8")
+        return Answer(to_xml(m.Xmlszamladbkdelvalasz(sikeres=True)), XML)
 
     # -- receipts and taxpayers ----------------------------------------------------------------------------
 
-    def _receipt(self, call: Call) -> Receipt:
-        number_ = text(call.root, "nyugtaszam")
-        if not number_:
-            raise AgentError(7, "Hiányzó adat: nyugtaszam.")
-        receipt = self.receipts.get(number_)
+    def _receipt(self, number_: str | None) -> Receipt:
+        receipt = self.receipts.get(number_ or "")
         if receipt is None:
             raise AgentError(7, f"Nincs ilyen nyugta: {number_}.")
         return receipt
 
-    def _receipt_answer(self, call: Call, receipt: Receipt) -> Answer:
-        fields: dict[str, object] = {
-            "sikeres": True,
-            "nyugta": {
-                "alap": {"id": receipt.id, "nyugtaszam": receipt.number, "stornozott": receipt.reversed},
-                "osszegek": {"totalossz": {"brutto": receipt.gross}},
-            },
-        }
-        if text(call.root, "pdfLetoltes") == "true":
-            fields["nyugtaPdf"] = base64.b64encode(pdf_bytes(receipt.number)).decode()
-        return Answer(xml_document("xmlnyugtavalasz", fields), "text/xml; charset=utf-8")
+    def _receipt_answer(self, receipt: Receipt, pdf: bool) -> Answer:
+        req = receipt.request
+        lines = [
+            m.XmlnyugtavalaszTetel(
+                megnevezes=t.megnevezes,
+                netto_egysegar=t.netto_egysegar,
+                mennyiseg=t.mennyiseg,
+                mennyisegi_egyseg=t.mennyisegi_egyseg,
+                netto=t.netto,
+                afakulcs=float(t.afakulcs) if t.afakulcs.replace(".", "", 1).isdigit() else 0.0,
+                afa=t.afa,
+                brutto=t.brutto,
+            )
+            for t in (req.tetelek if req is not None else [])
+        ] or [
+            m.XmlnyugtavalaszTetel(
+                megnevezes="Sandbox",
+                netto_egysegar=receipt.gross,
+                mennyiseg=1.0,
+                mennyisegi_egyseg="db",
+                netto=receipt.gross,
+                afakulcs=0.0,
+                afa=0.0,
+                brutto=receipt.gross,
+            )
+        ]
+        sign = -1.0 if receipt.gross < 0 else 1.0
+        net, vat = sign * abs(sum(t.netto for t in lines)), sign * abs(sum(t.afa for t in lines))
+        nyugta = m.XmlnyugtavalaszNyugta(
+            alap=m.XmlnyugtavalaszAlap(
+                id=receipt.id,
+                nyugtaszam=receipt.number,
+                tipus="SN" if receipt.gross < 0 else "NY",
+                stornozott=receipt.reversed,
+                kelt=self._today(),
+                fizmod=req.fejlec.fizmod if req is not None else "készpénz",
+                penznem=req.fejlec.penznem if req is not None else "HUF",
+                teszt=True,
+            ),
+            tetelek=lines,
+            osszegek=m.XmlnyugtavalaszOsszegek(
+                afakulcsossz=[
+                    m.XmlnyugtavalaszAfakulcsossz(afakulcs=0.0, netto=net, afa=vat, brutto=receipt.gross)
+                ],
+                totalossz=m.XmlnyugtavalaszTotalossz(netto=net, afa=vat, brutto=receipt.gross),
+            ),
+        )
+        answer = m.Xmlnyugtavalasz(sikeres=True, nyugta=nyugta)
+        if pdf:
+            answer.nyugta_pdf = base64.b64encode(pdf_bytes(receipt.number)).decode()
+        return Answer(to_xml(answer), XML)
 
     def receipt_create(self, call: Call) -> Answer:
-        items = [e for e in call.root.iter() if local(e.tag) == "tetel"]
-        if not items:
-            raise AgentError(7, "Hiányzó adat: legalább egy tétel kell.")
+        model: m.Xmlnyugtacreate = call.model
         seq = self._next()
-        prefix = text(call.root, "elotag") or "NYGTA"
-        receipt = Receipt(f"{prefix}-{self._year()}-{seq}", seq, sum(number(i, "brutto") for i in items))
+        gross = sum(t.brutto for t in model.tetelek)
+        receipt = Receipt(f"{model.fejlec.elotag}-{self._year()}-{seq}", seq, gross, request=model)
         self.receipts[receipt.number] = receipt
         self.state.count(PROVIDER, "writes_applied")
-        return self._receipt_answer(call, receipt)
+        return self._receipt_answer(receipt, model.beallitasok.pdf_letoltes)
 
     def receipt_reverse(self, call: Call) -> Answer:
-        original = self._receipt(call)
+        model: m.Xmlnyugtast = call.model
+        original = self._receipt(model.fejlec.nyugtaszam)
+        if original.reversed:
+            raise AgentError(57, f"A nyugta már sztornózva: {original.number}.")
         original.reversed = True
         seq = self._next()
-        reversal = Receipt(f"{original.number}-S{seq}", seq, -original.gross, reversed=True)
+        reversal = Receipt(f"{original.number}-S{seq}", seq, -original.gross, True, original.request)
         self.receipts[reversal.number] = reversal
         self.state.count(PROVIDER, "writes_applied")
-        return self._receipt_answer(call, reversal)
+        return self._receipt_answer(reversal, model.beallitasok.pdf_letoltes)
 
     def receipt_get(self, call: Call) -> Answer:
-        return self._receipt_answer(call, self._receipt(call))
+        model: m.Xmlnyugtaget = call.model
+        return self._receipt_answer(
+            self._receipt(_set(model.fejlec.nyugtaszam)), model.beallitasok.pdf_letoltes
+        )
 
     def receipt_send(self, call: Call) -> Answer:
-        self._receipt(call)
-        return Answer(xml_document("xmlnyugtasendvalasz", {"sikeres": True}), "text/xml; charset=utf-8")
+        model: m.Xmlnyugtasend = call.model
+        self._receipt(model.fejlec.nyugtaszam)
+        return Answer(to_xml(m.Xmlnyugtasendvalasz(sikeres=True)), XML)
 
     def taxpayer(self, call: Call) -> Answer:
-        tax_number = text(call.root, "torzsszam")
-        if not tax_number or not tax_number.isdigit() or len(tax_number) != 8:
-            raise AgentError(7, "Hiányzó vagy hibás adat: torzsszam (8 számjegy).")
-        fields: dict[str, object] = {
-            "sikeres": True,
-            "taxpayerValidity": True,
-            "taxpayerData": {"taxpayerName": f"Sandbox {tax_number} Kft.", "taxNumber": tax_number},
-        }
-        return Answer(xml_document("xmltaxpayervalasz", fields), "text/xml; charset=utf-8")
+        model: m.Xmltaxpayer = call.model
+        tax_number = model.torzsszam
+        if not tax_number.isdigit() or len(tax_number) != 8:
+            raise AgentError(57, "XML olvasási hiba (torzsszam): 8 számjegy kell.")
+        answer = m.QueryTaxpayerResponse(
+            result=m.QueryTaxpayerResponseResult(func_code="OK"),
+            info_date=f"{self._today().isoformat()}T00:00:00.000Z",
+            taxpayer_validity=True,
+            taxpayer_data=m.QueryTaxpayerResponseTaxpayerData(
+                taxpayer_name=f"Sandbox {tax_number} Kft.",
+                tax_number_detail=m.QueryTaxpayerResponseTaxNumberDetail(
+                    taxpayer_id=tax_number, vat_code="2", county_code="41"
+                ),
+                incorporation="ORGANIZATION",
+            ),
+        )
+        return Answer(to_xml(answer), XML)

@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...answers import reading
 from ...client import AuthenticatedClient, Client
 from ...models.access_denied import AccessDenied
 from ...models.api_error import ApiError
@@ -76,12 +77,13 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AccessDenied | ApiError | DocumentCreated]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    with reading(response):
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response),
+        )
 
 
 def sync_detailed(

@@ -5,6 +5,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...answers import reading
 from ...client import AuthenticatedClient, Client
 from ...models.agent_request import AgentRequest
 from ...types import File, Response
@@ -54,12 +55,13 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[File | str]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    with reading(response):
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response),
+        )
 
 
 def sync_detailed(
@@ -123,6 +125,12 @@ def sync_detailed(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,6 +212,12 @@ def sync(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,6 +294,12 @@ async def asyncio_detailed(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -359,6 +379,12 @@ async def asyncio(
             call, as a file part with a filename and `Content-Type: text/xml`. A plain text form field
             instead of a file part is not found and fails with error 53 ("missing XML file").
             Authentication (`<szamlaagentkulcs>`, or `<felhasznalo>` + `<jelszo>`) is inside the XML.
+            Each root's XML is described by the schema of the same name (element order, required
+            elements,
+            namespace and lists from the provider's XSDs, as OpenAPI `xml` objects); its answers by
+            `agentXmlResponse` (`xmlszamlavalasz`), `xmlnyugtavalasz`, `xmlnyugtasendvalasz`,
+            `xmlszamladbkdelvalasz`, `szamla` and `QueryTaxpayerResponse`. Elements marked
+            `x-session-owned` (credentials, `valaszVerzio`) are written by the session.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,163 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...answers import reading
+from ...client import AuthenticatedClient, Client
+from ...models.error_entry import ErrorEntry
+from ...models.session_info import SessionInfo
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/login/session",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SessionInfo | list[ErrorEntry] | None:
+    if response.status_code == 200:
+        response_200 = SessionInfo.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = []
+        _response_401 = response.json()
+        for componentsschemaserror_array_item_data in _response_401:
+            componentsschemaserror_array_item = ErrorEntry.from_dict(
+                componentsschemaserror_array_item_data
+            )
+
+            response_401.append(componentsschemaserror_array_item)
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = []
+        _response_429 = response.json()
+        for componentsschemaserror_array_item_data in _response_429:
+            componentsschemaserror_array_item = ErrorEntry.from_dict(
+                componentsschemaserror_array_item_data
+            )
+
+            response_429.append(componentsschemaserror_array_item)
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SessionInfo | list[ErrorEntry]]:
+    with reading(response):
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response),
+        )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[SessionInfo | list[ErrorEntry]]:
+    """Details of the current session
+
+     The session's organization and user, and the organization's MFA status.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SessionInfo | list[ErrorEntry]]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> SessionInfo | list[ErrorEntry] | None:
+    """Details of the current session
+
+     The session's organization and user, and the organization's MFA status.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SessionInfo | list[ErrorEntry]
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[SessionInfo | list[ErrorEntry]]:
+    """Details of the current session
+
+     The session's organization and user, and the organization's MFA status.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SessionInfo | list[ErrorEntry]]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> SessionInfo | list[ErrorEntry] | None:
+    """Details of the current session
+
+     The session's organization and user, and the organization's MFA status.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SessionInfo | list[ErrorEntry]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

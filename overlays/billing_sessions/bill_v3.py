@@ -1,0 +1,489 @@
+"""BILL (bill.com) AP & AR API v3: JSON login, ``devKey`` + ``sessionId`` headers, error arrays, MFA trust.
+
+401 ``BDC_1109`` means the session is gone: the request was refused, so one re-login and one re-send. A
+session idle for ``idle_timeout`` minus a margin is renewed before use. ``POST /v3/logout`` on close (as for
+v2). 403 ``BDC_1361`` raises ``UntrustedSession``; ``mfa_challenge()`` + ``mfa_validate(...)`` make the
+session trusted, and the ``rememberMeId`` they yield is kept in the store with the account (a secret: never
+logged or shown) and sent with ``device`` at every later login, so those sessions come back trusted for its
+30 days, in any process sharing the store. The 3-in-flight cap is the account's (devKey + organization),
+shared with v2 sessions of the same account in this process.
+
+## Quickstart
+
+Runs as is on the embedded sandbox (whose MFA code is readable from its state). For a real account drop the
+URL (the default is production; ``SANDBOX_BASE_URL`` is BILL's stage gateway) and pass your own credentials.
+
+```python
+from bill_v3_client.api.vendors import list_vendors
+from billing_sessions import bill_v3
+from billing_sessions.sandbox import DEMO, Sandbox
+
+with Sandbox() as sb, bill_v3.Session(
+    sb.base_url("bill_v3"),
+    username=DEMO.bill_user_name,
+    password=DEMO.bill_password,
+    organization_id=DEMO.bill_org_id,
+    dev_key=DEMO.bill_dev_key,
+) as s:
+    print(s.session_info().organization_id)  # the first call logs in
+    print(s.trusted)  # False: not MFA-trusted yet
+    challenge = s.mfa_challenge()  # texts a code (the sandbox: sb.state.mfa_code())
+    s.mfa_validate(challenge, sb.state.mfa_code())  # trusted now, and remembered 30 days
+    for vendor in s.paginate(list_vendors, max_=50):
+        print(vendor.name)
+```
+
+Any generated operation takes ``client=s.client``; ``bill_v3.result(answer)`` gives its parsed answer or
+raises the typed error (``UntrustedSession`` for 403 ``BDC_1361``, ``RateLimited``, ...; ``error.entries``
+holds every entry of the error array).
+
+Also: ``idle_timeout=`` (35 minutes), ``max_in_flight=`` (3), ``logout_on_close=``, and the options every
+session takes (``store=``, ``timeout=``, ``retry=`` / ``max_retries=``, ``httpx_args=``). ``AsyncSession``
+takes the same arguments (``async with``; awaited methods; ``async for`` over ``paginate``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, Protocol, Unpack
+
+import httpx
+
+from bill_v3_client import AuthenticatedClient, Client
+from bill_v3_client.api.mfa import generate_challenge, validate_challenge
+from bill_v3_client.api.session import get_session_info, login, logout
+from bill_v3_client.models import (
+    ChallengeRequest,
+    ChallengeResponse,
+    LoginRequest,
+    LoginResponse,
+    SessionInfo,
+    ValidateRequest,
+    ValidateResponse,
+)
+from bill_v3_client.types import UNSET, Response, Unset
+from billing_sessions.bill import bill_account_key
+from billing_sessions.bill_v3_rules import (
+    FAILED_LOGINS_BEFORE_STOP,
+    MFA_HINT,
+    NAME,
+    REMEMBER_FOR,
+    SESSION_GONE,
+    TRUSTED,
+    UNTRUSTED_KIND,
+    LoginGuard,
+    Trust,
+    TrustKeeper,
+    entries_of,
+    error_for,
+    expect,
+    result,
+    trust_key,
+)
+from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_answers, require
+from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
+from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+from billing_sessions.stores import SessionStore
+
+log = logging.getLogger("billing_sessions")
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "FAILED_LOGINS_BEFORE_STOP",
+    "SANDBOX_BASE_URL",
+    "AsyncSession",
+    "LoginGuard",
+    "Session",
+    "Trust",
+    "error_for",
+    "result",
+    "trust_key",
+]
+
+DEFAULT_BASE_URL = "https://gateway.prod.bill.com/connect"
+SANDBOX_BASE_URL = "https://gateway.stage.bill.com/connect"
+IDLE_TIMEOUT = 35 * 60.0
+MAX_IN_FLIGHT = 3  # provider limit: 3 requests in flight per devKey per org, v2 and v3 together
+DEFAULT_DEVICE = "billing-sessions"
+SECRET_FIELDS = frozenset({"devKey", "sessionId", "password", "rememberMeId"})
+_UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the session goes in headers
+
+
+# -- the provider -------------------------------------------------------------------------------------------
+
+
+def _with_headers(request: httpx.Request, headers: dict[str, str]) -> httpx.Request:
+    if SECRET_FIELDS & set(request.url.params.keys()):
+        raise BillingSessionError(
+            f"{NAME}: devKey, sessionId, password and rememberMeId must never be sent in a query string",
+            provider=NAME,
+            operation=f"{request.method} {request.url.path}",
+        )
+    request.headers.pop("Authorization", None)
+    request.headers.update(headers)
+    return request
+
+
+class _BillV3(Provider):
+    name = NAME
+
+    def __init__(
+        self,
+        username: str | None,
+        password: str | None,
+        organization_id: str | None,
+        dev_key: str | None,
+        remember_me_id: str | None,
+        device: str | None,
+        idle_timeout: float,
+        max_in_flight: int | None,
+    ) -> None:
+        self.username = require(username, "username", self.name)
+        self.password = require(password, "password", self.name)
+        self.organization_id = require(organization_id, "organization_id", self.name)
+        self.dev_key = require(dev_key, "dev_key", self.name)
+        self.remember_me_id = remember_me_id
+        self.device = device or DEFAULT_DEVICE
+        self.idle_timeout = idle_timeout
+        self.max_in_flight = max_in_flight
+        self.login_clients = []
+        self.trust: TrustKeeper | None = None  # set by the session (needs the store and the account key)
+        self.wall: Callable[[], float] = time.time
+        self.trust_lost = False  # a remembered trust was refused at login (expired): dropped, reported
+
+    def concurrency_scope(self) -> tuple[str, ...]:
+        return (self.dev_key, self.organization_id)  # BILL: 3 requests in flight per devKey per org
+
+    def concurrency_key(self, base_url: str) -> str:
+        return bill_account_key(self.dev_key, self.organization_id)  # shared with v2 sessions
+
+    def credentials(self) -> tuple[str, ...]:
+        return (self.username, self.password, self.organization_id, self.dev_key)
+
+    def idempotent(self, request: httpx.Request) -> bool:
+        return request.method == "GET"
+
+    def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        return response.status_code >= 400 and any(e.code == "BDC_1322" for e in entries_of(response))
+
+    def final_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
+        # The hourly quota clears at the top of the hour: a retry now only spends more of it.
+        return response.status_code >= 400 and any(e.code == "BDC_1144" for e in entries_of(response))
+
+    def apply(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
+        headers = {"devKey": self.dev_key}
+        if token is not None:
+            headers["sessionId"] = token.value
+        return _with_headers(request, headers)
+
+    def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
+        if token is not None:  # logout
+            return self.apply(request, token, None)
+        body = json.loads(request.content)
+        body["devKey"] = self.dev_key  # session-owned: not in the generated LoginRequest
+        headers = httpx.Headers(request.headers)
+        headers.pop("Content-Length", None)
+        headers.pop("Authorization", None)
+        content = json.dumps(body).encode()
+        return httpx.Request(
+            request.method, request.url, headers=headers, content=content, extensions=request.extensions
+        )
+
+    def is_expired(self, response: httpx.Response) -> bool:
+        return response.status_code == 401 and any(e.code == SESSION_GONE for e in entries_of(response))
+
+    # -- login
+
+    def _remembered(self) -> Trust | None:
+        if self.remember_me_id:
+            return Trust(self.remember_me_id, self.device, float("inf"))
+        return self.trust.load(self.wall()) if self.trust is not None else None
+
+    def _login_body(self, trust: Trust | None) -> LoginRequest:
+        body = LoginRequest(
+            username=self.username, password=self.password, organization_id=self.organization_id
+        )
+        if trust is not None:
+            body.remember_me_id, body.device = trust.remember_me_id, trust.device
+        return body
+
+    def _key_id(self) -> str:
+        return hashlib.sha256(self.dev_key.encode()).hexdigest()
+
+    def _account(self) -> str:
+        return hashlib.sha256("\x00".join(self.credentials()).encode()).hexdigest()
+
+    def _token(self, response: Response[Any], trust: Trust | None) -> Token:
+        answer: LoginResponse = expect_login(response)
+        trusted = answer.trusted is True
+        if trust is not None and not trusted:
+            # Expired (30 days) or revoked: drop it and say so once; never retried in a loop.
+            self.trust_lost = True
+            if self.trust is not None and not self.remember_me_id:
+                self.trust.drop()
+            log.warning("%s: the remembered MFA trust was not accepted (expired?): %s", self.name, MFA_HINT)
+        now = time.time()
+        return Token(
+            value=answer.session_id, created=now, last_used=now, kind=TRUSTED if trusted else UNTRUSTED_KIND
+        )
+
+    def login(self) -> Token:
+        LoginGuard.before(self._key_id(), self._account(), self.wall())
+        try:
+            with malformed_answers(self.name, "POST /v3/login"):
+                trust = self._remembered()
+                client = self.login_client(Client)
+                token = self._token(login.sync_detailed(client=client, body=self._login_body(trust)), trust)
+        except LoginError:  # rejected credentials count; a network failure or a quota answer does not
+            LoginGuard.after(self._account(), ok=False)
+            raise
+        LoginGuard.after(self._account(), ok=True)
+        return token
+
+    async def alogin(self) -> Token:
+        import asyncio
+
+        LoginGuard.before(self._key_id(), self._account(), self.wall())
+        try:
+            with malformed_answers(self.name, "POST /v3/login"):
+                trust = await asyncio.to_thread(self._remembered)
+                client = self.login_client(Client)
+                response = await login.asyncio_detailed(client=client, body=self._login_body(trust))
+                token = await asyncio.to_thread(self._token, response, trust)
+        except LoginError:
+            LoginGuard.after(self._account(), ok=False)
+            raise
+        LoginGuard.after(self._account(), ok=True)
+        return token
+
+    def logout(self, token: Token) -> None:
+        with self.login_client(AuthenticatedClient, token, token=_UNUSED) as client:
+            logout.sync_detailed(client=client)
+
+    async def alogout(self, token: Token) -> None:
+        async with self.login_client(AuthenticatedClient, token, token=_UNUSED) as client:
+            await logout.asyncio_detailed(client=client)
+
+
+def expect_login(response: Response[Any]) -> LoginResponse:
+    if int(response.status_code) == 200 and isinstance(response.parsed, LoginResponse):
+        if not response.parsed.session_id:
+            raise LoginError(f"{NAME}: the login answer carried no session", provider=NAME, status=200)
+        return response.parsed
+    raw = httpx.Response(int(response.status_code), content=response.content)
+    raise error_for(raw, "POST /v3/login", login=True)
+
+
+# -- sessions -----------------------------------------------------------------------------------------------
+
+
+class ListOperation(Protocol):
+    """A generated list operation module (``list_vendors``, ``list_bills``, ...)."""
+
+    sync_detailed: Callable[..., Response[Any]]
+    asyncio_detailed: Callable[..., Any]
+
+
+SESSION_INFO = "GET /v3/login/session"
+CHALLENGE = "POST /v3/mfa/challenge"
+VALIDATE = "POST /v3/mfa/challenge/validate"
+
+
+class _Options:
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        organization_id: str | None = None,
+        dev_key: str | None = None,
+        remember_me_id: str | None = None,
+        device: str | None = None,
+        idle_timeout: float = IDLE_TIMEOUT,
+        max_in_flight: int | None = MAX_IN_FLIGHT,
+        logout_on_close: bool | None = None,
+        **options: Unpack[SessionOptions],
+    ) -> None:
+        provider = _BillV3(
+            username, password, organization_id, dev_key, remember_me_id, device, idle_timeout, max_in_flight
+        )
+        self._setup(  # type: ignore[attr-defined]
+            provider, AuthenticatedClient, base_url, logout_on_close=logout_on_close, **options
+        )
+        provider.trust = TrustKeeper(self.store, self.auth.key)
+        self._v3 = provider
+
+    store: SessionStore
+    auth: Any
+
+    @property
+    def trusted(self) -> bool:
+        """Is the current session MFA-trusted (from the login answer, or made so by ``mfa_validate``)?"""
+        token = self.auth.token
+        return token is not None and token.kind == TRUSTED
+
+    @property
+    def trust_lost(self) -> bool:
+        """True when a remembered trust was refused at login (expired): it was dropped; run the MFA again."""
+        return self._v3.trust_lost
+
+    def remembered_until(self) -> float | None:
+        """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
+        trust = self._v3.trust.load(time.time()) if self._v3.trust is not None else None
+        return trust.until if trust is not None else None
+
+    def forget_trust(self) -> None:
+        """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
+        if self._v3.trust is not None:
+            self._v3.trust.drop()
+
+    def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
+        token = self.auth.token
+        if token is not None:
+            trusted = Token(
+                token.value, token.created, token.last_used, TRUSTED, token.expires, token.endpoint
+            )
+            self.auth._token = trusted
+            self.store.save(self.auth.key, trusted.to_record())
+        remember_me_id = answer.remember_me_id
+        if not remember or not isinstance(remember_me_id, str) or not remember_me_id:
+            return None
+        until = time.time() + REMEMBER_FOR
+        if self._v3.trust is not None:
+            self._v3.trust.save(Trust(remember_me_id, device or self._v3.device, until))
+        self._v3.trust_lost = False
+        log.info("%s: MFA trust remembered for this account (30 days)", NAME)
+        return until
+
+    def _validate_body(
+        self, challenge_id: str, code: str, remember: bool, device: str | None, machine_name: str | None
+    ) -> ValidateRequest:
+        body = ValidateRequest(challenge_id=challenge_id, token=code, remember_me=remember)
+        if remember:
+            body.device = device or self._v3.device
+            if machine_name:
+                body.machine_name = machine_name
+        return body
+
+
+def _page(parsed: Any, operation: str) -> tuple[list[Any], str | None]:
+    results = getattr(parsed, "results", None)
+    if not isinstance(results, list):
+        raise ProviderError(
+            f"{NAME}: {operation} is not a list operation", provider=NAME, operation=operation
+        )
+    cursor = getattr(parsed, "next_page", UNSET)
+    return results, cursor if isinstance(cursor, str) and cursor else None
+
+
+def _list_answer(response: Response[Any], operation: str) -> tuple[list[Any], str | None]:
+    if int(response.status_code) != 200 or response.parsed is None or isinstance(response.parsed, list):
+        expect(response, type(None), operation)
+    return _page(response.parsed, operation)
+
+
+def _op_name(operation: ListOperation) -> str:
+    return str(getattr(operation, "__name__", "list operation")).rsplit(".", 1)[-1]
+
+
+class Session(_Options, SyncSession[AuthenticatedClient]):
+    """``with bill_v3.Session(username=..., password=..., organization_id=..., dev_key=...) as s: ...``"""
+
+    def session_info(self) -> SessionInfo:
+        """``GET /v3/login/session``: organization, user and MFA status."""
+        with malformed_answers(NAME, SESSION_INFO):
+            info: SessionInfo = expect(
+                get_session_info.sync_detailed(client=self.client), SessionInfo, SESSION_INFO
+            )
+            return info
+
+    def paginate(self, operation: ListOperation, **kwargs: Any) -> Iterator[Any]:
+        """Every item of a generated list operation (``list_vendors``, ``list_bills``) following ``nextPage``;
+        the items are the generated models. ``kwargs`` go to each call (``max_``, ``filters``, ``sort``)."""
+        name = _op_name(operation)
+        cursor: str | Unset = kwargs.pop("page", UNSET)
+        while True:
+            with malformed_answers(NAME, name):
+                response = operation.sync_detailed(client=self.client, page=cursor, **kwargs)
+                results, next_page = _list_answer(response, name)
+            yield from results
+            if next_page is None:
+                return
+            cursor = next_page
+
+    def mfa_challenge(self) -> str:
+        """Text a code to the user's MFA phone (5 texts a minute: call it only when a person will type the
+        code); returns the challenge id for ``mfa_validate``."""
+        with malformed_answers(NAME, CHALLENGE):
+            response = generate_challenge.sync_detailed(client=self.client, body=ChallengeRequest())
+            answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
+            return answer.challenge_id
+
+    def mfa_validate(
+        self,
+        challenge_id: str,
+        code: str,
+        *,
+        remember: bool = True,
+        device: str | None = None,
+        machine_name: str | None = None,
+    ) -> float | None:
+        """Validate the texted code: this session is trusted from now on. With ``remember`` the
+        ``rememberMeId`` goes into the store and later logins are trusted; returns until when (epoch s)."""
+        body = self._validate_body(challenge_id, code, remember, device, machine_name)
+        with malformed_answers(NAME, VALIDATE):
+            response = validate_challenge.sync_detailed(client=self.client, body=body)
+            answer: ValidateResponse = expect(response, ValidateResponse, VALIDATE)
+        return self._made_trusted(answer, remember, device)
+
+
+class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
+    """The asyncio twin of ``Session``."""
+
+    async def session_info(self) -> SessionInfo:
+        with malformed_answers(NAME, SESSION_INFO):
+            response = await get_session_info.asyncio_detailed(client=self.client)
+            info: SessionInfo = expect(response, SessionInfo, SESSION_INFO)
+            return info
+
+    async def paginate(self, operation: ListOperation, **kwargs: Any) -> AsyncIterator[Any]:
+        name = _op_name(operation)
+        cursor: str | Unset = kwargs.pop("page", UNSET)
+        while True:
+            with malformed_answers(NAME, name):
+                response = await operation.asyncio_detailed(client=self.client, page=cursor, **kwargs)
+                results, next_page = _list_answer(response, name)
+            for item in results:
+                yield item
+            if next_page is None:
+                return
+            cursor = next_page
+
+    async def mfa_challenge(self) -> str:
+        with malformed_answers(NAME, CHALLENGE):
+            response = await generate_challenge.asyncio_detailed(client=self.client, body=ChallengeRequest())
+            answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
+            return answer.challenge_id
+
+    async def mfa_validate(
+        self,
+        challenge_id: str,
+        code: str,
+        *,
+        remember: bool = True,
+        device: str | None = None,
+        machine_name: str | None = None,
+    ) -> float | None:
+        import asyncio
+
+        body = self._validate_body(challenge_id, code, remember, device, machine_name)
+        with malformed_answers(NAME, VALIDATE):
+            response = await validate_challenge.asyncio_detailed(client=self.client, body=body)
+            answer: ValidateResponse = expect(response, ValidateResponse, VALIDATE)
+        until: float | None = await asyncio.to_thread(self._made_trusted, answer, remember, device)
+        return until

@@ -1,0 +1,123 @@
+"""What ``pip install billing-sessions`` brings into a service: packages, megabytes, and the cold import
+against ``import httpx``, all in one fresh virtual environment holding nothing else."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+from bench_common import ROOT, Row, row
+
+#: What the session library imports itself, beside httpx and what httpx needs.
+OWN = {"billing-sessions", "attrs", "filelock"}
+#: Run inside the lean environment: every installed distribution, its size, and httpx's dependency closure.
+SURVEY = r"""
+import json, re
+from importlib import metadata
+
+def norm(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+dists = {norm(d.metadata["Name"]): d for d in metadata.distributions()}
+def closure(name, seen):
+    if name in seen or name not in dists:
+        return seen
+    seen.add(name)
+    for req in dists[name].requires or []:
+        if "extra ==" not in req:
+            closure(norm(re.match(r"[A-Za-z0-9_.-]+", req).group(0)), seen)
+    return seen
+
+size = 0
+for d in dists.values():
+    for f in d.files or []:
+        p = d.locate_file(f)
+        if p.is_file():
+            size += p.stat().st_size
+print(json.dumps({"installed": sorted(dists), "httpx": sorted(closure("httpx", set())), "bytes": size}))
+"""
+
+
+def lean_install(runs: int) -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="bench-lean-") as tmp:
+        env = Path(tmp) / "venv"
+        venv.EnvBuilder(with_pip=True).create(env)
+        python = str(env / "bin" / "python")
+        subprocess.run(
+            [python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(ROOT)],
+            check=True,
+            capture_output=True,
+        )
+        # The tools of the environment itself are not what the package brought.
+        before = {"pip", "setuptools", "wheel"}
+        survey = json.loads(subprocess.run([python, "-c", SURVEY], check=True, capture_output=True).stdout)
+        installed = [name for name in survey["installed"] if name not in before]
+        pip_bytes = _bytes(python, before)
+        megabytes = (survey["bytes"] - pip_bytes) / 1e6
+        extra = sorted(set(installed) - OWN - set(survey["httpx"]))
+        codes = {
+            "httpx": "import httpx",
+            "billing_sessions": "import billing_sessions",
+            "one provider": "from billing_sessions import gestix",
+        }
+        times: dict[str, list[float]] = {name: [] for name in codes}
+        for _ in range(runs):
+            for name, code in codes.items():
+                timed = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
+                out = subprocess.run([python, "-c", timed], check=True, capture_output=True, text=True)
+                times[name].append(float(out.stdout) * 1000)
+    ms = {name: statistics.median(values) for name, values in times.items()}
+    ratio = ms["billing_sessions"] / ms["httpx"]
+    return [
+        row(
+            "lean install",
+            "pip install billing-sessions",
+            f"{len(installed)} packages, {megabytes:.1f} MB: {', '.join(installed)}"
+            + (f"; beyond httpx's own: {', '.join(extra)}" if extra else ""),
+            target="httpx and its dependencies, attrs, filelock: nothing else",
+            kind="count",
+            ok=not extra,
+            packages=len(installed),
+            megabytes=round(megabytes, 1),
+            installed=installed,
+        ),
+        row(
+            "lean install",
+            "cold import, lean environment",
+            f"import billing_sessions {ms['billing_sessions']:.0f} ms vs import httpx {ms['httpx']:.0f} ms "
+            f"(x{ratio:.2f}); a provider module (gestix, with httpx and its generated client) "
+            f"{ms['one provider']:.0f} ms",
+            target="x1.15 at most",
+            kind="time",
+            ok=ratio <= 1.15,
+            runs=runs,
+            ms=round(ms["billing_sessions"], 1),
+            httpx_ms=round(ms["httpx"], 1),
+            provider_ms=round(ms["one provider"], 1),
+            ratio=round(ratio, 2),
+        ),
+    ]
+
+
+def _bytes(python: str, names: set[str]) -> int:
+    code = (
+        "import sys; from importlib import metadata\n"
+        "total = 0\n"
+        "for name in sys.argv[1:]:\n"
+        "    try: d = metadata.distribution(name)\n"
+        "    except metadata.PackageNotFoundError: continue\n"
+        "    total += sum(p.stat().st_size for f in d.files or [] if (p := d.locate_file(f)).is_file())\n"
+        "print(total)"
+    )
+    out = subprocess.run([python, "-c", code, *sorted(names)], check=True, capture_output=True, text=True)
+    return int(out.stdout)
+
+
+if __name__ == "__main__":
+    for r in lean_install(int(sys.argv[1]) if len(sys.argv) > 1 else 5):
+        print(r["variant"], "->", r["result"])
