@@ -474,3 +474,39 @@ print([span.name for span in spans.get_finished_spans()], names)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "['gestix login']" in out and "'billing_sessions.logins'" in out
+
+
+def test_bill_v3_mfa_is_a_span_with_no_code_and_no_remember_id(
+    sb: Sandbox, otel: Otel, issued: set[str]
+) -> None:
+    from billing_sessions import bill_v3
+
+    bill_v3.LoginGuard.reset()
+    store = MemoryStore()
+    account: dict[str, Any] = {
+        "username": DEMO.bill_user_name,
+        "password": DEMO.bill_password,
+        "organization_id": DEMO.bill_org_id,
+        "dev_key": DEMO.bill_dev_key,
+        "device": "ci-runner",
+        "store": store,
+        **otel.options(),
+    }
+    with bill_v3.Session(sb.base_url("bill_v3"), **account) as s:
+        s.session_info()
+        challenge = s.mfa_challenge()
+        code = sb.state.mfa_code()
+        assert code is not None
+        s.mfa_validate(challenge, code, machine_name="ci")
+    with bill_v3.Session(sb.base_url("bill_v3"), **account) as again:
+        again.session_info()
+        assert again.trusted  # the remembered trust came from the store
+    mfa = [span for span in otel.finished() if span.name == "bill_v3 mfa"]
+    assert sorted(str((span.attributes or {})["billing_sessions.reason"]) for span in mfa) == [
+        "challenge",
+        "validate",
+    ]
+    assert [e.kind for e in otel.events].count("mfa") == 2
+    text = otel.exported()
+    assert code not in text and re.search(r"rm[0-9a-f]{32}", text) is None
+    assert [s for s in DEMO.secrets() | issued if s in text] == []

@@ -88,6 +88,7 @@ from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions.stores import SessionStore
+from billing_sessions.telemetry import observe
 
 log = logging.getLogger("billing_sessions")
 
@@ -419,7 +420,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
     def mfa_challenge(self) -> str:
         """Text a code to the user's MFA phone (5 texts a minute: call it only when a person will type the
         code); returns the challenge id for ``mfa_validate``."""
-        with malformed_answers(NAME, CHALLENGE):
+        with observe(self.telemetry, "mfa", reason="challenge"), malformed_answers(NAME, CHALLENGE):
             response = generate_challenge.sync_detailed(client=self.client, body=ChallengeRequest())
             answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
             return answer.challenge_id
@@ -436,7 +437,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         """Validate the texted code: this session is trusted from now on. With ``remember`` the
         ``rememberMeId`` goes into the store and later logins are trusted; returns until when (epoch s)."""
         body = self._validate_body(challenge_id, code, remember, device, machine_name)
-        with malformed_answers(NAME, VALIDATE):
+        with observe(self.telemetry, "mfa", reason="validate"), malformed_answers(NAME, VALIDATE):
             response = validate_challenge.sync_detailed(client=self.client, body=body)
             answer: ValidateResponse = expect(response, ValidateResponse, VALIDATE)
         return self._made_trusted(answer, remember, device)
@@ -465,7 +466,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
             cursor = next_page
 
     async def mfa_challenge(self) -> str:
-        with malformed_answers(NAME, CHALLENGE):
+        with observe(self.telemetry, "mfa", reason="challenge"), malformed_answers(NAME, CHALLENGE):
             response = await generate_challenge.asyncio_detailed(client=self.client, body=ChallengeRequest())
             answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
             return answer.challenge_id
@@ -482,7 +483,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         import asyncio
 
         body = self._validate_body(challenge_id, code, remember, device, machine_name)
-        with malformed_answers(NAME, VALIDATE):
+        with observe(self.telemetry, "mfa", reason="validate"), malformed_answers(NAME, VALIDATE):
             response = await validate_challenge.asyncio_detailed(client=self.client, body=body)
             answer: ValidateResponse = expect(response, ValidateResponse, VALIDATE)
         until: float | None = await asyncio.to_thread(self._made_trusted, answer, remember, device)

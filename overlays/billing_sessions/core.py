@@ -392,8 +392,7 @@ class SessionAuth(httpx.Auth):
             return False
         self._replayable(request, "the nonce was rejected")
         log.info("%s: nonce rejected (arrived out of order), re-sending with a fresh one", self.provider.name)
-        emit(self.telemetry, "resend", request)
-        return True
+        return True  # counted as nonce_rejected above; "resend" is kept for re-sends after an expiry
 
     def _floor(self) -> int:
         return int(self.clock() * 1000)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("billing_sessions")
 
-Kind = Literal["login", "relogin", "logout", "resend", "retry", "nonce_rejected", "lock_wait"]
+Kind = Literal["login", "relogin", "logout", "mfa", "resend", "retry", "nonce_rejected", "lock_wait"]
 Outcome = Literal["ok", "error"]
 
 
