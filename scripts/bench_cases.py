@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from bench_common import GESTIX_PATH, ROOT, Admin, Row, elapsed_ms, percentile, row
+from bench_common import GESTIX_PATH, ROOT, Admin, Row, elapsed_ms, import_medians, percentile, row
 from billing_sessions import gestix, szamla_agent
 from billing_sessions.sandbox.credentials import DEMO
 from billing_sessions.stores import FileStore, MemoryStore
@@ -339,13 +339,7 @@ def cold_import(runs: int) -> list[Row]:
         "billing_sessions": "import billing_sessions",
         "all four providers": "from billing_sessions import gestix, szamla_agent, bill, billingplatform",
     }
-    times: dict[str, list[float]] = {name: [] for name in codes}
-    for _ in range(runs):
-        for name, code in codes.items():
-            timed = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
-            out = subprocess.run([sys.executable, "-c", timed], check=True, capture_output=True, text=True)
-            times[name].append(float(out.stdout) * 1000)
-    ms = {name: statistics.median(values) for name, values in times.items()}
+    ms = import_medians(sys.executable, codes, runs)
     ratio = ms["billing_sessions"] / ms["httpx"]
     return [
         row(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -134,3 +135,15 @@ def _cpu_model() -> str:
         if done.stdout.strip():
             return done.stdout.strip()
     return platform.processor() or platform.machine()
+
+
+def import_medians(python: str, codes: dict[str, str], runs: int) -> dict[str, float]:
+    """Median milliseconds of each import statement inside fresh interpreters of ``python`` (interpreter
+    start-up excluded), the statements interleaved run by run so that load on the machine hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in codes}
+    for _ in range(runs):
+        for name, code in codes.items():
+            timed = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
+            out = subprocess.run([python, "-c", timed], check=True, capture_output=True, text=True)
+            times[name].append(float(out.stdout) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}

@@ -4,14 +4,13 @@ against ``import httpx``, all in one fresh virtual environment holding nothing e
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 import venv
 from pathlib import Path
 
-from bench_common import ROOT, Row, row
+from bench_common import ROOT, Row, import_medians, row
 
 #: What the session library imports itself, beside httpx and what httpx needs.
 OWN = {"billing-sessions", "attrs", "filelock"}
@@ -65,13 +64,7 @@ def lean_install(runs: int) -> list[Row]:
             "billing_sessions": "import billing_sessions",
             "one provider": "from billing_sessions import gestix",
         }
-        times: dict[str, list[float]] = {name: [] for name in codes}
-        for _ in range(runs):
-            for name, code in codes.items():
-                timed = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
-                out = subprocess.run([python, "-c", timed], check=True, capture_output=True, text=True)
-                times[name].append(float(out.stdout) * 1000)
-    ms = {name: statistics.median(values) for name, values in times.items()}
+        ms = import_medians(python, codes, runs)
     ratio = ms["billing_sessions"] / ms["httpx"]
     return [
         row(

@@ -14,7 +14,6 @@ import dataclasses
 import math
 import multiprocessing
 import os
-import queue
 import tempfile
 import time
 import traceback
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_common import GESTIX_PATH, Admin, Row, row
-from bench_multiprocess import StoreSpec, _redis_server
+from bench_multiprocess import StoreSpec, _redis_server, gather
 from billing_sessions import gestix
 from billing_sessions.sandbox.credentials import DEMO
 
@@ -92,25 +91,7 @@ def _processes(spec: StoreSpec, base: str, mode: str, n: int) -> list[dict[str, 
     procs = [ctx.Process(target=_child, args=(results, spec, base, mode, k, start)) for k in share]
     for p in procs:
         p.start()
-    out: list[tuple[str, Any]] = []
-    deadline = time.monotonic() + TIMEOUT
-    try:
-        while len(out) < len(procs):
-            try:
-                out.append(results.get(timeout=1.0))
-            except queue.Empty:
-                if time.monotonic() > deadline or not any(p.is_alive() for p in procs):
-                    raise RuntimeError(f"processes did not report ({[p.exitcode for p in procs]})") from None
-    finally:
-        for p in procs:
-            p.join(10)
-            if p.is_alive():
-                p.kill()
-                p.join()
-    errors = [value for status, value in out if status != "ok"]
-    if errors:
-        raise RuntimeError(f"a benchmark process failed:\n{errors[0]}")
-    return [value for _, value in out]
+    return gather(procs, results, TIMEOUT)
 
 
 def _one(

@@ -70,17 +70,10 @@ def _child(
         results.put(("error", traceback.format_exc()))
 
 
-def _run(spec: StoreSpec, base_url: str, writes: int) -> list[dict[str, Any]]:
-    ctx = multiprocessing.get_context("spawn")
-    results: Queue[tuple[str, Any]] = ctx.Queue()
-    start = ctx.Barrier(PROCESSES)
-    procs = [
-        ctx.Process(target=_child, args=(results, spec, base_url, writes, start)) for _ in range(PROCESSES)
-    ]
-    for p in procs:
-        p.start()
+def gather(procs: list[Any], results: Queue[tuple[str, Any]], timeout: float = TIMEOUT) -> list[Any]:
+    """Each started process's result from ``results``; a failure or a child that never reports raises."""
     out: list[tuple[str, Any]] = []
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + timeout
     try:
         while len(out) < len(procs):
             try:
@@ -100,6 +93,18 @@ def _run(spec: StoreSpec, base_url: str, writes: int) -> list[dict[str, Any]]:
     if errors:
         raise RuntimeError(f"a benchmark process failed:\n{errors[0]}")
     return [value for _, value in out]
+
+
+def _run(spec: StoreSpec, base_url: str, writes: int) -> list[dict[str, Any]]:
+    ctx = multiprocessing.get_context("spawn")
+    results: Queue[tuple[str, Any]] = ctx.Queue()
+    start = ctx.Barrier(PROCESSES)
+    procs = [
+        ctx.Process(target=_child, args=(results, spec, base_url, writes, start)) for _ in range(PROCESSES)
+    ]
+    for p in procs:
+        p.start()
+    return gather(procs, results)
 
 
 def _redis_server() -> Any:
