@@ -254,21 +254,32 @@ def test_4_processes_x_50_gestix_writes_log_in_once_and_no_nonce_is_rejected(
     assert sb.state.last_nonce() == nonces[-1] == spec.stored_nonce(out[0]["key"])
 
 
-def test_4_processes_x_8_tasks_pipeline_writes_under_latency_and_lose_none(
+def test_4_processes_x_8_tasks_write_over_a_reordering_network_across_an_expiry_and_fail_none(
     sb: Sandbox, spec: StoreSpec, ctx: SpawnContext
 ) -> None:
-    sb.state.set_latency(0.01, 0.004)
+    """20 +- 5 ms with requests overtaking each other, the docs' nonce rule (per session) answered with the
+    docs' bare 400, and every session expiring halfway: every write created once, two logins in all."""
+    sb.state.set_latency(0.02, 0.005)
     start = ctx.Barrier(PROCESSES)
-    out = _run(ctx, PROCESSES, pipelined_writes, spec, sb.base_url("gestix"), 50, 8, start)
+
+    def expire_halfway() -> None:
+        while sb.state.counters("gestix")["writes_applied"] < 100:
+            time.sleep(0.001)
+        sb.state.expire_all("gestix")
+
+    out = _run(
+        ctx, PROCESSES, pipelined_writes, spec, sb.base_url("gestix"), 50, 8, start, meanwhile=expire_halfway
+    )
     counters = sb.state.counters("gestix")
     references = sb.state.references("gestix")
     assert [r["codes"] for r in out] == [{201: 50}] * PROCESSES
     assert counters["writes_applied"] == len(references) == 200
     assert counters["duplicate_references"] == 0
-    assert counters["nonce_rejections"] == sum(r["rejections"] for r in out) <= 2  # at most 1% re-sent
-    assert counters["requests"] == 1 + PROCESSES + 200 + counters["nonce_rejections"]  # 1 login, 4 status
+    assert counters["expired_rejections"] >= 1  # the expiry did land in the middle
+    assert counters["logins"] == 2
+    # Each write the server refused (overtaken) was re-sent once, alone, and accepted.
+    assert counters["nonce_rejections"] == sum(r["rejections"] for r in out)
     assert counters["max_in_flight"] > 1  # the writes overlapped on the wire
-    assert counters["logins"] == 1
 
 
 def test_4_processes_x_25_agent_calls_create_one_session(
@@ -392,9 +403,11 @@ async def test_a_sync_and_an_async_session_on_one_store_never_interleave_writes(
         await any_store.aclose()
     counters = sb.state.counters("gestix")
     assert sync_codes + [r.status_code for r in answers] == [201] * 60
-    assert counters["nonce_rejections"] == 0
     assert counters["writes_applied"] == 60
-    assert counters["logins"] == 1
+    assert counters["duplicate_references"] == 0
+    # The shared session, plus the write sessions of the async one for its concurrent writes (a process
+    # store: nobody else's); the sync one writes one at a time on the shared session.
+    assert 1 <= counters["logins"] <= 16
 
 
 def test_4_processes_log_in_to_bill_v3_once_and_come_back_trusted_from_the_stored_trust(

@@ -28,7 +28,8 @@ from billing_sessions.errors import (
     TransportError,
     UsageError,
 )
-from billing_sessions.ordering import MAX_NONCE_RESENDS, SentGate, WriteMode, awrite_slot, write_slot
+from billing_sessions.lanes import Lane, WriteLanes
+from billing_sessions.ordering import SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, RetryTransport
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
@@ -40,6 +41,8 @@ C = TypeVar("C")
 #: The generated client writes this in its auth header once; the auth flow replaces or removes it.
 PLACEHOLDER_TOKEN = "managed-by-billing-sessions"  # noqa: S105 - not a secret
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+#: Re-logins one nonce write may cause when logins of other write sessions keep ending its session.
+MAX_RELOGINS = 3
 _RENEWALS = {"token about to expire": "expired", "session idle too long": "idle"}
 
 
@@ -148,8 +151,9 @@ class Provider:
         """Does this answer say the session is gone (so: log in again and re-send once)?"""
         return False
 
-    def nonce_rejected(self, response: httpx.Response) -> bool:
-        """Does this answer to a nonce write say the nonce was not accepted (so nothing was applied)?"""
+    def refused(self, response: httpx.Response) -> bool:
+        """Does this answer to a nonce write prove it was not applied, though it may only mean the request
+        was overtaken (Gestix: any 400, a stale nonce reads like any other invalid input)?"""
         return False
 
     def session_from_response(self, response: httpx.Response) -> str | None:
@@ -201,6 +205,9 @@ class Provider:
 
 #: Store calls a store may offer as coroutines too (``aload``, ...): the async session then uses those.
 _ASYNC_TWINS = frozenset({"load", "save", "delete", "allocate_nonce"})
+
+#: Logins made in this thread or task: did a call's own flow log in (``logins`` counts every caller's)?
+_logins_here: contextvars.ContextVar[int] = contextvars.ContextVar("logins_here", default=0)
 
 #: The deadline of the call a login is made for: its login requests (and their retries) keep to it too.
 _login_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("login_deadline", default=None)
@@ -272,9 +279,11 @@ class SessionAuth(httpx.Auth):
         self._stored_used = 0.0  # last_used of the record last loaded or saved: when to persist again
         self.logins = 0  # logins this object performed (the sandbox counts all of them)
         self.reauths = 0  # re-sends after an expiry
-        self.nonce_rejections = 0  # nonce writes the provider rejected (each re-sent with a fresh nonce)
+        self.nonce_rejections = 0  # refused writes that may have been overtaken (each re-sent exclusively)
         #: How long a nonce write keeps its account's order: until sent ("pipelined") or answered ("strict").
         self.write_mode: WriteMode = "pipelined"
+        #: The sessions nonce writes spread over (one, pipelined, unless the session allows more).
+        self.lanes = WriteLanes(1)
 
     def __repr__(self) -> str:
         return f"SessionAuth(provider={self.provider.name!r}, key={self.key!r})"
@@ -311,16 +320,19 @@ class SessionAuth(httpx.Auth):
             return token
         return None
 
-    def _logged_in(self, token: Token) -> Token:
+    def _logged_in(self, token: Token, lane: int = 0) -> Token:
         # Providers stamp wall-clock time; the session's idle and expiry rules run on its own clock.
         now = self.clock()
         expires = None if token.expires is None else token.expires + (now - token.created)
         token = Token(token.value, now, now, token.kind, expires, token.endpoint)
         self.logins += 1
+        _logins_here.set(_logins_here.get() + 1)
+        log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
+        if lane:  # a write lane's own session: neither shared nor stored
+            return token
         self._renewal = None
         self._token = token
         self._stored_used = token.last_used
-        log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
         return token
 
     def _prepare(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
@@ -377,22 +389,54 @@ class SessionAuth(httpx.Auth):
         deadline = request.extensions.get(DEADLINE)
         return deadline is not None and self.retry is not None and self.retry.current.clock() >= deadline
 
-    def _resend_after_rejection(
-        self, request: httpx.Request, response: httpx.Response, rejected: int
-    ) -> bool:
-        """A rejected nonce proves the write was not applied: send it again with a fresh one (a few times)."""
-        if not self.provider.nonce_rejected(response):
-            return False
-        self.nonce_rejections += 1
-        emit(self.telemetry, "nonce_rejected", request)
-        if rejected >= MAX_NONCE_RESENDS or self._past_deadline(request):
+    def _judge(self, request: httpx.Request, response: httpx.Response, write: _Write) -> str:
+        """What a nonce write's answer calls for: ``"relogin"`` (then re-send), ``"resend"`` (exclusively,
+        after a refusal that may only mean it was overtaken) or ``"done"``."""
+        if self.provider.is_expired(response):
+            # A session logged in for this write and refused is final, unless another login came after it
+            # (one that may have ended it: the docs do not say whether a login ends the tokens before it).
+            write.relogins += 1
+            if write.fresh and (write.logins == self.logins or write.relogins > MAX_RELOGINS):
+                raise self._expired(response, write.token)
+            self.reauths += 1
+            log.info("%s: session expired, re-authenticating", self.provider.name)
+            self._before_relogin(request, response)
+            if self.lanes.exclusive and self.lanes.narrow():
+                # An expiry, or a login that ended the other lanes' tokens: the docs allow both readings.
+                log.warning(
+                    "%s: a write session was refused; writing through one session for now", self.provider.name
+                )
+            emit(self.telemetry, "resend", request)
+            return "relogin"
+        if not write.exclusive and self.provider.refused(response) and self._maybe_overtaken(write):
+            self.nonce_rejections += 1
+            emit(self.telemetry, "nonce_rejected", request)
+            if self._past_deadline(request):
+                return "done"
+            self._replayable(request, "the write was refused")
+            log.info("%s: write refused, maybe overtaken: re-sending it alone", self.provider.name)
+            write.exclusive, write.refused_on = True, write.lane.index
+            return "resend"
+        if write.refused_on and response.is_success and self.lanes.narrow(forever=True):
+            # Refused on a lane nobody else writes on, accepted alone: the account has one nonce sequence.
             log.warning(
-                "%s: nonce rejected %d times, giving up on this write", self.provider.name, rejected + 1
+                "%s: the server keeps one nonce sequence per account: writing through one session",
+                self.provider.name,
             )
-            return False
-        self._replayable(request, "the nonce was rejected")
-        log.info("%s: nonce rejected (arrived out of order), re-sending with a fresh one", self.provider.name)
-        return True  # counted as nonce_rejected above; "resend" is kept for re-sends after an expiry
+        return "done"
+
+    def _maybe_overtaken(self, write: _Write) -> bool:
+        """Could a write allocated after this one have reached the server first? Not when this process drew
+        no nonce since and no other process shares the store."""
+        return getattr(self.store, "shared", True) or _ALLOCATED.get(self._allocation_key, 0) != write.mark
+
+    def _drawn(self, write: _Write) -> None:
+        """Count a nonce drawn (under the write slot) and remember the count on ``write``."""
+        write.mark = _ALLOCATED[self._allocation_key] = _ALLOCATED.get(self._allocation_key, 0) + 1
+
+    @property
+    def _allocation_key(self) -> tuple[int, str]:
+        return (id(self.store), self.key)
 
     def _floor(self) -> int:
         return int(self.clock() * 1000)
@@ -491,36 +535,62 @@ class SessionAuth(httpx.Auth):
             wait = time.perf_counter() - started
             self.telemetry.emit(self.telemetry.event("lock_wait", reason="write", duration=wait))
 
+    def _lane_token(self, write: _Write, request: httpx.Request, stale: Token | None = None) -> Token | None:
+        """The session a write goes out on: lane 0's shared one (``stale``: replace it), or the lane's own,
+        logged in when it has none or it is past use."""
+        deadline = request.extensions.get(DEADLINE)
+        before = _logins_here.get()
+        lane = write.lane
+        if lane.index == 0 or stale is not None or lane.index >= self.lanes.allowed():
+            token = self._ensure(stale=stale, deadline=deadline, cause=request)
+            write.shared = True
+        elif lane.token is not None and self._usable(lane.token, None, quiet=True):
+            token = lane.token
+        else:
+            with _logins_within(deadline), observe_login(self.telemetry, None, None, request):
+                token = lane.token = self._logged_in(self.provider.login(), lane.index)
+        write.fresh, write.logins = _logins_here.get() > before, self.logins
+        return token
+
+    def _lane_answered(self, write: _Write) -> None:
+        """A lane's own session was just used: keep its idle rule current (it is never stored)."""
+        token = write.token
+        if token is not None and write.lane.token is token:
+            now = self.clock()
+            write.lane.token = Token(
+                token.value, token.created, now, token.kind, token.expires, token.endpoint
+            )
+
     def _ordered_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """A nonce write: slot (lock + nonce), send, release when sent (pipelined) or answered (strict).
-        Re-sent only on an answer that proves it was not applied: an expiry (once) or a nonce rejection."""
-        token = self._ensure(deadline=request.extensions.get(DEADLINE), cause=request)
-        expired, rejected = False, 0
-        while True:
-            with contextlib.ExitStack() as order:
-                started = time.perf_counter()
-                nonce = order.enter_context(write_slot(self.store, self.key, self._floor()))
-                self._slot_waited(started)
-                prepared = self._prepare(request, token, nonce)
-                if self.write_mode == "pipelined" and _buffered(prepared):  # a stream: kept until answered
-                    SentGate(prepared, sent=order.close)
-                response = yield prepared
-            response.read()
-            if self.provider.is_expired(response):
-                if expired:
-                    raise self._expired(response, token)
-                expired = True
-                self.reauths += 1
-                log.info("%s: session expired, re-authenticating", self.provider.name)
-                self._before_relogin(request, response)
-                token = self._ensure(stale=token, deadline=request.extensions.get(DEADLINE), cause=request)
-                emit(self.telemetry, "resend", request)
-                continue
-            if self._resend_after_rejection(request, response, rejected):
-                rejected += 1
-                continue
-            self._after(response, token)
-            return
+        """A nonce write: lane, slot (lock + nonce), send, release the slot when sent (unless exclusive) and
+        the lane when answered. Re-sent only on an answer that proves it was not applied: an expiry, or a
+        refusal while a later write may have overtaken it (then exclusively, which makes its answer final)."""
+        lane = self.lanes.acquire()
+        try:
+            write = _Write(lane, None, exclusive=self.write_mode == "strict")
+            write.token = self._lane_token(write, request)
+            while True:
+                with contextlib.ExitStack() as order:
+                    started = time.perf_counter()
+                    nonce = order.enter_context(write_slot(self.store, self.key, self._floor()))
+                    self._drawn(write)
+                    self._slot_waited(started)
+                    prepared = self._prepare(request, write.token, nonce)
+                    if not write.exclusive and _buffered(prepared):  # a stream: kept until answered
+                        SentGate(prepared, sent=order.close)
+                    response = yield prepared
+                response.read()
+                step = self._judge(request, response, write)
+                if step == "relogin":
+                    write.token = self._lane_token(write, request, stale=write.token)
+                elif step == "done":
+                    if write.shared:
+                        self._after(response, write.token)
+                    else:
+                        self._lane_answered(write)
+                    return
+        finally:
+            self.lanes.release(lane)
 
     # -- async: the same steps with task locks; blocking stores run in a worker thread
 
@@ -601,38 +671,53 @@ class SessionAuth(httpx.Auth):
             raise self._expired(response, token)
         await self._aafter(response, token)
 
+    async def _alane_token(
+        self, write: _Write, request: httpx.Request, stale: Token | None = None
+    ) -> Token | None:
+        """The asyncio twin of ``_lane_token``."""
+        deadline = request.extensions.get(DEADLINE)
+        before = _logins_here.get()
+        lane = write.lane
+        if lane.index == 0 or stale is not None or lane.index >= self.lanes.allowed():
+            token = await self._aensure(stale=stale, deadline=deadline, cause=request)
+            write.shared = True
+        elif lane.token is not None and self._usable(lane.token, None, quiet=True):
+            token = lane.token
+        else:
+            with _logins_within(deadline), observe_login(self.telemetry, None, None, request):
+                token = lane.token = self._logged_in(await self.provider.alogin(), lane.index)
+        write.fresh, write.logins = _logins_here.get() > before, self.logins
+        return token
+
     async def _aordered_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """The asyncio twin of ``_ordered_flow``."""
-        token = await self._aensure(deadline=request.extensions.get(DEADLINE), cause=request)
-        expired, rejected = False, 0
-        while True:
-            async with contextlib.AsyncExitStack() as order:
-                started = time.perf_counter()
-                slot = awrite_slot(self.store, self.key, self._floor(), self._call)
-                nonce = await order.enter_async_context(slot)
-                self._slot_waited(started)
-                prepared = self._prepare(request, token, nonce)
-                if self.write_mode == "pipelined" and _buffered(prepared):
-                    SentGate(prepared, asent=order.aclose)
-                response = yield prepared
-            await response.aread()
-            if self.provider.is_expired(response):
-                if expired:
-                    raise self._expired(response, token)
-                expired = True
-                self.reauths += 1
-                log.info("%s: session expired, re-authenticating", self.provider.name)
-                self._before_relogin(request, response)
-                token = await self._aensure(
-                    stale=token, deadline=request.extensions.get(DEADLINE), cause=request
-                )
-                emit(self.telemetry, "resend", request)
-                continue
-            if self._resend_after_rejection(request, response, rejected):
-                rejected += 1
-                continue
-            await self._aafter(response, token)
-            return
+        lane = await self.lanes.aacquire()
+        try:
+            write = _Write(lane, None, exclusive=self.write_mode == "strict")
+            write.token = await self._alane_token(write, request)
+            while True:
+                async with contextlib.AsyncExitStack() as order:
+                    started = time.perf_counter()
+                    slot = awrite_slot(self.store, self.key, self._floor(), self._call)
+                    nonce = await order.enter_async_context(slot)
+                    self._drawn(write)
+                    self._slot_waited(started)
+                    prepared = self._prepare(request, write.token, nonce)
+                    if not write.exclusive and _buffered(prepared):
+                        SentGate(prepared, asent=order.aclose)
+                    response = yield prepared
+                await response.aread()
+                step = self._judge(request, response, write)
+                if step == "relogin":
+                    write.token = await self._alane_token(write, request, stale=write.token)
+                elif step == "done":
+                    if write.shared:
+                        await self._aafter(response, write.token)
+                    else:
+                        self._lane_answered(write)
+                    return
+        finally:
+            self.lanes.release(lane)
 
     # -- ending a session
 
@@ -660,6 +745,25 @@ class SessionAuth(httpx.Auth):
             stored = Token.from_record(record)
             if stored is None or stored.value == token.value:
                 await self._call(self.store.delete, self.key)
+
+
+#: Nonces drawn per (store, account) in this process: whether a later write of the account may be on the wire.
+_ALLOCATED: dict[tuple[int, str], int] = {}
+
+
+@attrs.define(eq=False)
+class _Write:
+    """One nonce write in progress."""
+
+    lane: Lane
+    token: Token | None
+    exclusive: bool  # holds the account's write slot until answered (strict, or re-sent after a refusal)
+    mark: int = 0  # the process's nonce count when this attempt drew its nonce
+    fresh: bool = False  # its session was logged in for this write (a refusal of it is final)
+    shared: bool = False  # its session is the account's shared one (lane 0), else the lane's own
+    logins: int = 0  # the session object's logins when it got its session
+    relogins: int = 0
+    refused_on: int = 0  # the lane above 0 a refusal came on (then re-sent exclusively)
 
 
 def _buffered(request: httpx.Request) -> bool:

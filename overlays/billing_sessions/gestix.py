@@ -39,14 +39,14 @@ nonce counter between processes), ``timeout=``, ``retry=`` / ``max_retries=``, `
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any, Unpack
 
 import httpx
 
-from billing_sessions.core import PARSE_ERRORS, Provider, Token, require, set_query_param
+from billing_sessions.core import PARSE_ERRORS, Provider, SessionAuth, Token, require, set_query_param
 from billing_sessions.errors import BillingSessionError, ProviderError, UsageError, login_error, status_error
+from billing_sessions.lanes import WriteLanes
 from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
@@ -55,6 +55,8 @@ from gestix_client.models import ApiError, SessionToken, StatusResponse
 from gestix_client.types import Response
 
 SERVER = "https://gestix.pt/api/{account}/v4.0.0"
+#: Sessions concurrent writes of one account spread over by default (a process-local store): each is a login.
+WRITE_SESSIONS = 16
 
 
 def _error(response: Response[Any], operation: str, login: str = "") -> BillingSessionError:
@@ -101,18 +103,9 @@ class _Gestix(Provider):
     def is_expired(self, response: httpx.Response) -> bool:
         return response.status_code == 403
 
-    def nonce_rejected(self, response: httpx.Response) -> bool:
-        # 400 INVALID_ARGUMENT naming the nonce; the nonce is checked before anything is applied.
-        if response.status_code != 400 or b"INVALID_ARGUMENT" not in response.content:
-            return False
-        try:
-            error = json.loads(response.content)
-        except ValueError:
-            return False
-        if not isinstance(error, dict) or error.get("code") != "INVALID_ARGUMENT":
-            return False
-        message = error.get("message")
-        return isinstance(message, str) and "nonce" in message.lower()
+    def refused(self, response: httpx.Response) -> bool:
+        # Any 400 proves the write was not applied; a stale nonce reads like every other invalid input.
+        return response.status_code == 400
 
     def retry_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
         # apiError DB_TIMEOUT: "retry after a short delay" (the transport asks only for idempotent reads)
@@ -163,10 +156,15 @@ class _Options:
         username: str | None = None,
         password: str | None = None,
         writes: WriteMode = "pipelined",
+        write_sessions: int | None = None,
         **options: Unpack[SessionOptions],
     ) -> None:
         if writes not in WRITE_MODES:
             raise BillingSessionError(f"gestix: writes must be one of {', '.join(WRITE_MODES)}")
+        if write_sessions is not None and (
+            not isinstance(write_sessions, int) or isinstance(write_sessions, bool) or write_sessions < 1
+        ):
+            raise UsageError("gestix: write_sessions must be a whole number of sessions, 1 or more")
         if base_url is None:
             if not account:
                 raise UsageError("gestix: pass base_url, or account= to use the production server")
@@ -183,7 +181,14 @@ class _Options:
             logout_on_close=False,
             **options,
         )
-        self.auth.write_mode = writes  # type: ignore[attr-defined]
+        auth: SessionAuth = self.auth  # type: ignore[attr-defined]
+        auth.write_mode = writes
+        # Concurrent writes spread over several sessions (each its own nonce sequence) only where this
+        # process alone uses the account's session: with a shared store every process shares one.
+        if write_sessions is None:
+            shared = getattr(auth.store, "shared", True)
+            write_sessions = 1 if writes == "strict" or shared else WRITE_SESSIONS
+        auth.lanes = WriteLanes(write_sessions)
 
 
 def _status(response: Response[Any]) -> StatusResponse:

@@ -122,11 +122,12 @@ class BillingSandbox:
         """The provider answers as in maintenance (503; Számla Agent: ``szlahu_down``) until set up again."""
         self.sandbox.state.set_down(provider, down)
 
-    def set_latency(self, latency: float, jitter: float = 0.0) -> None:
-        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (e.g. ``0.02, 0.005``),
-        half on the way in and half on the way back, until the next reset. Requests never overtake each other
-        on the way in; the nonce check stays strict, at the moment a request is processed."""
-        self.sandbox.state.set_latency(latency, jitter)
+    def set_latency(self, latency: float, jitter: float = 0.0, *, fifo: bool = False) -> None:
+        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (e.g. ``0.05, 0.01``),
+        half on the way in and half on the way back, each leg jittered on its own, until the next reset.
+        As on a real network, a request may overtake one sent shortly before it (``fifo=True``: never); the
+        Gestix nonce check stays strict, at the moment a request is processed."""
+        self.sandbox.state.set_latency(latency, jitter, fifo=fifo)
 
     def counters(self, provider: str) -> dict[str, int]:
         """A snapshot of ``provider``'s counters: ``logins``, ``sessions_created``, ``nonce_rejections``,
@@ -134,8 +135,9 @@ class BillingSandbox:
         ``reference`` was already used), ..."""
         return self.sandbox.state.counters(provider)
 
-    def configure(self, **changes: float | int | None) -> None:
-        """Change sandbox settings (e.g. ``bill_idle=60``) until the next reset."""
+    def configure(self, **changes: float | int | str | None) -> None:
+        """Change sandbox settings (e.g. ``bill_idle=60``, ``gestix_nonce_scope="account"`` for a server
+        stricter than the docs, ``gestix_login_ends_others=True``) until the next reset."""
         self.sandbox.state.configure(**changes)
 
     def reset(self) -> None:

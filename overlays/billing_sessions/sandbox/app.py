@@ -8,8 +8,9 @@ Admin API (JSON; same semantics as :class:`~billing_sessions.sandbox.state.Sandb
 - ``POST /_sandbox/faults`` ``{"provider", "kind", "count"?, "after"?, "delay"?, "retry_after"?}``;
 - ``POST /_sandbox/down`` ``{"provider", "down"}``; ``POST /_sandbox/reset``;
 - ``POST /_sandbox/config`` ``{field: value}`` (until the next reset);
-- ``POST /_sandbox/latency`` ``{"latency": seconds, "jitter"?: seconds}``: every provider request gets that
-  round trip (half each way; requests never overtake each other on the way in) until the next reset;
+- ``POST /_sandbox/latency`` ``{"latency": seconds, "jitter"?: seconds, "fifo"?: bool}``: every provider
+  request gets that round trip (half each way, each leg +- jitter/2, so requests sent close together may
+  overtake each other unless ``fifo``) until the next reset;
 - ``GET /_sandbox/mfa``: ``{"bill_v3": "123456"}``, the last MFA code texted per provider (or null).
 
 Bad admin input answers 400 ``{"error": "..."}``.
@@ -91,8 +92,17 @@ def _latency(state: SandboxState, body: dict[str, Any]) -> Any:
     latency = _number(body, "latency")
     if latency is None:
         raise AdminError("latency (seconds) is required")
-    state.set_latency(latency, _number(body, "jitter", 0.0) or 0.0)
-    return {"ok": True, "latency": state.config.latency, "jitter": state.config.latency_jitter}
+    fifo = body.get("fifo", False)
+    if not isinstance(fifo, bool):
+        raise AdminError("fifo must be true or false")
+    state.set_latency(latency, _number(body, "jitter", 0.0) or 0.0, fifo=fifo)
+    config = state.config
+    return {
+        "ok": True,
+        "latency": config.latency,
+        "jitter": config.latency_jitter,
+        "fifo": config.latency_fifo,
+    }
 
 
 def _reset(state: SandboxState, body: dict[str, Any]) -> Any:

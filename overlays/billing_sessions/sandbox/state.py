@@ -63,6 +63,15 @@ class SandboxConfig:
     bill_v3_mfa_code: str | None = None  # the code every challenge "texts" (scripts); None: a random one
     latency: float = 0.0  # seconds of network round trip added to every provider request
     latency_jitter: float = 0.0  # +- this much (uniform) on each request's round trip
+    # Requests may overtake each other on the way in (independent jitter per request, as on a real
+    # network); True keeps them in the order they reached the socket (friendlier than any network).
+    latency_fifo: bool = False
+    # Gestix nonces: "session" (the docs: strictly greater than the previous one of the same xa-token) or
+    # "account" (stricter than the docs: one sequence for every token of the account).
+    gestix_nonce_scope: str = "session"
+    # Gestix: a new login ends every xa-token issued before it (the docs do not say; a client that relies on
+    # several tokens must survive this reading too).
+    gestix_login_ends_others: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,24 +166,27 @@ class SandboxState:
 
     # -- latency ---------------------------------------------------------------------------------------------
 
-    def set_latency(self, latency: float, jitter: float = 0.0) -> None:
-        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (until a reset)."""
+    def set_latency(self, latency: float, jitter: float = 0.0, *, fifo: bool = False) -> None:
+        """Every provider request gets ``latency`` +- ``jitter`` seconds of round trip (until a reset);
+        ``fifo`` keeps requests in the order they were sent (no overtaking on the way in)."""
         if not 0 <= jitter <= latency:
             raise ValueError("latency must not be negative, and jitter must be between 0 and the latency")
-        self.configure(latency=float(latency), latency_jitter=float(jitter))
+        self.configure(latency=float(latency), latency_jitter=float(jitter), latency_fifo=fifo)
 
     def legs(self, provider: str, now: float) -> tuple[float, float] | None:
         """(when the request arrives, how long its answer travels) for a request that reached the socket at
-        ``now``, or ``None`` without latency. Half the round trip each way, each leg jittered on its own. The
-        way in is one network path: jitter delays a request but never lets it overtake an earlier one."""
+        ``now``, or ``None`` without latency. Half the round trip each way, each leg jittered on its own, so a
+        request may overtake one sent shortly before it (as on a real network), unless ``latency_fifo``."""
         with self.lock:
             latency, jitter = self.config.latency, self.config.latency_jitter
             if latency <= 0:
                 return None
             there = latency / 2 + random.uniform(-jitter / 2, jitter / 2)
             back = latency / 2 + random.uniform(-jitter / 2, jitter / 2)
-            arrival = max(now + there, self._arrivals.get(provider, 0.0) + 1e-6)
-            self._arrivals[provider] = arrival
+            arrival = now + there
+            if self.config.latency_fifo:
+                arrival = max(arrival, self._arrivals.get(provider, 0.0) + 1e-6)
+                self._arrivals[provider] = arrival
             return arrival, back
 
     # -- clock -------------------------------------------------------------------------------------------
@@ -388,15 +400,19 @@ class SandboxState:
     # -- Gestix nonces -----------------------------------------------------------------------------------
 
     def last_nonce(self, account: str = "03101176") -> int | None:
-        """The last nonce Gestix accepted for ``account`` (``None`` before the first write)."""
+        """The highest nonce Gestix accepted for ``account`` in any of its sessions (``None`` before the first
+        write)."""
         with self.lock:
             return self._nonces.get(account)
 
-    def accept_nonce(self, account: str, nonce: int) -> bool:
-        """Atomically accept ``nonce`` if it is greater than the account's last one."""
+    def accept_nonce(self, sequence: str, nonce: int, account: str | None = None) -> bool:
+        """Atomically accept ``nonce`` if it is greater than the last one of ``sequence`` (an xa-token, or
+        the account with ``gestix_nonce_scope="account"``); ``account`` keeps its highest for inspection."""
         with self.lock:
-            last = self._nonces.get(account)
+            last = self._nonces.get(sequence)
             if last is not None and nonce <= last:
                 return False
-            self._nonces[account] = nonce
+            self._nonces[sequence] = nonce
+            if account is not None and account != sequence:
+                self._nonces[account] = max(nonce, self._nonces.get(account, nonce))
             return True
