@@ -16,6 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from billing_sessions import BillingSessionError, gestix
 from billing_sessions.sandbox import DEMO, Sandbox
@@ -170,3 +172,43 @@ def test_a_genuinely_invalid_write_gets_its_400_and_is_never_applied(sb: Sandbox
 def test_write_sessions_is_checked() -> None:
     with pytest.raises(BillingSessionError, match="write_sessions"):
         gestix.Session("http://127.0.0.1:9", api_token="t", write_sessions=0)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    workers=st.integers(1, 12),
+    scope=st.sampled_from(["session", "account"]),
+    ends_others=st.booleans(),
+    shared=st.booleans(),
+    mode=st.sampled_from(["pipelined", "strict"]),
+    jitter=st.sampled_from([0.0, 0.002, 0.004]),
+)
+def test_every_write_is_created_once_and_none_fails_whatever_the_server_reads_into_the_docs(
+    sb: Sandbox,
+    tmp_path: Path,
+    workers: int,
+    scope: str,
+    ends_others: bool,
+    shared: bool,
+    mode: str,
+    jitter: float,
+) -> None:
+    sb.state.reset()
+    sb.state.configure(gestix_nonce_scope=scope, gestix_login_ends_others=ends_others)
+    sb.state.set_latency(0.005, jitter)
+    references = [f"r-{uuid.uuid4().hex}" for _ in range(24)]
+    store = FileStore(tmp_path / f"{uuid.uuid4().hex}.json") if shared else MemoryStore()
+    with gestix.Session(
+        sb.base_url("gestix"),
+        api_token=DEMO.gestix_api_token,
+        store=store,
+        writes=mode,  # type: ignore[arg-type]
+    ) as s:
+
+        def write(reference: str) -> int:
+            return int(create_invoice.sync_detailed(client=s.client, body=_invoice(reference)).status_code)
+
+        with ThreadPoolExecutor(workers) as pool:
+            codes = Counter(pool.map(write, references))
+    assert codes == {201: len(references)}
+    _created_once(sb, references)

@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterator
 from typing import Any, ClassVar, TypeVar
@@ -206,8 +207,8 @@ class Provider:
 #: Store calls a store may offer as coroutines too (``aload``, ...): the async session then uses those.
 _ASYNC_TWINS = frozenset({"load", "save", "delete", "allocate_nonce"})
 
-#: Logins made in this thread or task: did a call's own flow log in (``logins`` counts every caller's)?
-_logins_here: contextvars.ContextVar[int] = contextvars.ContextVar("logins_here", default=0)
+#: The last login this thread or task made, as (start, end) on its session object's login clock.
+_own_login: contextvars.ContextVar[tuple[int, int] | None] = contextvars.ContextVar("own_login", default=None)
 
 #: The deadline of the call a login is made for: its login requests (and their retries) keep to it too.
 _login_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("login_deadline", default=None)
@@ -283,7 +284,9 @@ class SessionAuth(httpx.Auth):
         #: How long a nonce write keeps its account's order: until sent ("pipelined") or answered ("strict").
         self.write_mode: WriteMode = "pipelined"
         #: The sessions nonce writes spread over (one, pipelined, unless the session allows more).
-        self.lanes = WriteLanes(1)
+        self.lanes: WriteLanes[Token] = WriteLanes(1)
+        self._login_ticks = 0  # see ``_login_clock``
+        self._clock_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"SessionAuth(provider={self.provider.name!r}, key={self.key!r})"
@@ -326,7 +329,6 @@ class SessionAuth(httpx.Auth):
         expires = None if token.expires is None else token.expires + (now - token.created)
         token = Token(token.value, now, now, token.kind, expires, token.endpoint)
         self.logins += 1
-        _logins_here.set(_logins_here.get() + 1)
         log.info("%s: logged in (login %d of this session object)", self.provider.name, self.logins)
         if lane:  # a write lane's own session: neither shared nor stored
             return token
@@ -396,7 +398,7 @@ class SessionAuth(httpx.Auth):
             # A session logged in for this write and refused is final, unless another login came after it
             # (one that may have ended it: the docs do not say whether a login ends the tokens before it).
             write.relogins += 1
-            if write.fresh and (write.logins == self.logins or write.relogins > MAX_RELOGINS):
+            if write.relogins > MAX_RELOGINS or self._alone(write.login):
                 raise self._expired(response, write.token)
             self.reauths += 1
             log.info("%s: session expired, re-authenticating", self.provider.name)
@@ -424,6 +426,24 @@ class SessionAuth(httpx.Auth):
                 self.provider.name,
             )
         return "done"
+
+    @contextlib.contextmanager
+    def _login_clock(self) -> Iterator[None]:
+        """Ticks when a login starts and when it ends; the flow that made it keeps (start, end)."""
+        with self._clock_lock:
+            self._login_ticks += 1
+            start = self._login_ticks
+        try:
+            yield
+        finally:
+            with self._clock_lock:
+                self._login_ticks += 1
+                _own_login.set((start, self._login_ticks))
+
+    def _alone(self, login: tuple[int, int] | None) -> bool:
+        """Was ``login`` (this write's own) the only one from its start until now? Then a refusal of its
+        session is final; otherwise another login may have ended it."""
+        return login is not None and login[1] == login[0] + 1 == self._login_ticks
 
     def _maybe_overtaken(self, write: _Write) -> bool:
         """Could a write allocated after this one have reached the server first? Not when this process drew
@@ -460,7 +480,11 @@ class SessionAuth(httpx.Auth):
             found = self._adopt(self.store.load(self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with _logins_within(deadline), observe_login(self.telemetry, stale, self._renewal, cause):
+            with (
+                _logins_within(deadline),
+                self._login_clock(),
+                observe_login(self.telemetry, stale, self._renewal, cause),
+            ):
                 token = self._logged_in(self.provider.login())
             self.store.save(self.key, token.to_record())
             return token
@@ -539,7 +563,7 @@ class SessionAuth(httpx.Auth):
         """The session a write goes out on: lane 0's shared one (``stale``: replace it), or the lane's own,
         logged in when it has none or it is past use."""
         deadline = request.extensions.get(DEADLINE)
-        before = _logins_here.get()
+        before = _own_login.get()
         lane = write.lane
         if lane.index == 0 or stale is not None or lane.index >= self.lanes.allowed():
             token = self._ensure(stale=stale, deadline=deadline, cause=request)
@@ -547,9 +571,13 @@ class SessionAuth(httpx.Auth):
         elif lane.token is not None and self._usable(lane.token, None, quiet=True):
             token = lane.token
         else:
-            with _logins_within(deadline), observe_login(self.telemetry, None, None, request):
+            with (
+                _logins_within(deadline),
+                self._login_clock(),
+                observe_login(self.telemetry, None, None, request),
+            ):
                 token = lane.token = self._logged_in(self.provider.login(), lane.index)
-        write.fresh, write.logins = _logins_here.get() > before, self.logins
+        write.login = None if _own_login.get() is before else _own_login.get()
         return token
 
     def _lane_answered(self, write: _Write) -> None:
@@ -615,7 +643,11 @@ class SessionAuth(httpx.Auth):
             found = self._adopt(await self._call(self.store.load, self.key), stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with _logins_within(deadline), observe_login(self.telemetry, stale, self._renewal, cause):
+            with (
+                _logins_within(deadline),
+                self._login_clock(),
+                observe_login(self.telemetry, stale, self._renewal, cause),
+            ):
                 token = self._logged_in(await self.provider.alogin())
             await self._call(self.store.save, self.key, token.to_record())
             return token
@@ -676,7 +708,7 @@ class SessionAuth(httpx.Auth):
     ) -> Token | None:
         """The asyncio twin of ``_lane_token``."""
         deadline = request.extensions.get(DEADLINE)
-        before = _logins_here.get()
+        before = _own_login.get()
         lane = write.lane
         if lane.index == 0 or stale is not None or lane.index >= self.lanes.allowed():
             token = await self._aensure(stale=stale, deadline=deadline, cause=request)
@@ -684,9 +716,13 @@ class SessionAuth(httpx.Auth):
         elif lane.token is not None and self._usable(lane.token, None, quiet=True):
             token = lane.token
         else:
-            with _logins_within(deadline), observe_login(self.telemetry, None, None, request):
+            with (
+                _logins_within(deadline),
+                self._login_clock(),
+                observe_login(self.telemetry, None, None, request),
+            ):
                 token = lane.token = self._logged_in(await self.provider.alogin(), lane.index)
-        write.fresh, write.logins = _logins_here.get() > before, self.logins
+        write.login = None if _own_login.get() is before else _own_login.get()
         return token
 
     async def _aordered_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
@@ -755,13 +791,12 @@ _ALLOCATED: dict[tuple[int, str], int] = {}
 class _Write:
     """One nonce write in progress."""
 
-    lane: Lane
+    lane: Lane[Token]
     token: Token | None
     exclusive: bool  # holds the account's write slot until answered (strict, or re-sent after a refusal)
     mark: int = 0  # the process's nonce count when this attempt drew its nonce
-    fresh: bool = False  # its session was logged in for this write (a refusal of it is final)
+    login: tuple[int, int] | None = None  # the login made for this write, if any (see ``_alone``)
     shared: bool = False  # its session is the account's shared one (lane 0), else the lane's own
-    logins: int = 0  # the session object's logins when it got its session
     relogins: int = 0
     refused_on: int = 0  # the lane above 0 a refusal came on (then re-sent exclusively)
 

@@ -24,33 +24,33 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 import attrs
 
-if TYPE_CHECKING:
-    from billing_sessions.core import Token
+#: The session a lane holds (``core.Token``; generic so this module does not import ``core``).
+T = TypeVar("T")
 
 #: How long one lane is kept after a lane's token was refused (an expiry, or logins ending each other).
 COOLDOWN = 300.0
 
 
 @attrs.define(eq=False)
-class Lane:
+class Lane(Generic[T]):
     index: int
     #: The lane's own session (lanes above 0); lane 0 uses the auth's shared token.
-    token: Token | None = None
+    token: T | None = None
     busy: bool = False
 
 
-class WriteLanes:
+class WriteLanes(Generic[T]):
     """Up to ``limit`` lanes; ``acquire`` hands out a free one, opening a new one (token ``None``: log it
     in) when every open lane is busy, else waits. Thread- and task-safe."""
 
     def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
         self.clock = clock
-        self.lanes: list[Lane] = [Lane(0)]
+        self.lanes: list[Lane[T]] = [Lane(0)]
         self.narrowed_until = 0.0  # one lane until then (inf: for good)
         self._lock = threading.Condition(threading.Lock())
         self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = deque()
@@ -64,7 +64,7 @@ class WriteLanes:
         """How many lanes may be used now."""
         return 1 if self.clock() < self.narrowed_until else self.limit
 
-    def _take(self) -> Lane | None:
+    def _take(self) -> Lane[T] | None:
         if not self.exclusive:
             return self.lanes[0]
         allowed = self.allowed()
@@ -73,18 +73,17 @@ class WriteLanes:
                 lane.busy = True
                 return lane
         if len(self.lanes) < allowed:
-            lane = Lane(len(self.lanes), busy=True)
-            self.lanes.append(lane)
-            return lane
+            self.lanes.append(Lane(len(self.lanes), busy=True))
+            return self.lanes[-1]
         return None
 
-    def acquire(self) -> Lane:
+    def acquire(self) -> Lane[T]:
         with self._lock:
             while (lane := self._take()) is None:
                 self._lock.wait()
             return lane
 
-    async def aacquire(self) -> Lane:
+    async def aacquire(self) -> Lane[T]:
         while True:
             with self._lock:
                 lane = self._take()
@@ -103,7 +102,7 @@ class WriteLanes:
                         self._wake_one()  # pass on the wake-up this cancelled task was given
                 raise
 
-    def release(self, lane: Lane) -> None:
+    def release(self, lane: Lane[T]) -> None:
         if not self.exclusive:
             return
         with self._lock:
