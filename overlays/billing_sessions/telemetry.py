@@ -38,7 +38,8 @@ class SessionEvent:
 
     ``kind``: ``login`` (the first session), ``relogin`` (a session replaced: ``reason`` ``expired``, ``idle``
     or ``rejected``), ``logout``, ``resend`` (a request sent again after the session expired), ``retry``
-    (``reason``: the HTTP status or the transport error's class), ``nonce_rejected``, ``lock_wait``
+    (``reason``: the HTTP status or the transport error's class), ``nonce_rejected`` (a Gestix write refused
+    while a later one may have overtaken it: re-sent once, alone), ``lock_wait``
     (``reason``: ``login`` or ``write``; ``duration``: seconds waited for that lock).
     """
 
