@@ -42,6 +42,10 @@ MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are
 SessionStatus = Literal["live", "expired", "unknown"]
 
 
+#: Gestix nonce sequences: per session (the docs) or per account (stricter than the docs).
+NONCE_SCOPES = ("session", "account")
+
+
 @dataclass
 class SandboxConfig:
     """Lifetimes (seconds, on the sandbox's offset clock) and load knobs. Every field is optional."""
@@ -160,6 +164,9 @@ class SandboxState:
 
     def configure(self, **changes: float | int | str | None) -> SandboxConfig:
         """Change configuration fields until the next :meth:`reset`; returns the new configuration."""
+        scope = changes.get("gestix_nonce_scope", "session")
+        if scope not in NONCE_SCOPES:
+            raise ValueError(f"gestix_nonce_scope must be one of {', '.join(NONCE_SCOPES)}")
         with self.lock:
             self.config = dataclasses.replace(self.config, **changes)  # type: ignore[arg-type]
             return self.config
