@@ -41,17 +41,33 @@ from __future__ import annotations
 
 import json
 import time
+from types import ModuleType
 from typing import Any, Unpack
 
+import attrs
 import httpx
 
-from billing_sessions.core import PARSE_ERRORS, Provider, Token, require, set_query_param
+from billing_sessions import exactly_once
+from billing_sessions.core import PARSE_ERRORS, Provider, Token, require, set_query_param, write_outcome
 from billing_sessions.errors import BillingSessionError, ProviderError, UsageError, login_error, status_error
 from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
+from gestix_client.api.documents import (
+    create_order,
+    create_purchase,
+    create_purchase_order,
+    create_receipt,
+    create_transfer_order,
+    get_order,
+    get_purchase,
+    get_purchase_order,
+    get_receipt,
+    get_transfer_order,
+)
+from gestix_client.api.invoices import create_invoice, get_invoice
 from gestix_client.api.session import auth, get_status, helo
-from gestix_client.models import ApiError, SessionToken, StatusResponse
+from gestix_client.models import ApiError, DocumentCreated, DocumentInput, SessionToken, StatusResponse
 from gestix_client.types import Response
 
 SERVER = "https://gestix.pt/api/{account}/v4.0.0"
@@ -184,6 +200,166 @@ class _Options:
             **options,
         )
         self.auth.write_mode = writes  # type: ignore[attr-defined]
+        self._resolver = exactly_once.Resolver(self, "gestix", self.auth.key)  # type: ignore[attr-defined,arg-type]
+
+    def _document(self, operation: ModuleType, body: DocumentInput) -> tuple[str, str] | None:
+        """``create_document``'s checks; the id that settles a lost answer (type, series and number)."""
+        read = READ_BACK.get(operation)
+        if read is None:
+            names = ", ".join(sorted(m.__name__.rsplit(".", 1)[-1] for m in READ_BACK))
+            raise TypeError(f"gestix: create_document takes one of {names}, not {operation!r}")
+        series, number = body.document_series, body.document_number
+        if isinstance(series, str) and isinstance(number, int):
+            return operation.__name__.rsplit(".", 1)[-1], f"{series}/{number}"
+        return None
+
+
+#: Document-creating operations and how to read their documents back by series and number.
+READ_BACK: dict[ModuleType, ModuleType] = {
+    create_invoice: get_invoice,
+    create_order: get_order,
+    create_receipt: get_receipt,
+    create_purchase: get_purchase,
+    create_purchase_order: get_purchase_order,
+    create_transfer_order: get_transfer_order,
+}
+
+
+@attrs.frozen
+class CreatedDocument:
+    """``create_document``'s result: the document, and whether its first answer was lost (``resolved``:
+    it was settled by sending it again under its own series and number)."""
+
+    document: DocumentCreated
+    resolved: bool = False
+
+
+def _created(response: Response[Any], operation: str) -> DocumentCreated:
+    if int(response.status_code) == 201 and isinstance(response.parsed, DocumentCreated):
+        return response.parsed
+    raise _error(response, operation)
+
+
+def _duplicate(exc: BillingSessionError) -> bool:
+    return isinstance(exc, ProviderError) and exc.status == 409 and exc.code == "DUPLICATE_ENTRY"
+
+
+def _found(response: Response[Any], operation: str) -> DocumentCreated:
+    """The document read back after a 409: it exists, so failing to read it leaves the call in doubt."""
+    if int(response.status_code) == 200 and isinstance(response.parsed, DocumentCreated):
+        return response.parsed
+    error = _error(response, operation)
+    error.maybe_applied = True
+    raise error
+
+
+def _operation(module: ModuleType) -> str:
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def _series(body: DocumentInput) -> tuple[str, int]:
+    assert isinstance(body.document_series, str) and isinstance(body.document_number, int)
+    return body.document_series, body.document_number
+
+
+class _Documents:
+    """``create_document`` (sync): see ``Session``."""
+
+    client: AuthenticatedClient
+    _resolver: exactly_once.Resolver
+
+    def create_document(self, operation: ModuleType, body: DocumentInput) -> CreatedDocument:
+        """Create a document with ``operation`` (``create_invoice``, ``create_order``, ...), exactly once when
+        ``body`` has its own ``document_series`` and ``document_number``: an answer lost after sending (a
+        dropped connection, a timeout, a 5xx) is settled by sending it again with a fresh nonce, where 409
+        ``DUPLICATE_ENTRY`` means the first one was applied and the document is read back. Without a number
+        such a failure raises with ``maybe_applied=True``. Errors raise typed (``ProviderError``: 400,
+        409)."""
+        where = self._document(operation, body)  # type: ignore[attr-defined]
+        try:
+            return CreatedDocument(self._create(operation, body))
+        except BillingSessionError as exc:
+            if where is None or not exc.maybe_applied:
+                raise
+            document = self._resolver.resolve(
+                exc,
+                f"{where[0]}:{where[1]}",
+                "series and number",
+                where[0],
+                lookup=None,
+                resend=lambda: self._again(operation, body),
+            )
+            return CreatedDocument(document, resolved=True)
+
+    def _create(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
+        name = f"POST {_operation(operation)}"
+        with write_outcome():
+            try:
+                return _created(operation.sync_detailed(client=self.client, body=body), name)
+            except PARSE_ERRORS as exc:
+                raise ProviderError(f"gestix: malformed answer to {name}", provider="gestix") from exc
+
+    def _again(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
+        try:
+            return self._create(operation, body)
+        except BillingSessionError as exc:
+            if not _duplicate(exc):
+                raise
+        series, number = _series(body)
+        read = READ_BACK[operation]
+        try:
+            response = read.sync_detailed(client=self.client, document_series=series, document_number=number)
+            return _found(response, f"GET {_operation(read)}")
+        except PARSE_ERRORS as exc:
+            raise ProviderError("gestix: malformed answer to a document read", provider="gestix") from exc
+
+
+class _AsyncDocuments:
+    """``create_document`` (asyncio): see ``Session``."""
+
+    client: AuthenticatedClient
+    _resolver: exactly_once.Resolver
+
+    async def create_document(self, operation: ModuleType, body: DocumentInput) -> CreatedDocument:
+        where = self._document(operation, body)  # type: ignore[attr-defined]
+        try:
+            return CreatedDocument(await self._create(operation, body))
+        except BillingSessionError as exc:
+            if where is None or not exc.maybe_applied:
+                raise
+            document = await self._resolver.aresolve(
+                exc,
+                f"{where[0]}:{where[1]}",
+                "series and number",
+                where[0],
+                lookup=None,
+                resend=lambda: self._again(operation, body),
+            )
+            return CreatedDocument(document, resolved=True)
+
+    async def _create(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
+        name = f"POST {_operation(operation)}"
+        with write_outcome():
+            try:
+                return _created(await operation.asyncio_detailed(client=self.client, body=body), name)
+            except PARSE_ERRORS as exc:
+                raise ProviderError(f"gestix: malformed answer to {name}", provider="gestix") from exc
+
+    async def _again(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
+        try:
+            return await self._create(operation, body)
+        except BillingSessionError as exc:
+            if not _duplicate(exc):
+                raise
+        series, number = _series(body)
+        read = READ_BACK[operation]
+        try:
+            response = await read.asyncio_detailed(
+                client=self.client, document_series=series, document_number=number
+            )
+            return _found(response, f"GET {_operation(read)}")
+        except PARSE_ERRORS as exc:
+            raise ProviderError("gestix: malformed answer to a document read", provider="gestix") from exc
 
 
 def _status(response: Response[Any]) -> StatusResponse:
@@ -192,7 +368,7 @@ def _status(response: Response[Any]) -> StatusResponse:
     raise _error(response, "GET /status")
 
 
-class Session(_Options, SyncSession[AuthenticatedClient]):
+class Session(_Options, _Documents, SyncSession[AuthenticatedClient]):
     """``with gestix.Session(account=..., api_token=...) as s: s.status()``"""
 
     def status(self) -> StatusResponse:
@@ -202,7 +378,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
             raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc
 
 
-class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
+class AsyncSession(_Options, _AsyncDocuments, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
 
     async def status(self) -> StatusResponse:

@@ -270,7 +270,10 @@ class Gestix:
     async def read_document(self, request: Request) -> Response:
         self.session(request)
         kind = request.url.path.rstrip("/").rsplit("/", 1)[-1]
-        series, number = request.query_params.get("documentSeries"), request.query_params.get("documentNumber")
+        series, number = (
+            request.query_params.get("documentSeries"),
+            request.query_params.get("documentNumber"),
+        )
         if not series or not number or not NONCE.fullmatch(number):
             message = "Invalid input: documentSeries and documentNumber are required"
             return self.error(request, 400, "INVALID_ARGUMENT", message)

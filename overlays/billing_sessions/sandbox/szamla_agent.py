@@ -326,7 +326,9 @@ class SzamlaAgent:
         seq = self._next()
         number_ = f"{prefix}-{self._year()}-{seq}"
         url = self._account_url(f"SBX{seq:05d}")
-        invoice = Invoice(number_, seq, net, gross, gross, payment_method, url, created=self.state.now(), **kw)
+        invoice = Invoice(
+            number_, seq, net, gross, gross, payment_method, url, created=self.state.now(), **kw
+        )
         self.invoices[invoice.number] = invoice
         self.state.count(PROVIDER, "writes_applied")
         self._created(invoice.external_id)
@@ -588,7 +590,13 @@ class SzamlaAgent:
         seq = self._next()
         call_id = _set(model.fejlec.hivas_azonosito)
         reversal = Receipt(
-            f"{original.number}-S{seq}", seq, -original.gross, True, original.request, call_id, self.state.now()
+            f"{original.number}-S{seq}",
+            seq,
+            -original.gross,
+            True,
+            original.request,
+            call_id,
+            self.state.now(),
         )
         self.receipts[reversal.number] = reversal
         self.state.count(PROVIDER, "writes_applied")
