@@ -20,9 +20,10 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from billing_sessions import BillingSessionError, ProviderError, gestix, szamla_agent
+from billing_sessions.redis_store import RedisStore
 from billing_sessions.retry import RetryPolicy
 from billing_sessions.sandbox import DEMO, Sandbox
-from billing_sessions.stores import FileStore, MemoryStore
+from billing_sessions.stores import FileStore, MemoryStore, SessionStore
 from billing_sessions.telemetry import SessionEvent
 from gestix_client.api.invoices import create_invoice
 from gestix_client.models import DocumentInput, DocumentLine
@@ -126,17 +127,26 @@ def test_a_bad_option_is_a_clear_error(sb: Sandbox) -> None:
         agent(sb, external_ids="yes")
 
 
-def test_two_workers_holding_one_lost_write_send_it_once(sb: Sandbox, tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["file", "redis"])
+def test_two_workers_holding_one_lost_write_send_it_once(
+    sb: Sandbox, tmp_path: Path, kind: str, request: pytest.FixtureRequest
+) -> None:
     """Worker A's send was lost before it was applied; while A settles it (between two lookups), worker B,
-    sharing the FileStore, sends the same invoice and loses its answer too. Without the store's lock, B's own
+    sharing the store, sends the same invoice and loses its answer too. Without the store's lock, B's own
     lookups would also find nothing and B would send it again: two invoices. With it: one."""
     invoice = with_external_id(agent_models.invoice(), "order-2002")
     events: list[SessionEvent] = []
     results: list[szamla_agent.AgentResult[Any]] = []
     second: list[threading.Thread] = []
 
+    def store() -> SessionStore:  # one per worker, as two processes would have
+        if kind == "file":
+            return FileStore(tmp_path / "s.json")
+        url, prefix = request.getfixturevalue("redis_url"), request.getfixturevalue("redis_prefix")
+        return RedisStore(url, prefix=prefix)
+
     def worker_b() -> None:
-        with agent(sb, store=FileStore(tmp_path / "s.json"), on_event=events.append) as b:
+        with agent(sb, store=store(), on_event=events.append) as b:
             results.append(b.create_invoice(invoice))
 
     def a_pauses(seconds: float) -> None:
@@ -152,7 +162,7 @@ def test_two_workers_holding_one_lost_write_send_it_once(sb: Sandbox, tmp_path: 
             assert second[0].is_alive()
 
     policy = RetryPolicy(max_retries=0, sleep=a_pauses)
-    with agent(sb, store=FileStore(tmp_path / "s.json"), on_event=events.append, retry=policy) as a:
+    with agent(sb, store=store(), on_event=events.append, retry=policy) as a:
         sb.state.inject(SZAMLA, "drop")
         results.append(a.create_invoice(invoice))
     second[0].join()
