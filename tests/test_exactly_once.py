@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -231,19 +231,28 @@ FAULTS = {  # name -> (kind, after): what the sandbox does to the write
     "5xx after apply": ("500", True),
     "timeout": ("slow", True),
 }
-WRITES = ("invoice", "reversal", "receipt", "receipt reversal", "gestix document")
+WRITES = (
+    "invoice",
+    "reversal",
+    "receipt",
+    "receipt reversal",
+    "gestix document",
+    "gestix generated function",
+)
 TIMEOUT = 0.5  # the sessions' read timeout; a "timeout" fault answers later
 
 
-def _szamla_write(kind: str, s: szamla_agent.Session, ident: str | None) -> tuple[Any, Callable[[], Any]]:
-    """(the model, a zero-argument call making it): reversals reverse a document made first."""
+def _szamla_write(
+    kind: str, s: szamla_agent.Session, ident: str | None, setup: szamla_agent.Session
+) -> tuple[Any, Callable[[], Any]]:
+    """(the model, a zero-argument call making it): reversals reverse a document ``setup`` made first."""
     if kind == "invoice":
         model: Any = agent_models.invoice()
         if ident:
             model.beallitasok.szamla_kulso_azon = ident
         return model, lambda: s.create_invoice(model)
     if kind == "reversal":
-        number = s.create_invoice(agent_models.invoice()).invoice_number
+        number = setup.create_invoice(agent_models.invoice()).invoice_number
         assert number is not None
         model = agent_models.reversal(number)
         if ident:
@@ -254,7 +263,7 @@ def _szamla_write(kind: str, s: szamla_agent.Session, ident: str | None) -> tupl
         if ident:
             model.fejlec.hivas_azonosito = ident
         return model, lambda: s.create_receipt(model)
-    made = s.create_receipt(agent_models.receipt(pdf=False)).answer.nyugta
+    made = setup.create_receipt(agent_models.receipt(pdf=False)).answer.nyugta
     assert isinstance(made, m.XmlnyugtavalaszNyugta)
     model = m.Xmlnyugtast(
         beallitasok=m.XmlnyugtastBeallitasok(pdf_letoltes=False),
@@ -266,7 +275,11 @@ def _szamla_write(kind: str, s: szamla_agent.Session, ident: str | None) -> tupl
 
 
 async def _aszamla_write(
-    kind: str, s: szamla_agent.AsyncSession, ident: str | None, arm: Callable[[], None]
+    kind: str,
+    s: szamla_agent.AsyncSession,
+    ident: str | None,
+    arm: Callable[[], None],
+    setup: szamla_agent.Session,
 ) -> Any:
     """The asyncio twin of ``_szamla_write``, which also arms the fault and makes the write."""
     if kind == "invoice":
@@ -275,7 +288,7 @@ async def _aszamla_write(
             model.beallitasok.szamla_kulso_azon = ident
         return await _faulted(arm, lambda: s.create_invoice(model))
     if kind == "reversal":
-        number = (await s.create_invoice(agent_models.invoice())).invoice_number
+        number = setup.create_invoice(agent_models.invoice()).invoice_number
         assert number is not None
         model = agent_models.reversal(number)
         if ident:
@@ -286,7 +299,7 @@ async def _aszamla_write(
         if ident:
             model.fejlec.hivas_azonosito = ident
         return await _faulted(arm, lambda: s.create_receipt(model))
-    made = (await s.create_receipt(agent_models.receipt(pdf=False))).answer.nyugta
+    made = setup.create_receipt(agent_models.receipt(pdf=False)).answer.nyugta
     assert isinstance(made, m.XmlnyugtavalaszNyugta)
     model = m.Xmlnyugtast(
         beallitasok=m.XmlnyugtastBeallitasok(pdf_letoltes=False),
@@ -300,6 +313,20 @@ async def _aszamla_write(
 async def _faulted(arm: Callable[[], None], call: Callable[[], Any]) -> Any:
     arm()
     return await call()
+
+
+def _answered(response: Any) -> Any:
+    """A generated function's answer as a call's outcome: a 5xx is in doubt (the README says so)."""
+    if response.status_code >= 500:
+        error = BillingSessionError(f"HTTP {response.status_code}")
+        error.maybe_applied = True
+        raise error
+    assert response.status_code == 201, response
+    return response.parsed
+
+
+async def _created(answer: Awaitable[Any]) -> Any:
+    return _answered(await answer)
 
 
 def _outcome(call: Callable[[], Any]) -> tuple[Any, BillingSessionError | None]:
@@ -316,45 +343,46 @@ async def _aoutcome(call: Callable[[], Any]) -> tuple[Any, BillingSessionError |
         return None, exc
 
 
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("write", WRITES)
 @settings(
-    max_examples=40,
+    max_examples=3,
     deadline=None,
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(
-    write=st.sampled_from(WRITES),
-    fault=st.sampled_from(sorted(FAULTS)),
-    asynchronous=st.booleans(),
-    ids=st.sampled_from(("auto", "caller", "none")),
-)
+@given(asynchronous=st.booleans(), ids=st.sampled_from(("auto", "caller", "none")))
 def test_every_document_exists_once_whatever_the_network_did(
     sb: Sandbox, write: str, fault: str, asynchronous: bool, ids: str
 ) -> None:
     sb.state.reset()
     kind, after = FAULTS[fault]
-    provider = "gestix" if write == "gestix document" else SZAMLA
+    provider = "gestix" if write.startswith("gestix") else SZAMLA
 
     def arm() -> None:
         sb.state.inject(provider, kind, after=after, delay=2 * TIMEOUT)
 
     ident = "sale-1" if ids == "caller" else None
-    options: dict[str, Any] = {"retry": fake_time(sb), "timeout": TIMEOUT}
+    # The session under test has a short read timeout (the "timeout" fault); what comes before the faulted
+    # call (the session, documents to reverse) is made by a patient one sharing its store.
+    store = MemoryStore()
+    options: dict[str, Any] = {"retry": fake_time(sb), "timeout": TIMEOUT, "store": store}
     if provider == SZAMLA:
         options |= {"agent_key": DEMO.szamla_agent_key, "external_ids": "given" if ids == "none" else "auto"}
-        if asynchronous:
+        with agent(sb, store=store) as setup:
+            if asynchronous:
 
-            async def run() -> tuple[Any, BillingSessionError | None]:
-                async with szamla_agent.AsyncSession(sb.base_url(SZAMLA), **options) as s:
-                    return await _aoutcome(lambda: _aszamla_write(write, s, ident, arm))
+                async def run() -> tuple[Any, BillingSessionError | None]:
+                    async with szamla_agent.AsyncSession(sb.base_url(SZAMLA), **options) as s:
+                        return await _aoutcome(lambda: _aszamla_write(write, s, ident, arm, setup))
 
-            result, error = asyncio.run(run())
-        else:
-            with szamla_agent.Session(sb.base_url(SZAMLA), **options) as s:
-                _, call = _szamla_write(write, s, ident)
-                arm()
-                result, error = _outcome(call)
+                result, error = asyncio.run(run())
+            else:
+                with szamla_agent.Session(sb.base_url(SZAMLA), **options) as s:
+                    _, call = _szamla_write(write, s, ident, setup)
+                    arm()
+                    result, error = _outcome(call)
         made = sb.state.references(SZAMLA)
         resolvable = ids != "none"
         if result is not None:
@@ -363,20 +391,30 @@ def test_every_document_exists_once_whatever_the_network_did(
         number = None if ids == "none" else 41
         body = document(number, "sale-1")
         options |= {"api_token": DEMO.gestix_api_token}
+        generated = write == "gestix generated function"
+        with gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token, store=store) as patient:
+            patient.status()  # logged in: the token is in the store
         if asynchronous:
 
             async def arun() -> tuple[Any, BillingSessionError | None]:
                 async with gestix.AsyncSession(sb.base_url("gestix"), **options) as s:
-                    await s.status()
                     arm()
+                    if generated:
+                        return await _aoutcome(
+                            lambda: _created(create_invoice.asyncio_detailed(client=s.client, body=body))
+                        )
                     return await _aoutcome(lambda: s.create_document(create_invoice, body))
 
             result, error = asyncio.run(arun())
         else:
             with gestix.Session(sb.base_url("gestix"), **options) as g:
-                g.status()
                 arm()
-                result, error = _outcome(lambda: g.create_document(create_invoice, body))
+                if generated:
+                    result, error = _outcome(
+                        lambda: _answered(create_invoice.sync_detailed(client=g.client, body=body))
+                    )
+                else:
+                    result, error = _outcome(lambda: g.create_document(create_invoice, body))
         made = sb.state.references("gestix")
         resolvable = number is not None
         if result is not None:

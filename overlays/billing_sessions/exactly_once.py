@@ -25,6 +25,8 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal, Protocol, TypeVar
 
+import httpx
+
 from billing_sessions.errors import BillingSessionError, StoreError
 from billing_sessions.retry import RetryTransport
 from billing_sessions.stores import SessionStore
@@ -209,3 +211,125 @@ def check_mode(provider: str, external_ids: Any) -> IdMode:
         )
     mode: IdMode = external_ids
     return mode
+
+
+# -- settling around ``send``: Gestix documents made with any generated operation and ``client=s.client``
+#
+# httpx hands a transport error to no hook and no auth flow (the flow is closed, not told), so a lost answer
+# can only be settled around the session's own client's ``send``: the one seam above the auth flow, where a
+# re-send gets a fresh nonce and its place in the write order like any write. Only the requests the rule
+# picks are touched; every other request goes straight through.
+
+#: Header on an answer the session settled after the provider's own answer was lost ("true").
+RESOLVED_HEADER = "billing-sessions-resolved"
+
+
+class SendRule(Protocol):
+    """Which requests are settled around ``send``, and how to read the answers (Gestix: ``gestix.py``)."""
+
+    what: str
+
+    def target(self, request: httpx.Request) -> tuple[str, str] | None:
+        """(operation, id) of a write settled by re-sending it under its own id, else None."""
+
+    def lost(self, response: httpx.Response) -> BillingSessionError | None:
+        """The in-doubt error of an answer that leaves the write's outcome unknown (a 5xx), else None."""
+
+    def duplicate(self, response: httpx.Response) -> bool:
+        """Does the re-send's answer say the document exists already (so the first write was applied)?"""
+
+    def created(self, response: httpx.Response) -> bool:
+        """Is the re-send's answer the document made now (so the first write was not applied)?"""
+
+    def read_back(self, client: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> httpx.Request:
+        """The request that reads the existing document back."""
+
+    def found(self, read: httpx.Response, request: httpx.Request) -> httpx.Response:
+        """The answer ``request`` would have had, made from the read-back answer (raises if unusable)."""
+
+
+Send = Callable[..., httpx.Response]
+ASend = Callable[..., Awaitable[httpx.Response]]
+
+
+def _settled(response: httpx.Response) -> httpx.Response:
+    response.headers[RESOLVED_HEADER] = "true"
+    return response
+
+
+def settle_sends(client: httpx.Client, resolver: Resolver, rule: SendRule) -> None:
+    """Make ``client.send`` settle the writes ``rule`` picks (this client instance only)."""
+    send: Send = client.send
+
+    def again(request: httpx.Request, kwargs: dict[str, Any]) -> httpx.Response:
+        response = send(request, **kwargs)
+        if rule.duplicate(response):
+            response = rule.found(send(rule.read_back(client, request), **kwargs), request)
+        elif not rule.created(response):
+            raise rule.lost(response) or Unsettled(f"HTTP {response.status_code}")
+        return _settled(response)
+
+    def settled(request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        target = rule.target(request)
+        if target is None:
+            return send(request, **kwargs)
+        try:
+            response = send(request, **kwargs)
+        except BillingSessionError as exc:
+            if not exc.maybe_applied:
+                raise
+            return resolver.resolve(
+                exc, target[1], rule.what, target[0], lookup=None, resend=lambda: again(request, kwargs)
+            )
+        error = rule.lost(response)
+        if error is None:
+            return response
+        try:
+            return resolver.resolve(
+                error, target[1], rule.what, target[0], lookup=None, resend=lambda: again(request, kwargs)
+            )
+        except BillingSessionError as exc:
+            if exc is error:
+                return response  # still unknown: the answer the caller would have had (a 5xx)
+            raise
+
+    client.send = settled  # type: ignore[method-assign]
+
+
+def asettle_sends(client: httpx.AsyncClient, resolver: Resolver, rule: SendRule) -> None:
+    """The asyncio twin of ``settle_sends``."""
+    send: ASend = client.send
+
+    async def again(request: httpx.Request, kwargs: dict[str, Any]) -> httpx.Response:
+        response = await send(request, **kwargs)
+        if rule.duplicate(response):
+            response = rule.found(await send(rule.read_back(client, request), **kwargs), request)
+        elif not rule.created(response):
+            raise rule.lost(response) or Unsettled(f"HTTP {response.status_code}")
+        return _settled(response)
+
+    async def settled(request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        target = rule.target(request)
+        if target is None:
+            return await send(request, **kwargs)
+        try:
+            response = await send(request, **kwargs)
+        except BillingSessionError as exc:
+            if not exc.maybe_applied:
+                raise
+            return await resolver.aresolve(
+                exc, target[1], rule.what, target[0], lookup=None, resend=lambda: again(request, kwargs)
+            )
+        error = rule.lost(response)
+        if error is None:
+            return response
+        try:
+            return await resolver.aresolve(
+                error, target[1], rule.what, target[0], lookup=None, resend=lambda: again(request, kwargs)
+            )
+        except BillingSessionError as exc:
+            if exc is error:
+                return response
+            raise
+
+    client.send = settled  # type: ignore[method-assign]

@@ -59,13 +59,8 @@ from gestix_client.api.documents import (
     create_purchase_order,
     create_receipt,
     create_transfer_order,
-    get_order,
-    get_purchase,
-    get_purchase_order,
-    get_receipt,
-    get_transfer_order,
 )
-from gestix_client.api.invoices import create_invoice, get_invoice
+from gestix_client.api.invoices import create_invoice
 from gestix_client.api.session import auth, get_status, helo
 from gestix_client.models import ApiError, DocumentCreated, DocumentInput, SessionToken, StatusResponse
 from gestix_client.types import Response
@@ -200,166 +195,166 @@ class _Options:
             **options,
         )
         self.auth.write_mode = writes  # type: ignore[attr-defined]
-        self._resolver = exactly_once.Resolver(self, "gestix", self.auth.key)  # type: ignore[attr-defined,arg-type]
+        # Numbered documents made with any generated operation are settled when their answer is lost.
+        resolver = exactly_once.Resolver(self, "gestix", self.auth.key)  # type: ignore[arg-type,attr-defined]
+        if isinstance(self, AsyncSessionBase):
+            exactly_once.asettle_sends(self.client.get_async_httpx_client(), resolver, _NumberedDocuments())
+        else:
+            client = self.client.get_httpx_client()  # type: ignore[attr-defined]
+            exactly_once.settle_sends(client, resolver, _NumberedDocuments())
 
-    def _document(self, operation: ModuleType, body: DocumentInput) -> tuple[str, str] | None:
-        """``create_document``'s checks; the id that settles a lost answer (type, series and number)."""
-        read = READ_BACK.get(operation)
-        if read is None:
-            names = ", ".join(sorted(m.__name__.rsplit(".", 1)[-1] for m in READ_BACK))
-            raise TypeError(f"gestix: create_document takes one of {names}, not {operation!r}")
-        series, number = body.document_series, body.document_number
-        if isinstance(series, str) and isinstance(number, int):
-            return operation.__name__.rsplit(".", 1)[-1], f"{series}/{number}"
+
+#: The operations that create a document (``create_document`` takes these).
+DOCUMENT_OPERATIONS = frozenset(
+    {
+        create_invoice,
+        create_order,
+        create_receipt,
+        create_purchase,
+        create_purchase_order,
+        create_transfer_order,
+    }
+)
+#: Their paths: a POST there with its own series and number is settled when its answer is lost.
+DOCUMENT_PATHS = frozenset(
+    {"invoices", "orders", "receipts", "purchases", "purchase_orders", "transfer_orders"}
+)
+
+
+class _NumberedDocuments:
+    """The ``exactly_once.SendRule`` of Gestix: a document POSTed with its own ``documentSeries`` and
+    ``documentNumber`` (unique: a second create answers 409 ``DUPLICATE_ENTRY``) whose answer was lost is
+    sent again with a fresh nonce; 201: the first was not applied; 409: it was, and it is read back by
+    ``GET <path>?documentSeries=&documentNumber=``, answered as the 201 the first write would have had."""
+
+    what = "series and number"
+
+    def target(self, request: httpx.Request) -> tuple[str, str] | None:
+        kind = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        if request.method != "POST" or kind not in DOCUMENT_PATHS or request.url.params.get("print") == "1":
+            return None
+        try:
+            body = json.loads(request.content)
+        except (ValueError, httpx.RequestNotRead):
+            return None
+        series = body.get("documentSeries") if isinstance(body, dict) else None
+        number = body.get("documentNumber") if isinstance(body, dict) else None
+        if not isinstance(series, str) or not series or type(number) is not int:
+            return None
+        return kind, f"{kind}:{series}/{number}"
+
+    def lost(self, response: httpx.Response) -> BillingSessionError | None:
+        status = response.status_code
+        if status < 500 and (status != 201 or _document(response) is not None):
+            return None
+        request = response.request
+        what = f"HTTP {status}" if status >= 500 else "an unreadable 201"
+        error = status_error(
+            f"gestix: {what} to {request.method} {request.url.path}",
+            provider="gestix",
+            status=status,
+            operation=f"{request.method} {request.url.path}",
+        )
+        error.maybe_applied = True
+        return error
+
+    def duplicate(self, response: httpx.Response) -> bool:
+        if response.status_code != 409:
+            return False
+        try:
+            return bool(json.loads(response.content).get("code") == "DUPLICATE_ENTRY")
+        except (ValueError, AttributeError):
+            return False
+
+    def created(self, response: httpx.Response) -> bool:
+        return response.status_code == 201 and _document(response) is not None
+
+    def read_back(self, client: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> httpx.Request:
+        body = json.loads(request.content)
+        params = {"documentSeries": body["documentSeries"], "documentNumber": body["documentNumber"]}
+        return client.build_request("GET", request.url.copy_with(query=None), params=params)
+
+    def found(self, read: httpx.Response, request: httpx.Request) -> httpx.Response:
+        if read.status_code != 200 or _document(read) is None:
+            error = status_error(
+                f"gestix: the existing document could not be read back (HTTP {read.status_code})",
+                provider="gestix",
+                status=read.status_code,
+                operation=f"GET {request.url.path}",
+            )
+            error.maybe_applied = True  # it exists (409): only reading it failed
+            raise error
+        return httpx.Response(
+            201, headers=read.headers, content=read.content, request=request, extensions=read.extensions
+        )
+
+
+def _document(response: httpx.Response) -> dict[str, Any] | None:
+    try:
+        body = json.loads(response.content)
+    except ValueError:
         return None
-
-
-#: Document-creating operations and how to read their documents back by series and number.
-READ_BACK: dict[ModuleType, ModuleType] = {
-    create_invoice: get_invoice,
-    create_order: get_order,
-    create_receipt: get_receipt,
-    create_purchase: get_purchase,
-    create_purchase_order: get_purchase_order,
-    create_transfer_order: get_transfer_order,
-}
+    return body if isinstance(body, dict) and "id" in body else None
 
 
 @attrs.frozen
 class CreatedDocument:
-    """``create_document``'s result: the document, and whether its first answer was lost (``resolved``:
-    it was settled by sending it again under its own series and number)."""
+    """``create_document``'s result: the document, and ``resolved`` when its first answer was lost and the
+    session settled it (sent again under its own series and number; read back if it existed)."""
 
     document: DocumentCreated
     resolved: bool = False
 
 
-def _created(response: Response[Any], operation: str) -> DocumentCreated:
+def _created(response: Response[Any], operation: str) -> CreatedDocument:
     if int(response.status_code) == 201 and isinstance(response.parsed, DocumentCreated):
-        return response.parsed
+        resolved = response.headers.get(exactly_once.RESOLVED_HEADER) == "true"
+        return CreatedDocument(response.parsed, resolved)
     raise _error(response, operation)
 
 
-def _duplicate(exc: BillingSessionError) -> bool:
-    return isinstance(exc, ProviderError) and exc.status == 409 and exc.code == "DUPLICATE_ENTRY"
+def _check(operation: ModuleType) -> str:
+    if operation not in DOCUMENT_OPERATIONS:
+        names = ", ".join(sorted(_name(m) for m in DOCUMENT_OPERATIONS))
+        raise TypeError(f"gestix: create_document takes one of {names}, not {operation!r}")
+    return f"POST {_name(operation)}"
 
 
-def _found(response: Response[Any], operation: str) -> DocumentCreated:
-    """The document read back after a 409: it exists, so failing to read it leaves the call in doubt."""
-    if int(response.status_code) == 200 and isinstance(response.parsed, DocumentCreated):
-        return response.parsed
-    error = _error(response, operation)
-    error.maybe_applied = True
-    raise error
-
-
-def _operation(module: ModuleType) -> str:
+def _name(module: ModuleType) -> str:
     return module.__name__.rsplit(".", 1)[-1]
 
 
-def _series(body: DocumentInput) -> tuple[str, int]:
-    assert isinstance(body.document_series, str) and isinstance(body.document_number, int)
-    return body.document_series, body.document_number
-
-
 class _Documents:
-    """``create_document`` (sync): see ``Session``."""
-
     client: AuthenticatedClient
-    _resolver: exactly_once.Resolver
 
     def create_document(self, operation: ModuleType, body: DocumentInput) -> CreatedDocument:
-        """Create a document with ``operation`` (``create_invoice``, ``create_order``, ...), exactly once when
-        ``body`` has its own ``document_series`` and ``document_number``: an answer lost after sending (a
-        dropped connection, a timeout, a 5xx) is settled by sending it again with a fresh nonce, where 409
-        ``DUPLICATE_ENTRY`` means the first one was applied and the document is read back. Without a number
-        such a failure raises with ``maybe_applied=True``. Errors raise typed (``ProviderError``: 400,
-        409)."""
-        where = self._document(operation, body)  # type: ignore[attr-defined]
-        try:
-            return CreatedDocument(self._create(operation, body))
-        except BillingSessionError as exc:
-            if where is None or not exc.maybe_applied:
-                raise
-            document = self._resolver.resolve(
-                exc,
-                f"{where[0]}:{where[1]}",
-                "series and number",
-                where[0],
-                lookup=None,
-                resend=lambda: self._again(operation, body),
-            )
-            return CreatedDocument(document, resolved=True)
+        """Create a document with ``operation`` (``create_invoice``, ``create_order``, ...): the generated
+        function, its answer typed (``ProviderError`` for 400 and 409; a 5xx says ``maybe_applied``).
 
-    def _create(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
-        name = f"POST {_operation(operation)}"
+        Exactly once when ``body`` has its own ``document_series`` and ``document_number`` (the session does
+        this for the generated functions called with ``client=s.client`` too): an answer lost after sending
+        is settled by sending it again with a fresh nonce; 409 ``DUPLICATE_ENTRY`` then means the first was
+        applied, and it is read back (``resolved=True`` either way). Without a number, a lost answer raises
+        with ``maybe_applied=True``."""
+        name = _check(operation)
         with write_outcome():
             try:
                 return _created(operation.sync_detailed(client=self.client, body=body), name)
             except PARSE_ERRORS as exc:
                 raise ProviderError(f"gestix: malformed answer to {name}", provider="gestix") from exc
 
-    def _again(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
-        try:
-            return self._create(operation, body)
-        except BillingSessionError as exc:
-            if not _duplicate(exc):
-                raise
-        series, number = _series(body)
-        read = READ_BACK[operation]
-        try:
-            response = read.sync_detailed(client=self.client, document_series=series, document_number=number)
-            return _found(response, f"GET {_operation(read)}")
-        except PARSE_ERRORS as exc:
-            raise ProviderError("gestix: malformed answer to a document read", provider="gestix") from exc
-
 
 class _AsyncDocuments:
-    """``create_document`` (asyncio): see ``Session``."""
-
     client: AuthenticatedClient
-    _resolver: exactly_once.Resolver
 
     async def create_document(self, operation: ModuleType, body: DocumentInput) -> CreatedDocument:
-        where = self._document(operation, body)  # type: ignore[attr-defined]
-        try:
-            return CreatedDocument(await self._create(operation, body))
-        except BillingSessionError as exc:
-            if where is None or not exc.maybe_applied:
-                raise
-            document = await self._resolver.aresolve(
-                exc,
-                f"{where[0]}:{where[1]}",
-                "series and number",
-                where[0],
-                lookup=None,
-                resend=lambda: self._again(operation, body),
-            )
-            return CreatedDocument(document, resolved=True)
-
-    async def _create(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
-        name = f"POST {_operation(operation)}"
+        """The asyncio twin of ``Session.create_document``."""
+        name = _check(operation)
         with write_outcome():
             try:
                 return _created(await operation.asyncio_detailed(client=self.client, body=body), name)
             except PARSE_ERRORS as exc:
                 raise ProviderError(f"gestix: malformed answer to {name}", provider="gestix") from exc
-
-    async def _again(self, operation: ModuleType, body: DocumentInput) -> DocumentCreated:
-        try:
-            return await self._create(operation, body)
-        except BillingSessionError as exc:
-            if not _duplicate(exc):
-                raise
-        series, number = _series(body)
-        read = READ_BACK[operation]
-        try:
-            response = await read.asyncio_detailed(
-                client=self.client, document_series=series, document_number=number
-            )
-            return _found(response, f"GET {_operation(read)}")
-        except PARSE_ERRORS as exc:
-            raise ProviderError("gestix: malformed answer to a document read", provider="gestix") from exc
 
 
 def _status(response: Response[Any]) -> StatusResponse:
