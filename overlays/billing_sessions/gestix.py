@@ -7,7 +7,9 @@ store, processes and restarts. ``writes="pipelined"`` (default) keeps an account
 allocation until the request's last byte is sent, so nonces leave in order while earlier answers are still
 on their way; a nonce the server still rejects (arrived out of order) proves nothing was applied and the
 write is re-sent with a fresh one. ``writes="strict"`` holds the lock until the answer: one write at a time.
-A write is never re-sent after a transport error (``maybe_applied`` says its outcome is unknown).
+A write is never re-sent after a transport error (``maybe_applied`` says its outcome is unknown), except a
+document with its own ``documentSeries`` + ``documentNumber``: sent again once with a fresh nonce, where 409
+``DUPLICATE_ENTRY`` means it was applied and it is read back (``exactly_once``).
 
 ## Quickstart
 
@@ -230,8 +232,10 @@ class _NumberedDocuments:
     what = "series and number"
 
     def target(self, request: httpx.Request) -> tuple[str, str] | None:
+        if request.method != "POST":  # every request passes here: reads leave at once
+            return None
         kind = request.url.path.rstrip("/").rsplit("/", 1)[-1]
-        if request.method != "POST" or kind not in DOCUMENT_PATHS or request.url.params.get("print") == "1":
+        if kind not in DOCUMENT_PATHS or request.url.params.get("print") == "1":
             return None
         try:
             body = json.loads(request.content)
