@@ -3,8 +3,8 @@
 The cookie only caches the authentication inside the XML. The first call without one creates it (one caller
 at a time, so a fleet sharing a store creates one session); it is stored after every answer that sets one and
 sent on every call; a new cookie from the server (after 90 idle minutes) replaces the stored one. Failed calls
-are never retried automatically (provider rule). A write whose answer was lost and that carries its external id
-or call id is looked up by it; only when lookups prove it was not applied is it sent again, once
+are never retried automatically (provider rule). A write whose answer was lost and that carries its external
+id or call id is looked up by it; only when lookups prove it was not applied is it sent again, once
 (``exactly_once``; the session gives invoices and receipts such an id unless ``external_ids="given"``).
 
 ## Quickstart
