@@ -7,8 +7,11 @@ waiting (the sandbox finds a new document by its id only ``szamla_query_delay`` 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import threading
 from collections.abc import Awaitable, Callable
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
 
@@ -473,3 +476,60 @@ def test_the_sandbox_keeps_gestix_numbers_unique_and_reads_documents_back(sb: Sa
     assert missing.status_code == 404
     assert numbered.status_code == 201
     assert sb.state.references("gestix") == {"a": 1, "c": 1}
+
+
+# -- across processes ----------------------------------------------------------------------------------------
+
+
+def worker_a(base_url: str, store_path: str, held: Event, go: Event) -> str | None:
+    """Another process holding the lost write ``order-4004``: it holds the settling lock, and (when told)
+    makes the invoice, as a worker whose lookups proved it absent would, then lets go."""
+    with szamla_agent.Session(base_url, agent_key=DEMO.szamla_agent_key, store=FileStore(store_path)) as s:
+        with s.store.lock(f"{s.auth.key}:order-4004", "resolve"):
+            held.set()
+            assert go.wait(60)
+            return s.create_invoice(with_external_id(agent_models.invoice(), "order-4004")).invoice_number
+
+
+def _in_child(results: Queue[Any], *args: Any) -> None:
+    try:
+        results.put(worker_a(*args))
+    except BaseException as exc:
+        results.put(exc)
+
+
+def test_a_worker_in_another_process_settles_first(sb: Sandbox, tmp_path: Path) -> None:
+    """B's send of order-4004 is lost before it is applied while process A holds the settling lock for it. B
+    waits; A makes the invoice and lets go; B then finds it instead of sending it again. (Without the lock,
+    B's lookups would all find nothing before A made it, and B would make a second invoice.)"""
+    ctx = multiprocessing.get_context("spawn")
+    held, go, results = ctx.Event(), ctx.Event(), ctx.Queue()
+    store_path = str(tmp_path / "s.json")
+    child = ctx.Process(target=_in_child, args=(results, sb.base_url(SZAMLA), store_path, held, go))
+    child.start()
+    try:
+        assert held.wait(60)
+        outcome: list[Any] = []
+
+        def worker_b() -> None:
+            with agent(sb, store=FileStore(store_path)) as s:
+                outcome.append(s.create_invoice(with_external_id(agent_models.invoice(), "order-4004")))
+
+        seen = sb.state.counters(SZAMLA)["requests"]
+        sb.state.inject(SZAMLA, "drop")
+        b = threading.Thread(target=worker_b)
+        b.start()
+        while sb.state.counters(SZAMLA)["requests"] == seen:
+            b.join(0.01)
+        b.join(0.3)  # B's send was lost; B now waits for A's lock
+        assert b.is_alive()
+        go.set()
+        made_by_a = results.get(timeout=60)
+        b.join()
+    finally:
+        child.join(10)
+        if child.is_alive():
+            child.kill()
+    assert isinstance(made_by_a, str)
+    assert sb.state.references(SZAMLA) == {"order-4004": 1}
+    assert outcome[0].resolved and outcome[0].invoice_number == made_by_a
