@@ -27,7 +27,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 import httpx
 
-from billing_sessions.errors import BillingSessionError, StoreError
+from billing_sessions.errors import BillingSessionError, StoreError, UsageError
 from billing_sessions.retry import RetryTransport
 from billing_sessions.stores import SessionStore
 from billing_sessions.telemetry import Telemetry, observe
@@ -85,7 +85,7 @@ class Resolver:
 
     def __init__(self, session: Owner, provider: str, key: str, settle: float = SETTLE) -> None:
         if not settle >= 0:
-            raise ValueError(f"{provider}: settle must be a number of seconds >= 0, not {settle!r}")
+            raise UsageError(f"{provider}: settle must be a number of seconds >= 0, not {settle!r}")
         self.session, self.provider, self.key, self.settle = session, provider, key, settle
 
     def _lock_key(self, ident: str) -> str:
@@ -96,7 +96,7 @@ class Resolver:
 
     def _unsettled(self, operation: str, what: str, exc: BaseException) -> None:
         log.info(
-            "%s: %s: the answer was lost and looking it up by its %s settled nothing (%s): maybe applied",
+            "%s: %s: the answer was lost and its %s settled nothing (%s): it may have been applied",
             self.provider,
             operation,
             what,
@@ -206,7 +206,7 @@ def _after_resend(first: BillingSessionError, again: BillingSessionError, proven
 
 def check_mode(provider: str, external_ids: Any) -> IdMode:
     if external_ids not in ID_MODES:
-        raise ValueError(
+        raise UsageError(
             f"{provider}: external_ids must be one of {', '.join(ID_MODES)}, not {external_ids!r}"
         )
     mode: IdMode = external_ids

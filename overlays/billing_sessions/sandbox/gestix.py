@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import BaseModel
 from starlette.requests import Request
@@ -316,7 +317,7 @@ class Gestix:
                 "id": doc_id,
                 "documentSeries": series,
                 "documentNumber": number,
-                "url": f"https://gestix.pt/docs/{DEMO.gestix_account}/{name}.pdf",
+                "url": f"https://gestix.pt/docs/{DEMO.gestix_account}/{quote(name)}.pdf",
             }
             self.documents[doc_id] = {"type": kind, **created, "lines": len(document.lines)}
             self.by_number[(kind, series, number)] = doc_id

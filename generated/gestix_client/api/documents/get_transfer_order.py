@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ApiError.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 403:
         response_403 = AccessDenied.from_dict(response.json())
 
@@ -79,9 +84,10 @@ def sync_detailed(
 ) -> Response[AccessDenied | ApiError | DocumentCreated]:
     """Read a transfer order by its series and number
 
-     Answers the document with this series and number (200), 404 when there is none. Used to read
-    back a document whose creation answered 409 `DUPLICATE_ENTRY` (it already exists). Assumed:
-    the read endpoint and its answer are not in the documentation used here.
+     Answers the document with this series and number (200), 404 when there is none, 400 when
+    either is missing or malformed. Used to read back a document whose creation answered 409
+    `DUPLICATE_ENTRY` (it already exists). Assumed: the read endpoint and its answer are not in
+    the documentation used here.
 
     Args:
         document_series (str):
@@ -115,9 +121,10 @@ def sync(
 ) -> AccessDenied | ApiError | DocumentCreated | None:
     """Read a transfer order by its series and number
 
-     Answers the document with this series and number (200), 404 when there is none. Used to read
-    back a document whose creation answered 409 `DUPLICATE_ENTRY` (it already exists). Assumed:
-    the read endpoint and its answer are not in the documentation used here.
+     Answers the document with this series and number (200), 404 when there is none, 400 when
+    either is missing or malformed. Used to read back a document whose creation answered 409
+    `DUPLICATE_ENTRY` (it already exists). Assumed: the read endpoint and its answer are not in
+    the documentation used here.
 
     Args:
         document_series (str):
@@ -146,9 +153,10 @@ async def asyncio_detailed(
 ) -> Response[AccessDenied | ApiError | DocumentCreated]:
     """Read a transfer order by its series and number
 
-     Answers the document with this series and number (200), 404 when there is none. Used to read
-    back a document whose creation answered 409 `DUPLICATE_ENTRY` (it already exists). Assumed:
-    the read endpoint and its answer are not in the documentation used here.
+     Answers the document with this series and number (200), 404 when there is none, 400 when
+    either is missing or malformed. Used to read back a document whose creation answered 409
+    `DUPLICATE_ENTRY` (it already exists). Assumed: the read endpoint and its answer are not in
+    the documentation used here.
 
     Args:
         document_series (str):
@@ -180,9 +188,10 @@ async def asyncio(
 ) -> AccessDenied | ApiError | DocumentCreated | None:
     """Read a transfer order by its series and number
 
-     Answers the document with this series and number (200), 404 when there is none. Used to read
-    back a document whose creation answered 409 `DUPLICATE_ENTRY` (it already exists). Assumed:
-    the read endpoint and its answer are not in the documentation used here.
+     Answers the document with this series and number (200), 404 when there is none, 400 when
+    either is missing or malformed. Used to read back a document whose creation answered 409
+    `DUPLICATE_ENTRY` (it already exists). Assumed: the read endpoint and its answer are not in
+    the documentation used here.
 
     Args:
         document_series (str):
