@@ -448,11 +448,11 @@ def _result(response: AgentResponse, expected: type[T]) -> AgentResult[T]:
 
 #: Writes that carry an id of their own (part, field), and what the id is called: a lost answer to one of
 #: them is settled by looking the document up by that id (see ``exactly_once``).
-OWN_IDS: dict[type[Any], tuple[tuple[str, str], str]] = {
-    Xmlszamla: (("beallitasok", "szamla_kulso_azon"), "external id"),
-    Xmlszamlast: (("beallitasok", "szamla_kulso_azon"), "external id"),
-    Xmlnyugtacreate: (("fejlec", "hivas_azonosito"), "call id"),
-    Xmlnyugtast: (("fejlec", "hivas_azonosito"), "call id"),
+OWN_IDS: dict[type[Any], tuple[tuple[str, str], str, str]] = {
+    Xmlszamla: (("beallitasok", "szamla_kulso_azon"), "external id", "create_invoice"),
+    Xmlszamlast: (("beallitasok", "szamla_kulso_azon"), "external id", "reverse_invoice"),
+    Xmlnyugtacreate: (("fejlec", "hivas_azonosito"), "call id", "create_receipt"),
+    Xmlnyugtast: (("fejlec", "hivas_azonosito"), "call id", "reverse_receipt"),
 }
 #: The answer that says a lookup by id found nothing (assumed in the spec: error code 7).
 NOT_FOUND = "7"
@@ -531,13 +531,14 @@ class _Options:
         )
         self._resolver = exactly_once.Resolver(self, _SzamlaAgent.name, self.auth.key, settle)  # type: ignore[attr-defined,arg-type]
 
-    def _own_id(self, model: T) -> tuple[T, str | None, str]:
-        """The model to send (with an id of its own, if the session gives one) and the id and its name."""
+    def _own_id(self, model: T) -> tuple[T, str | None, tuple[str, str]]:
+        """The model to send (with an id of its own, if the session gives one), the id, and what the id is
+        called and the operation (for the log)."""
         found = OWN_IDS.get(type(model))
         if found is None:
-            return model, None, ""
+            return model, None, ("", "")
         model, ident = exactly_once.with_id(model, found[0], self._auto_ids)
-        return model, ident, found[1]
+        return model, ident, found[1:]
 
     def _request(self, action: str, xml: str | bytes) -> AgentRequest:
         if isinstance(xml, str):
@@ -578,12 +579,10 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         except BillingSessionError as exc:
             if ident is None or not exc.maybe_applied:
                 raise
-            operation = type(model).__name__
             result = self._resolver.resolve(
                 exc,
                 ident,
-                what,
-                operation,
+                *what,
                 lookup=lambda: self._find(model, ident),
                 resend=lambda: self._once(model, expected),
             )
@@ -667,12 +666,10 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         except BillingSessionError as exc:
             if ident is None or not exc.maybe_applied:
                 raise
-            operation = type(model).__name__
             result = await self._resolver.aresolve(
                 exc,
                 ident,
-                what,
-                operation,
+                *what,
                 lookup=lambda: self._find(model, ident),
                 resend=lambda: self._once(model, expected),
             )
