@@ -1,4 +1,4 @@
-"""Benchmarks of issues 7 and 14 on the sandbox over loopback, each side by side with its baseline in one run.
+"""Benchmarks of issues 7, 14 and 22 on the sandbox over loopback, each beside its baseline in one run.
 
     scripts/bench              full counts (~3 min): benchmarks/results.json + results.png, a table;
                                exits 1 when any target is missed (latency ratios included)
@@ -37,6 +37,7 @@ FULL = {
     "micro": 5000,
     "latency": 1000,
     "codec": 3000,
+    "exactly_once": 400,
 }
 QUICK = {
     "overhead": 200,
@@ -48,6 +49,7 @@ QUICK = {
     "micro": 300,
     "latency": 60,
     "codec": 300,
+    "exactly_once": 40,
 }
 
 
@@ -62,6 +64,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         write_throughput,
     )
     from bench_codec import codec_cost
+    from bench_exactly_once import exactly_once
     from bench_hotpath import overlay_cost
     from bench_install import lean_install
     from bench_latency import latency_table
@@ -77,6 +80,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         rows += reauth_storm(url, admin, n["storm"])
         rows += multiprocess(url, admin, n["mp"])
         rows += latency_table(url, admin, n["latency"], quick=quick)
+        rows += exactly_once(url, admin, n["exactly_once"])
         admin.close()
     rows += overlay_cost(n["micro"])
     rows += codec_cost(n["codec"])

@@ -65,6 +65,9 @@ class SandboxConfig:
     bill_v3_remember: float = 30 * 86400.0  # how long a rememberMeId makes logins trusted
     bill_v3_mfa_phone: bool = True  # False: no MFA phone on file (challenge answers BDC_1354)
     bill_v3_mfa_code: str | None = None  # the code every challenge "texts" (scripts); None: a random one
+    # Számla Agent: seconds (sandbox clock) before a new invoice or receipt can be found by its external id or
+    # call id; the spec assumes at most 5 s, and the sandbox is not friendlier than that assumption.
+    szamla_query_delay: float = 5.0
     latency: float = 0.0  # seconds of network round trip added to every provider request
     latency_jitter: float = 0.0  # +- this much (uniform) on each request's round trip
     # Requests may overtake each other on the way in (independent jitter per request, as on a real
