@@ -85,8 +85,10 @@ def test_a_memory_store_is_touched_only_to_log_in_and_for_nonces() -> None:
 
 
 def test_a_session_makes_only_the_transport_it_uses() -> None:
-    with gestix.Session(BASE, api_token="t") as s:
-        assert s.transport._sync is None and s.transport._async is None  # each would build an SSL context
-        assert isinstance(s.transport._sync_transport(), httpx.HTTPTransport)
-        assert s.transport._sync_transport() is s.transport._sync_transport()
-        assert s.transport._async is None
+    with gestix.Session(BASE, api_token="t") as s, gestix.Session(BASE, api_token="u") as other:
+        request = httpx.Request("GET", BASE + "/status")
+        assert s.transport._leases == {}  # nothing leased (no TLS context built) before the first request
+        shared = s.transport._sync_transport(request)
+        assert isinstance(shared, httpx.HTTPTransport)
+        assert other.transport._sync_transport(request) is shared  # one pool per host for every account
+        assert all(where[0] is None for where in s.transport._leases)  # no async pool for a sync session
