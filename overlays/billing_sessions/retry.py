@@ -239,6 +239,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         asynchronous: httpx.AsyncBaseTransport | None = None,
         transport_args: dict[str, Any] | None = None,
         logins: bool = False,
+        shard: int = 0,
     ) -> None:
         self.policy = policy
         self.logins = logins  # serves login/logout: nothing it sends is a write that may be applied
@@ -255,6 +256,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.telemetry: Telemetry | None = None  # set by the session when something listens
         # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
         self._transport_args = transport_args or {}
+        self._shard = shard  # which of the host's shared transports (pools.shard of the account)
         self._unreadable = self.unreadable  # one bound method for every answer
 
     def _sync_transport(self, request: httpx.Request) -> httpx.BaseTransport:
@@ -283,7 +285,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         with self._making:
             found = self._leases.get(where)
             if found is None:
-                found = self._leases[where] = pools.lease(asynchronous, where[1:], self._transport_args)
+                found = self._leases[where] = pools.lease(
+                    asynchronous, where[1:], self._transport_args, self._shard
+                )
             return found
 
     def _give_back(self, asynchronous: bool) -> list[Any]:
@@ -465,7 +469,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if self._sync is not None:
             self._sync.close()
         for transport in self._give_back(asynchronous=False):
-            transport.close()  # type: ignore[union-attr]
+            transport.close()
 
     # -- async
 
@@ -519,4 +523,4 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if self._async is not None:
             await self._async.aclose()
         for transport in self._give_back(asynchronous=True):
-            await transport.aclose()  # type: ignore[union-attr]
+            await transport.aclose()

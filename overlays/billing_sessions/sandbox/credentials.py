@@ -40,7 +40,6 @@ class DemoCredentials:
             }
         )
 
-
     def account(self, n: int) -> DemoCredentials:
         """Account ``n`` of a sandbox configured with ``accounts`` > n (Gestix and Számla Agent only): 0 is
         the demo account; account n has the demo values with ``-n`` appended (the Gestix account number

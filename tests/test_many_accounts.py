@@ -1,0 +1,253 @@
+"""Many accounts in one process (issue 23): sessions share one connection pool per host, and no request of
+one account ever carries another's cookie or token; ``Registry`` / ``AsyncRegistry`` hand out sessions on
+demand, reuse them, and close idle or surplus ones (least recently used first), never one in use."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from billing_sessions import UsageError, gestix, pools, szamla_agent
+from billing_sessions.registry import AsyncRegistry, Registry
+from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.stores import MemoryStore
+from szamla_agent_client import models as m
+
+pytestmark = pytest.mark.anyio
+
+ACCOUNTS = 1000
+THREADS = 32
+
+
+def _gestix_base(sb: Sandbox, n: int) -> str:
+    return f"{sb.url}/api/{DEMO.account(n).gestix_account}/v4.0.0"
+
+
+def _gestix(sb: Sandbox, n: int, **options: Any) -> gestix.Session:
+    return gestix.Session(_gestix_base(sb, n), api_token=DEMO.account(n).gestix_api_token, **options)
+
+
+def _taxpayer() -> m.Xmltaxpayer:
+    return m.Xmltaxpayer(m.XmltaxpayerBeallitasok(), torzsszam="12345678")
+
+
+def _check_credentials(sb: Sandbox) -> list[tuple[str, int, int | None]]:
+    seen = sb.state.credentials_seen()
+    assert [s for s in seen if s[2] is not None and s[2] != s[1]] == []
+    assert sb.state.counters("gestix")["foreign_credentials"] == 0
+    assert sb.state.counters("szamla_agent")["foreign_credentials"] == 0
+    return seen
+
+
+def test_a_thousand_accounts_from_32_threads_carry_only_their_own_credentials(sb: Sandbox) -> None:
+    sb.state.configure(accounts=ACCOUNTS, record_credentials=True)
+    store = MemoryStore()
+    pools_before = pools.open_pools()
+    # Even accounts on Gestix (a bearer token each), odd ones on the Számla Agent (a cookie each): one host.
+    sessions: list[gestix.Session | szamla_agent.Session] = [
+        _gestix(sb, n, store=store)
+        if n % 2 == 0
+        else szamla_agent.Session(
+            sb.base_url("szamla_agent"), agent_key=DEMO.account(n).szamla_agent_key, store=store
+        )
+        for n in range(ACCOUNTS)
+    ]
+    calls = list(range(ACCOUNTS)) * 2  # two calls per account, in any order, often at once
+    random.Random(23).shuffle(calls)
+
+    def call(n: int) -> None:
+        s = sessions[n]
+        if isinstance(s, gestix.Session):
+            s.status()
+        else:
+            assert s.query_taxpayer(_taxpayer()).answer.taxpayer_validity is True
+
+    try:
+        with ThreadPoolExecutor(THREADS) as pool:
+            list(pool.map(call, calls))
+        assert pools.open_pools() - pools_before == pools.SHARDS  # the host's pool, whatever the accounts
+    finally:
+        for s in sessions:
+            s.close()
+    assert pools.open_pools() == pools_before  # given back when the last session closed
+
+    seen = _check_credentials(sb)
+    half = ACCOUNTS // 2
+    gestix_seen = [s for s in seen if s[0] == "gestix"]
+    agent_seen = [s for s in seen if s[0] == "szamla_agent"]
+    assert sorted(a for _, a, holder in gestix_seen if holder == a) == sorted(list(range(0, ACCOUNTS, 2)) * 2)
+    # An account's first Agent call makes its cookie; the second carries it (and only it).
+    assert sorted(a for _, a, holder in agent_seen if holder == a) == list(range(1, ACCOUNTS, 2))
+    assert sorted(a for _, a, holder in agent_seen if holder is None) == list(range(1, ACCOUNTS, 2))
+    assert sb.state.counters("gestix")["logins"] == half
+    assert sb.state.counters("szamla_agent")["sessions_created"] == half
+
+
+def test_sessions_lease_one_pool_per_host_and_the_last_one_closes_it(sb: Sandbox) -> None:
+    sb.state.configure(accounts=20)
+    before = pools.open_pools()
+    sessions = [_gestix(sb, n) for n in range(1, 20)]
+    for s in sessions:
+        s.status()
+    shards = [pools.shard(s.auth.key) for s in sessions]
+    leased = [[t for _, t in s.transport._leases.values()] for s in sessions]
+    logins = [
+        [t for _, t in c._client._transport._leases.values()]
+        for s in sessions
+        for c in s.provider.login_clients
+    ]
+    assert all(len(transports) == 1 for transports in leased + logins)
+    assert [t[0] for t in logins] == [t[0] for t in leased]  # an account's logins: its calls' pool
+    by_shard = {shard: transports[0] for shard, transports in zip(shards, leased, strict=True)}
+    assert all(by_shard[shard] is transports[0] for shard, transports in zip(shards, leased, strict=True))
+    assert len(set(by_shard.values())) == len(by_shard) == pools.SHARDS  # 19 accounts, 4 transports
+    assert pools.open_pools() == before + pools.SHARDS
+    last = {shard: i for i, shard in enumerate(shards)}
+    for i, s in enumerate(sessions):
+        if i not in last.values():
+            s.close()
+    assert pools.open_pools() == before + pools.SHARDS  # still used: each shard by one session
+    for i in last.values():
+        sessions[i].status()
+        sessions[i].close()
+    assert pools.open_pools() == before
+
+
+async def test_async_sessions_share_a_pool_and_keep_their_own_cookies(sb: Sandbox) -> None:
+    sb.state.configure(accounts=100, record_credentials=True)
+    before = pools.open_pools()
+    store = MemoryStore()
+    sessions = [
+        szamla_agent.AsyncSession(
+            sb.base_url("szamla_agent"), agent_key=DEMO.account(n).szamla_agent_key, store=store
+        )
+        for n in range(100)
+    ]
+    try:
+        for _ in range(2):
+            await asyncio.gather(*(s.query_taxpayer(_taxpayer()) for s in sessions))
+        assert pools.open_pools() == before + pools.SHARDS
+    finally:
+        for s in sessions:
+            await s.aclose()
+    assert pools.open_pools() == before
+    seen = _check_credentials(sb)
+    assert sorted(a for _, a, holder in seen if holder == a) == list(range(100))
+    assert sb.state.counters("szamla_agent")["sessions_created"] == 100
+
+
+# -- Registry
+
+
+def test_the_registry_opens_on_first_use_reuses_and_closes_the_least_recently_used(sb: Sandbox) -> None:
+    sb.state.configure(accounts=6)
+    with Registry(gestix.Session, max_open=3, idle=None) as registry:
+        opened = []
+        for n in (1, 2, 3, 1, 4, 5):
+            with registry.use(base_url=_gestix_base(sb, n), api_token=DEMO.account(n).gestix_api_token) as s:
+                s.status()
+                opened.append(s)
+        assert opened[0] is opened[3]  # reused
+        assert len(registry) == 3 and registry.opened == 5 and registry.closed == 2
+        assert [s._closed for s in opened] == [False, True, True, False, False, False]  # 2, 3: least recent
+        with registry.use(base_url=_gestix_base(sb, 2), api_token=DEMO.account(2).gestix_api_token) as s:
+            s.status()  # opened again: the registry's store still has its login
+        assert registry.opened == 6
+    assert all(s._closed for s in opened)
+    assert sb.state.counters("gestix")["logins"] == 5  # one per account, none after a reopen
+    assert "token" not in repr(registry) and "open=0" in repr(registry)
+
+
+def test_a_session_in_use_is_never_closed(sb: Sandbox) -> None:
+    sb.state.configure(accounts=3)
+    registry = Registry(gestix.Session, max_open=1)
+    one = {"base_url": _gestix_base(sb, 1), "api_token": DEMO.account(1).gestix_api_token}
+    two = {"base_url": _gestix_base(sb, 2), "api_token": DEMO.account(2).gestix_api_token}
+    with registry.use(**one) as first:
+        with registry.use(**two) as second:
+            first.status()
+            second.status()
+        assert second._closed and not first._closed  # past the bound: the one not in use goes
+        first.status()
+        registry.close()  # closing the registry waits for the block, too
+        assert not first._closed
+        first.status()
+    assert first._closed and len(registry) == 0
+    with pytest.raises(UsageError, match="closed"), registry.use(**one):
+        pass
+
+
+def test_idle_sessions_close_on_the_next_use_or_sweep(sb: Sandbox) -> None:
+    sb.state.configure(accounts=4)
+    now = [0.0]
+    registry = Registry(gestix.Session, idle=60.0, clock=lambda: now[0])
+    account = [
+        {"base_url": _gestix_base(sb, n), "api_token": DEMO.account(n).gestix_api_token} for n in range(4)
+    ]
+    with registry.use(**account[1]) as first:
+        first.status()
+    now[0] = 30.0
+    with registry.use(**account[2]) as second:
+        second.status()
+    now[0] = 61.0
+    with registry.use(**account[3]) as third:
+        third.status()
+    assert first._closed and not second._closed and len(registry) == 2
+    now[0] = 200.0
+    assert registry.sweep() == 2 and len(registry) == 0 and second._closed and third._closed
+
+
+def test_the_registry_under_32_threads_with_a_small_bound(sb: Sandbox) -> None:
+    sb.state.configure(accounts=200, record_credentials=True)
+    registry = Registry(gestix.Session, max_open=50)
+    uses = [n % 200 for n in range(1000)]
+    random.Random(7).shuffle(uses)
+
+    def use(n: int) -> None:
+        with registry.use(base_url=_gestix_base(sb, n), api_token=DEMO.account(n).gestix_api_token) as s:
+            s.status()
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(use, uses))  # a session closed while in use would fail its call here
+    assert len(registry) <= 50 and registry.opened - registry.closed == len(registry)
+    registry.close()
+    assert len(registry) == 0 and registry.opened == registry.closed
+    _check_credentials(sb)
+    assert sb.state.counters("gestix")["logins"] == 200  # sessions reopened reuse the stored login
+
+
+async def test_the_async_registry(sb: Sandbox) -> None:
+    sb.state.configure(accounts=60, record_credentials=True)
+    async with AsyncRegistry(szamla_agent.AsyncSession, max_open=20) as registry:
+
+        async def use(n: int) -> None:
+            async with registry.use(
+                base_url=sb.base_url("szamla_agent"), agent_key=DEMO.account(n).szamla_agent_key
+            ) as s:
+                await s.query_taxpayer(_taxpayer())
+
+        for _ in range(3):
+            await asyncio.gather(*(use(n) for n in range(60)))
+        assert len(registry) <= 20 and registry.opened > 60  # evicted and opened again
+    assert len(registry) == 0 and registry.opened == registry.closed
+    _check_credentials(sb)
+    assert sb.state.counters("szamla_agent")["sessions_created"] == 60  # reopened: the stored cookie
+
+
+def test_registry_usage_errors() -> None:
+    with pytest.raises(ValueError, match="max_open"):
+        Registry(gestix.Session, max_open=0)
+    with pytest.raises(TypeError, match="session class"):
+        Registry("gestix")  # type: ignore[arg-type]
+    registry = Registry(gestix.Session, on_evnt=print)
+    with (
+        pytest.raises(TypeError, match="on_evnt"),
+        registry.use(base_url="http://127.0.0.1:9", api_token="t"),
+    ):
+        pass
+    with pytest.raises(TypeError, match="hashable"), registry.use(base_url=["x"]):
+        pass
