@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bench_common import Admin, Row, row
+from bench_common import ROOT, Admin, Row, row
 
 #: Targets of issue 23.
 KB_PER_SESSION = 32
@@ -105,6 +105,7 @@ def child(url: str, n: int) -> dict[str, Any]:
         done = sum(pool.map(work, [order[w::WORKERS] for w in range(WORKERS)]))
     per_s = done / (time.perf_counter() - start)
     fds_busy = _fds() - fds_before
+    raw_per_s = _raw_calls(url, [(s.base_url, s.auth.token) for s in sessions], calls)
     for s in sessions:
         s.close()
     sessions.clear()
@@ -131,7 +132,28 @@ def child(url: str, n: int) -> dict[str, Any]:
         "first_call_ms": round(statistics.median(first_ms), 3),
         "raw_ms": round(raw_ms, 3),
         "calls_per_s": round(per_s),
+        "raw_calls_per_s": round(raw_per_s),
     }
+
+
+def _raw_calls(url: str, accounts: list[tuple[str, Any]], calls: int) -> float:
+    """Calls/s of the same GET /status calls made by hand on one shared httpx client from 32 threads."""
+    import httpx
+
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+    order = [accounts[i % len(accounts)] for i in range(calls)]
+    with httpx.Client(limits=limits) as client:
+
+        def work(part: list[tuple[str, Any]]) -> int:
+            for base, token in part:
+                headers = {"Authorization": f"Bearer {token.value}"}
+                client.get(base + "/status", headers=headers).raise_for_status()
+            return len(part)
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(WORKERS) as pool:
+            done = sum(pool.map(work, [order[w::WORKERS] for w in range(WORKERS)]))
+        return done / (time.perf_counter() - start)
 
 
 def many_accounts(url: str, admin: Admin, sizes: list[int]) -> list[Row]:
@@ -180,10 +202,58 @@ def many_accounts(url: str, admin: Admin, sizes: list[int]) -> list[Row]:
             row(
                 "many accounts",
                 f"{n:,} Gestix sessions: calls/s across all, {WORKERS} threads",
-                f"{r['calls_per_s']:,}/s",
+                f"{r['calls_per_s']:,}/s (by hand on one shared httpx client: {r['raw_calls_per_s']:,}/s)",
             ),
         ]
     return rows
+
+
+def cluster_store(url: str, admin: Admin, writes: int) -> list[Row]:
+    """Gestix writes on one session through a RedisStore on one Redis and on a 3-master Redis Cluster
+    (both on loopback): ms per write, and the store's write slot (lock + nonce, release) alone."""
+    from bench_multiprocess import _redis_server
+
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))  # tests.redis_server: the tests' own redis-server helpers
+    from billing_sessions import gestix
+    from billing_sessions.redis_store import RedisStore
+    from billing_sessions.sandbox.credentials import DEMO
+    from gestix_client.api.invoices import create_invoice
+    from gestix_client.models import DocumentInput, DocumentLine
+    from tests.redis_server import RedisCluster
+
+    body = DocumentInput(lines=[DocumentLine(article_code="A", quantity=1.0)])
+    figures: dict[str, tuple[float, float]] = {}
+    with _redis_server() as single, RedisCluster() as cluster:
+        for name, store in (
+            ("one Redis", RedisStore(single.url, prefix="bench")),
+            ("Redis Cluster, 3 masters", RedisStore(cluster.url, cluster=True, prefix="bench")),
+        ):
+            admin.reset()
+            with gestix.Session(_base(url, 0), api_token=DEMO.gestix_api_token, store=store) as s:
+                s.status()
+                start = time.perf_counter()
+                for _ in range(writes):
+                    assert create_invoice.sync_detailed(client=s.client, body=body).status_code == 201
+                per_write = (time.perf_counter() - start) * 1000 / writes
+            start = time.perf_counter()
+            for _ in range(writes):
+                with store.write_slot("gestix:bench", 0):
+                    pass
+            per_slot = (time.perf_counter() - start) * 1000 / writes
+            figures[name] = (per_write, per_slot)
+            store.close()
+    base_write, base_slot = figures["one Redis"]
+    return [
+        row(
+            "cluster store",
+            f"{name}: a Gestix write / the store's write slot alone",
+            f"{write:.2f} ms (x{write / base_write:.2f}) / {slot:.3f} ms (x{slot / base_slot:.2f})",
+            per_write_ms=round(write, 3),
+            per_slot_ms=round(slot, 4),
+        )
+        for name, (write, slot) in figures.items()
+    ]
 
 
 if __name__ == "__main__":

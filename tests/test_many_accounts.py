@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from billing_sessions import UsageError, gestix, pools, szamla_agent
+from billing_sessions import UsageError, bill, gestix, pools, szamla_agent
 from billing_sessions.registry import AsyncRegistry, Registry
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import MemoryStore
@@ -236,6 +236,22 @@ async def test_the_async_registry(sb: Sandbox) -> None:
     assert len(registry) == 0 and registry.opened == registry.closed
     _check_credentials(sb)
     assert sb.state.counters("szamla_agent")["sessions_created"] == 60  # reopened: the stored cookie
+
+
+def test_a_session_the_registry_closes_stays_logged_in_for_the_next(sb: Sandbox) -> None:
+    account = {
+        "user_name": DEMO.bill_user_name,
+        "password": DEMO.bill_password,
+        "org_id": DEMO.bill_org_id,
+        "dev_key": DEMO.bill_dev_key,
+    }
+    with Registry(bill.Session, max_open=1) as registry:
+        for timeout in (30.0, 31.0, 30.0):  # one account, three Session objects: each closes the last
+            with registry.use(base_url=sb.base_url("bill"), timeout=timeout, **account) as s:
+                s.session_info()
+        assert registry.closed == 2
+    counters = sb.state.counters("bill")
+    assert counters["logins"] == 1 and counters["logouts"] == 0  # the registry's store keeps the session
 
 
 def test_registry_usage_errors() -> None:

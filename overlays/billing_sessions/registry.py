@@ -55,7 +55,10 @@ class _Registry(Generic[S]):
         if max_open < 1 or (idle is not None and idle <= 0):
             raise ValueError("max_open must be at least 1 and idle positive (None: no idle closing)")
         if options.get("store") is None:
-            options["store"] = MemoryStore()  # one for all: a session opened again reuses its login
+            # One for all: a session opened again reuses its login. Shared like a FileStore's sessions (the
+            # account's next session uses them): closing an idle session must not log the account out.
+            store = options["store"] = MemoryStore()
+            store.shared = True
         self.session = session
         self.max_open = max_open
         self.idle = idle
