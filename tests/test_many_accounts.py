@@ -5,6 +5,7 @@ demand, reuse them, and close idle or surplus ones (least recently used first), 
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -267,3 +268,26 @@ def test_registry_usage_errors() -> None:
         pass
     with pytest.raises(TypeError, match="hashable"), registry.use(base_url=["x"]):
         pass
+
+
+def test_a_forked_child_never_uses_its_parents_connections(sb: Sandbox) -> None:
+    with _gestix(sb, 0) as s:
+        s.status()
+        parent = next(iter(s.transport._leases.values()))[1]
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: report, then leave at once (no pytest teardown in here)
+            code = 1
+            try:
+                s.status()
+                child = next(iter(s.transport._leases.values()))[1]
+                code = 0 if child is not parent and pools.open_pools() == 1 else 2
+            finally:
+                os.write(write, bytes([code]))
+                os._exit(0)
+        os.close(write)
+        _, status = os.waitpid(pid, 0)
+        assert os.read(read, 1) == b"\x00" and status == 0
+        os.close(read)
+        s.status()  # the parent's pool is untouched
+        assert next(iter(s.transport._leases.values()))[1] is parent

@@ -19,6 +19,7 @@ belong to the loop that opened them).
 from __future__ import annotations
 
 import asyncio
+import os
 import ssl
 import threading
 import zlib
@@ -45,6 +46,21 @@ class _Pool:
 _guard = threading.Lock()
 _pools: dict[tuple[Any, ...], _Pool] = {}
 _contexts: dict[tuple[Any, ...], tuple[ssl.SSLContext, dict[str, Any]]] = {}
+
+
+#: Bumped in a forked child, which must not use its parent's connections (gunicorn --preload, Celery):
+#: transports that leased a pool before the fork lease a new one on their next request.
+generation = 0
+
+
+def _forked() -> None:
+    global generation
+    _pools.clear()  # dropped, not closed: closing would end the parent's TLS streams too
+    generation += 1
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)
 
 
 def _frozen(value: Any) -> Any:

@@ -252,6 +252,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._sync = sync
         self._async = asynchronous
         self._leases: dict[Any, tuple[Any, Any]] = {}  # (loop, origin) -> (pool key, shared transport)
+        self._generation = pools.generation  # another one after a fork: lease again
         self._making = threading.Lock()
         self.telemetry: Telemetry | None = None  # set by the session when something listens
         # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
@@ -265,7 +266,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         url = request.url
         where = (None, url.scheme, url.host, url.port)
         found = self._leases.get(where)
-        if found is None:
+        if found is None or self._generation != pools.generation:
             found = self._lease(where, asynchronous=False)
         transport: httpx.BaseTransport = found[1]
         return transport
@@ -276,13 +277,16 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         url = request.url
         where = (id(asyncio.get_running_loop()), url.scheme, url.host, url.port)
         found = self._leases.get(where)
-        if found is None:
+        if found is None or self._generation != pools.generation:
             found = self._lease(where, asynchronous=True)
         transport: httpx.AsyncBaseTransport = found[1]
         return transport
 
     def _lease(self, where: tuple[Any, ...], *, asynchronous: bool) -> tuple[Any, Any]:
         with self._making:
+            if self._generation != pools.generation:  # forked: the parent's pools are not ours
+                self._leases.clear()
+                self._generation = pools.generation
             found = self._leases.get(where)
             if found is None:
                 found = self._leases[where] = pools.lease(
