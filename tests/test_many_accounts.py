@@ -7,9 +7,11 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import ssl
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import httpx
 import pytest
 
 from billing_sessions import UsageError, bill, gestix, pools, szamla_agent
@@ -160,7 +162,7 @@ def test_the_registry_opens_on_first_use_reuses_and_closes_the_least_recently_us
         assert registry.opened == 6
     assert all(s._closed for s in opened)
     assert sb.state.counters("gestix")["logins"] == 5  # one per account, none after a reopen
-    assert "token" not in repr(registry) and "open=0" in repr(registry)
+    assert DEMO.account(1).gestix_api_token not in repr(registry) and "open=0" in repr(registry)
 
 
 def test_a_session_in_use_is_never_closed(sb: Sandbox) -> None:
@@ -291,3 +293,42 @@ def test_a_forked_child_never_uses_its_parents_connections(sb: Sandbox) -> None:
         os.close(read)
         s.status()  # the parent's pool is untouched
         assert next(iter(s.transport._leases.values()))[1] is parent
+
+
+def test_one_tls_context_per_tls_settings_and_one_pool_per_settings() -> None:
+    base = "https://gestix.invalid/api/03101176/v4.0.0"
+    request = httpx.Request("GET", base + "/status")
+    plain = [gestix.Session(base, api_token=f"t{n}") for n in range(8)]
+    unverified = gestix.Session(base, api_token="t0", httpx_args={"verify": False})
+    try:
+        transports = [s.transport._sync_transport(request) for s in plain]
+        contexts = {id(t._pool._ssl_context) for t in transports}  # type: ignore[attr-defined]
+        assert len(contexts) == 1  # every shard of the host: one TLS context
+        other = unverified.transport._sync_transport(request)
+        assert other not in transports  # other TLS settings: another pool, and another context
+        assert other._pool._ssl_context.verify_mode == ssl.CERT_NONE  # type: ignore[attr-defined]
+        assert id(other._pool._ssl_context) not in contexts  # type: ignore[attr-defined]
+    finally:
+        for s in [*plain, unverified]:
+            s.close()
+
+
+def test_the_sandbox_knows_its_accounts_and_counts_a_foreign_token(sb: Sandbox) -> None:
+    sb.state.configure(accounts=3)
+    with httpx.Client() as http:
+
+        def helo(n: int) -> str:
+            headers = {"Authorization": f"Bearer {DEMO.account(n).gestix_api_token}"}
+            answer = http.get(_gestix_base(sb, n) + "/helo", headers=headers)
+            assert answer.status_code == 200
+            token: str = answer.json()["xa-token"]
+            return token
+
+        first, second = helo(1), helo(2)
+        status = _gestix_base(sb, 1) + "/status"
+        assert http.get(status, headers={"Authorization": f"Bearer {first}"}).status_code == 200
+        assert http.get(status, headers={"Authorization": f"Bearer {second}"}).status_code == 403
+        wrong_key = {"Authorization": f"Bearer {DEMO.account(2).gestix_api_token}"}
+        assert http.get(_gestix_base(sb, 1) + "/helo", headers=wrong_key).status_code == 403
+        assert http.get(_gestix_base(sb, 3) + "/status").status_code == 404  # beyond `accounts`
+    assert sb.state.counters("gestix")["foreign_credentials"] == 1

@@ -64,10 +64,11 @@ def account_index(value: str | None, demo: str, accounts: int, *, number: bool =
     if value == demo:
         return 0
     if number:
-        n = int(value) - int(demo) if value.isdigit() and len(value) == len(demo) else -1
+        digits = value.isascii() and value.isdigit() and len(value) == len(demo)
+        n = int(value) - int(demo) if digits else -1
     else:
         suffix = value[len(demo) + 1 :] if value.startswith(demo + "-") else ""
-        n = int(suffix) if suffix.isdigit() and suffix[0] != "0" else -1
+        n = int(suffix) if suffix.isascii() and suffix.isdigit() and suffix[0] != "0" else -1
     return n if 0 < n < accounts else None
 
 
