@@ -20,12 +20,16 @@ import pytest
 
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.sandbox.state import SandboxState, Session
-from tests.redis_server import RedisServer
+from tests.redis_server import RedisCluster, RedisServer
 
 pytest_plugins = ["pytester"]
 
 #: System programs some tests drive for real, by the fixture that needs them, and their Debian package.
-SYSTEM_NEEDS = {"redis_server": ("redis-server", "redis-server"), "chromium": ("chromium", "chromium")}
+SYSTEM_NEEDS = {
+    "redis_server": ("redis-server", "redis-server"),
+    "redis_cluster": ("redis-server", "redis-server"),
+    "chromium": ("chromium", "chromium"),
+}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -137,6 +141,17 @@ def redis_server() -> Iterator[RedisServer]:
         pytest.fail(str(exc))
     with server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def redis_cluster() -> Iterator[RedisCluster]:
+    """A real Redis Cluster (3 masters on free ports) for the whole session."""
+    try:
+        cluster = RedisCluster()
+    except RuntimeError as exc:  # like redis_server: missing is a failure, not a skip
+        pytest.fail(str(exc))
+    with cluster:
+        yield cluster
 
 
 @pytest.fixture

@@ -62,6 +62,7 @@ def test_counters_have_every_key_and_are_snapshots(sb: Sandbox) -> None:
         "duplicate_references",
         "mfa_texts",
         "limit_rejections",
+        "foreign_credentials",
     }
     with pytest.raises(ValueError, match="unknown provider"):
         sb.state.counters("nope")

@@ -1,4 +1,5 @@
-"""Gestix ERP API v4.0.0 under ``/api/{account}/v4.0.0`` (only the demo account exists; others answer 404).
+"""Gestix ERP API v4.0.0 under ``/api/{account}/v4.0.0`` (the demo account, and ``DEMO.account(n)`` for
+n < ``accounts``; others answer 404; an xa-token opens only its own account).
 
 Rules (see specs/gestix.yaml): ``GET /helo`` exchanges the API token (``Authorization: Bearer``) for an
 ``xa-token`` (missing or malformed header: 400 ``AUTH_FAILED``; wrong token: 403); ``POST /auth`` takes
@@ -46,7 +47,7 @@ from billing_sessions.sandbox.common import (
     pdf_response,
     validate_json,
 )
-from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.credentials import DEMO, DemoCredentials, account_index
 from billing_sessions.sandbox.examples import example
 from billing_sessions.sandbox.state import SandboxState
 
@@ -161,7 +162,7 @@ class Gestix:
         """Only the demo account exists; ``Reject`` raised anywhere becomes its answer."""
 
         async def guarded(request: Request) -> Response:
-            if request.path_params.get("account") != DEMO.gestix_account:
+            if self.account(request) is None:
                 return json_response({"message": "Unknown account"}, 404)
             try:
                 return await endpoint(request)
@@ -169,6 +170,14 @@ class Gestix:
                 return reject.response
 
         return guarded
+
+    def account(self, request: Request) -> int | None:
+        """Which of the sandbox's accounts the path names (``DEMO.account(n)``), if any."""
+        accounts = self.state.config.accounts
+        return account_index(request.path_params.get("account"), DEMO.gestix_account, accounts, number=True)
+
+    def credentials(self, request: Request) -> DemoCredentials:
+        return DEMO.account(self.account(request) or 0)
 
     @staticmethod
     def bearer(request: Request) -> str | None:
@@ -179,7 +188,10 @@ class Gestix:
     def session(self, request: Request) -> dict[str, str]:
         """The live session of the request's xa-token, else a 403 is raised."""
         session = self.state.use_session(PROVIDER, self.bearer(request), (SESSION_KIND,))
-        if session is None:
+        account = self.account(request) or 0
+        holder = None if session is None else int(session.info.get("account", "0"))
+        self.state.saw_credential(PROVIDER, account, holder)
+        if session is None or holder != account:  # another account's token opens nothing here
             raise Reject(self.denied())
         return session.info
 
@@ -187,7 +199,7 @@ class Gestix:
         raw = request.query_params.get("nonce")
         if raw is None and not required:
             return
-        account = DEMO.gestix_account
+        account = self.credentials(request).gestix_account
         sequence = self.bearer(request) if self.state.config.gestix_nonce_scope == "session" else account
         if (
             raw is None
@@ -227,7 +239,8 @@ class Gestix:
         if self.state.config.gestix_login_ends_others:
             self.state.expire_all(PROVIDER)
         ttl = self.state.config.gestix_token_ttl
-        session = self.state.create_session(PROVIDER, SESSION_KIND, ttl=ttl, info={"user": user})
+        info = {"user": user, "account": str(self.account(request) or 0)}
+        session = self.state.create_session(PROVIDER, SESSION_KIND, ttl=ttl, info=info)
         self.state.count(PROVIDER, "logins")
         return json_response({"xa-token": session.token})
 
@@ -237,7 +250,7 @@ class Gestix:
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             return self.error(request, 400, "AUTH_FAILED", "Missing or invalid apiToken")
-        if token != DEMO.gestix_api_token:
+        if token != self.credentials(request).gestix_api_token:
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             return self.denied("Access denied / invalid token")
@@ -249,7 +262,8 @@ class Gestix:
         if not username or not password:
             self.state.count(PROVIDER, "login_failures")
             return self.error(request, 400, "INVALID_ARGUMENT", "Invalid input")
-        if (username, password) != (DEMO.gestix_username, DEMO.gestix_password):
+        demo = self.credentials(request)
+        if (username, password) != (demo.gestix_username, demo.gestix_password):
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             return self.error(request, 400, "AUTH_FAILED", "Invalid username or password")

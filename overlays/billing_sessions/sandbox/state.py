@@ -35,6 +35,7 @@ COUNTERS = (
     "duplicate_references",
     "mfa_texts",
     "limit_rejections",
+    "foreign_credentials",
 )
 FAULT_KINDS = ("500", "502", "503", "429", "drop", "slow", "malformed")
 MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are pruned
@@ -79,6 +80,8 @@ class SandboxConfig:
     # Gestix: a new login ends every xa-token issued before it (the docs do not say; a client that relies on
     # several tokens must survive this reading too).
     gestix_login_ends_others: bool = False
+    accounts: int = 1  # Gestix and Számla Agent accounts known: DEMO.account(n) for n < accounts
+    record_credentials: bool = False  # keep (provider, account, credential's account) of every request
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class SandboxState:
         self._references: dict[str, dict[str, int]] = {}
         self._reset_hooks: list[Callable[[], None]] = []
         self._codes: dict[str, str] = {}
+        self._credentials: list[tuple[str, int, int | None]] = []
         self._clear()
 
     # -- lifecycle ---------------------------------------------------------------------------------------
@@ -146,6 +150,7 @@ class SandboxState:
         self._arrivals = {}
         self._references = {p: {} for p in PROVIDERS}
         self._codes = {}
+        self._credentials = []
 
     def on_reset(self, hook: Callable[[], None]) -> None:
         """Register a provider's data reset (called under the lock by :meth:`reset`)."""
@@ -374,6 +379,23 @@ class SandboxState:
         with self.lock:
             now = time.monotonic() + self._offset
             return sum(1 for s in self._sessions[provider].values() if s.alive(now))
+
+    # -- whose credentials a request carried ------------------------------------------------------------
+
+    def saw_credential(self, provider: str, account: int, holder: int | None) -> None:
+        """A request for ``account`` carried a session issued to ``holder`` (``None``: none, or unknown).
+        Another account's counts ``foreign_credentials``; ``record_credentials`` keeps every one."""
+        with self.lock:
+            if holder is not None and holder != account:
+                self._counters[provider]["foreign_credentials"] += 1
+            if self.config.record_credentials:
+                self._credentials.append((provider, account, holder))
+
+    def credentials_seen(self) -> list[tuple[str, int, int | None]]:
+        """(provider, account, account the carried session was issued to) per request, in arrival order,
+        while ``record_credentials`` is on (a snapshot)."""
+        with self.lock:
+            return list(self._credentials)
 
     # -- references of created documents ---------------------------------------------------------------------
 

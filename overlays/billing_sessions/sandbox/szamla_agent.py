@@ -34,7 +34,7 @@ from starlette.routing import BaseRoute, Route
 
 from billing_sandbox_models.szamla_agent import AgentRequest
 from billing_sessions.sandbox.common import login_delay, pdf_bytes
-from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.credentials import DEMO, account_index
 from billing_sessions.sandbox.state import SandboxState
 from billing_sessions.szamla_xml import AgentXmlError, from_xml, to_xml
 from szamla_agent_client import models as m
@@ -251,21 +251,26 @@ class SzamlaAgent:
         """Check the credentials in the XML; the new session cookie to set, if a new session was made."""
         key = call.owned.get("szamlaagentkulcs")
         user, password = call.owned.get("felhasznalo"), call.owned.get("jelszo")
+        account: int | None = 0
         if key:
-            ok, identity = key == DEMO.szamla_agent_key, "key"
+            account = account_index(key, DEMO.szamla_agent_key, self.state.config.accounts)
+            ok, identity = account is not None, "key" if not account else f"key-{account}"
         else:
             ok = (user, password) == (DEMO.szamla_username, DEMO.szamla_password)
             identity = "user"
-        if not ok:
+        if not ok or account is None:
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             raise AgentError(3, "Sikertelen bejelentkezés.")
         session = self.state.use_session(PROVIDER, cookie, ("jsessionid",))
+        holder = None if session is None else int(session.info.get("account", "0"))
+        self.state.saw_credential(PROVIDER, account, holder)
         if session is not None and session.info.get("identity") == identity:
             return None
         await login_delay(self.state)
         idle = self.state.config.szamla_idle
-        session = self.state.create_session(PROVIDER, "jsessionid", idle=idle, info={"identity": identity})
+        info = {"identity": identity, "account": str(account)}
+        session = self.state.create_session(PROVIDER, "jsessionid", idle=idle, info=info)
         self.state.count(PROVIDER, "logins")
         return session.token
 
