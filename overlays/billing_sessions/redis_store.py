@@ -33,7 +33,7 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from billing_sessions.errors import StoreError, missing_extra
 
@@ -150,11 +150,31 @@ class RedisStore:
         self._held: dict[str, str] = {}  # lock key -> token, renewed by the keeper thread
         self._keeper: threading.Thread | None = None
         self._pending: set[asyncio.Task[None]] = set()  # releases after a cancelled wait
+        self._secret: bytes | None = None
 
     def __repr__(self) -> str:
         return f"RedisStore({_redacted(self.url)!r}, prefix={self.prefix!r})"
 
     # -- keys
+
+    def key_secret(self) -> bytes:
+        """The random secret account keys are keyed with (``core.account_key``): ``<prefix>:key-secret``, set
+        once with ``SET NX`` by the first process, read by every other one."""
+        if self._secret is None:
+            name = f"{self.prefix}:key-secret"
+            with self._errors("reading the key secret"):
+                self._client.set(name, secrets.token_hex(32), nx=True)
+                raw = self._client.get(name)
+            try:
+                secret = bytes.fromhex(cast(bytes, raw).decode("ascii"))
+            except (AttributeError, UnicodeDecodeError, ValueError):
+                secret = b""
+            if len(secret) != 32:
+                raise StoreError(
+                    f"session store {self!r}: {name} is damaged: delete it (sessions log in again)"
+                )
+            self._secret = secret
+        return self._secret
 
     def _key(self, key: str, what: str) -> str:
         return f"{self.prefix}:{key}:{what}"
@@ -427,9 +447,19 @@ def _ttls(ttl: float | Mapping[str, float | None] | None) -> float | dict[str, f
 
 
 def _redacted(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None and parts.username is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    """The URL without its user name and password, in the netloc or in the query (``?password=``)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "<a redis URL that cannot be parsed>"
+    if parts.password is not None or parts.username is not None:
+        host = parts.hostname or ""
+        parts = parts._replace(netloc=f"***@{host}" + (f":{port}" if port else ""))
+    if parts.query:
+        query = [
+            (k, "***" if k.lower() in {"password", "username"} else v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        ]
+        parts = parts._replace(query=urlencode(query, safe="*"))
+    return urlunsplit(parts)
