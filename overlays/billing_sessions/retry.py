@@ -493,11 +493,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if made_for is not None and made_for != origin(request.url):
             for name in SECRET_HEADERS - {"proxy-authorization"}:
                 request.headers.pop(name, None)
-            try:
-                has_body = bool(request.content)
-            except httpx.RequestNotRead:
-                has_body = True
-            if has_body:
+            # httpx keeps the body (and its length headers) only for 307/308, where the method stays.
+            length = request.headers.get("content-length", "0").strip()
+            if length not in {"", "0"} or "transfer-encoding" in request.headers:
                 raise TransportError(
                     f"{self.provider}: a redirect to another host would carry the request body, which holds "
                     "credentials: not followed (not sent)",
