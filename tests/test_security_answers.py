@@ -24,10 +24,10 @@ from billing_sessions import (
     bill_v3,
     billingplatform,
 )
-from billing_sessions.bill_v3_rules import LoginGuard
+from billing_sessions.bill_v3_rules import LoginGuard, TrustKeeper
 from billing_sessions.core import Token
 from billing_sessions.retry import MAX_RETRY_AFTER, retry_after
-from billing_sessions.stores import FileStore
+from billing_sessions.stores import FileStore, MemoryStore
 from billing_sessions.szamla_xml import AgentXmlError, from_xml, to_xml
 from gestix_client.api.invoices import create_invoice
 from gestix_client.models import DocumentInput, DocumentLine
@@ -82,6 +82,17 @@ def test_a_bill_endpoint_the_caller_did_not_name_is_refused_at_login_and_never_s
         assert store.load(session.auth.key) is None
         assert server.requests == 1  # the login; nothing was sent anywhere with the session
         session.close()  # never fails
+
+
+def test_a_write_whose_login_named_a_bad_endpoint_is_not_in_doubt() -> None:
+    with HostileServer() as server:
+        server.answer = bill_login("https://attacker.example/api/v2")
+        session = make("bill", server.url)
+        with pytest.raises(ProviderError) as caught:
+            session.create("Customer", {"name": "x"})  # the login came first: the write never left
+        assert not caught.value.maybe_applied
+        assert server.requests == 1
+        session.close()
 
 
 def test_a_bill_endpoint_on_another_host_gets_nothing_unless_allowed() -> None:
@@ -467,3 +478,11 @@ def test_a_redirect_within_the_same_host_keeps_the_session() -> None:
         assert session.client.get_httpx_client().get("/x", follow_redirects=True).status_code == 200
         assert b"sessionid: sess-" in server.received[1].lower()
         session.close()
+
+
+@pytest.mark.parametrize("until", [10**400, "inf", "nan"])
+def test_a_stored_mfa_trust_with_an_unusable_end_is_no_trust(until: Any) -> None:
+    store = MemoryStore()
+    keeper = TrustKeeper(store, "bill_v3:account")
+    store.save(keeper.key, {"remember_me_id": "r", "device": "d", "until": until})
+    assert keeper.load(1_700_000_000.0) is None

@@ -363,11 +363,13 @@ class SessionAuth(httpx.Auth):
     def _logged_in(self, token: Token) -> Token:
         problem = self.provider.token_problem(token)
         if problem is not None:  # refused before it is stored or sent anywhere
-            raise ProviderError(
+            error = ProviderError(
                 f"{self.provider.name}: the login answer's session is unusable: {problem}",
                 provider=self.provider.name,
                 operation="login",
             )
+            error.before_sending = True
+            raise error
         # Providers stamp wall-clock time; the session's idle and expiry rules run on its own clock.
         now = self.clock()
         expires = None if token.expires is None else token.expires + (now - token.created)
@@ -744,7 +746,7 @@ def malformed_answers(provider: str, operation: str) -> Iterator[None]:
 def in_doubt(exc: BillingSessionError) -> bool:
     """Does this failure of a write leave its outcome unknown? Only answers that prove a refusal say no: a
     4xx other than 429, a provider error code in a non-5xx answer, a rejected login or session."""
-    if isinstance(exc, TransportError):
+    if isinstance(exc, TransportError) or exc.before_sending:
         return exc.maybe_applied  # the transport knows whether anything was sent
     if not isinstance(exc, ProviderError) or isinstance(exc, LoginError | SessionExpired):
         return exc.maybe_applied
