@@ -32,7 +32,7 @@ from billing_sessions.errors import (
     UsageError,
 )
 from billing_sessions.ordering import MAX_NONCE_RESENDS, SentGate, WriteMode, awrite_slot, write_slot
-from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport, origin
+from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport
 from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
@@ -256,7 +256,7 @@ class _LoginAuth(httpx.Auth):
 
 def _addressed(request: httpx.Request) -> httpx.Request:
     """Mark where the credentials on ``request`` are meant to go: a redirect elsewhere goes without them."""
-    request.extensions = {**request.extensions, ORIGIN: origin(request.url)}
+    request.extensions = {**request.extensions, ORIGIN: request.url}  # compared by identity: no URL work here
     return request
 
 
