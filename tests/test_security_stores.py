@@ -77,6 +77,22 @@ def test_a_new_process_finds_the_same_key_and_the_session(tmp_path: Path) -> Non
     assert done.stdout.split() == [session.auth.key, "v"]
 
 
+def test_processes_starting_together_make_one_secret(tmp_path: Path) -> None:
+    path = tmp_path / "fresh" / "s.json"
+    code = (
+        "import sys; from billing_sessions import gestix; from billing_sessions.stores import FileStore\n"
+        f"print(gestix.Session({BASE!r}, api_token='t', store=FileStore(sys.argv[1])).auth.key)"
+    )
+    started = [
+        subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]
+    keys = {process.communicate(timeout=60)[0].strip() for process in started}
+    assert all(process.returncode == 0 for process in started)
+    assert len(keys) == 1
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
 def test_memory_stores_share_this_process_secret() -> None:
     assert _session(MemoryStore()).auth.key == _session(MemoryStore()).auth.key
 
