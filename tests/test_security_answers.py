@@ -228,6 +228,17 @@ def test_a_header_with_a_control_character_is_never_sent_and_never_in_doubt() ->
         session.close()
 
 
+def test_a_url_no_transport_serves_is_never_sent_and_never_in_doubt() -> None:
+    with HostileServer() as server:
+        session = make("gestix", server.url)
+        seed(session)
+        with pytest.raises(TransportError) as caught:
+            session.client.get_httpx_client().post("ftp://127.0.0.1/invoices", content=b"{}")
+        assert not caught.value.maybe_applied
+        assert "not sent" in str(caught.value)
+        session.close()
+
+
 # -- bounded numbers
 
 

@@ -40,6 +40,8 @@ DEADLINE = "billing_sessions.deadline"
 POLL_INTERVAL = 0.005
 #: Failures before a request left: safe to re-send even for a write, and reported as "not sent".
 UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: Failures before a request left that a retry cannot mend (a URL no transport serves): not sent, not retried.
+UNSENDABLE = (*UNSENT, httpx.UnsupportedProtocol)
 #: Response extension: generated ``answers.reading`` calls it with an answer its parser cannot read.
 UNREADABLE = "unreadable_answer"
 _STANDARD = frozenset(int(s) for s in HTTPStatus)
@@ -352,6 +354,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _retry_error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> float | None:
         # Refused before anything was sent: safe for writes too. Anything later: only for idempotent requests.
+        if isinstance(exc, httpx.UnsupportedProtocol):
+            return None
         unsent = isinstance(exc, UNSENT)
         if not self.enabled or not (unsent or self.idempotent(request)):
             return None
@@ -399,7 +403,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     def _error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> TransportError:
-        what = "not sent" if isinstance(exc, UNSENT) else "sent, no answer"
+        what = "not sent" if isinstance(exc, UNSENDABLE) else "sent, no answer"
         if isinstance(exc, _DeadlineExpired):
             what = "sent, the deadline passed while the answer was read"
         url = request.url
@@ -411,7 +415,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             operation=f"{request.method} {request.url.path}",
             request=request,
         )
-        error.maybe_applied = self._write(request) and not isinstance(exc, UNSENT)
+        error.maybe_applied = self._write(request) and not isinstance(exc, UNSENDABLE)
         return error
 
     def unreadable(self, response: httpx.Response, exc: Exception | None = None) -> ProviderError:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import secrets
 import threading
 import weakref
@@ -27,8 +26,6 @@ POLL_INTERVAL = 0.005
 PROCESS_SECRET = secrets.token_bytes(32)
 #: The record under which a store without its own ``key_secret()`` keeps one (see ``key_secret``).
 SECRET_RECORD = "billing-sessions:key-secret"  # noqa: S105 - a record name, not a secret
-
-log = logging.getLogger("billing_sessions.stores")
 
 
 def key_secret(store: Any) -> bytes:
