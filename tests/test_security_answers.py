@@ -23,6 +23,7 @@ from billing_sessions import (
     bill,
     bill_v3,
     billingplatform,
+    gestix,
 )
 from billing_sessions.bill_v3_rules import LoginGuard, TrustKeeper
 from billing_sessions.core import Token
@@ -341,7 +342,15 @@ def test_billingplatform_org_must_be_one_path_segment(org: str) -> None:
         billingplatform.Session(org=org, username="u", password="p")
 
 
+@pytest.mark.parametrize("account", ["031/../x", "0310#", "0310?x=1", "a@b", " 0310", "０３１"])
+def test_gestix_account_must_be_letters_and_digits(account: str) -> None:
+    with pytest.raises(UsageError):
+        gestix.Session(account=account, api_token="t")
+
+
 def test_the_hosted_urls_still_work() -> None:
+    with gestix.Session(account="03101176", api_token="t") as g:
+        assert g.base_url == "https://gestix.pt/api/03101176/v4.0.0"
     with billingplatform.Session(org="acme.co", env="sandbox", username="u", password="p") as s:
         assert s.base_url == "https://sandbox.billingplatform.com/acme.co"
 
