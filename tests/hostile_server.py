@@ -3,7 +3,8 @@ encodings and bodies no well-behaved server framework would send.
 
 Each connection carries one request: the server reads it, answers (bytes, or a function that writes to the
 socket itself: a trickle, silence) and closes. ``requests`` counts requests, ``sent`` the bytes of answers
-written by ``trickle``, ``cut_off`` the trickles the client hung up on before the end.
+written by ``trickle``, ``cut_off`` the trickles the client hung up on before the end; ``received`` keeps
+each request as it came (head and body).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class HostileServer:
         self.requests = 0
         self.sent = 0
         self.cut_off = 0
+        self.received: list[bytes] = []
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
@@ -70,10 +72,11 @@ class HostileServer:
         with conn:
             conn.settimeout(5.0)
             try:
-                _read_request(conn)
+                request = _read_request(conn)
             except OSError:
                 return
             with self._lock:
+                self.received.append(request)
                 self.requests += 1
                 answer = self.script.pop(0) if self.script else self.answer
             try:
@@ -103,7 +106,7 @@ class HostileServer:
         return send
 
 
-def _read_request(conn: socket.socket) -> None:
+def _read_request(conn: socket.socket) -> bytes:
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(65536)
@@ -116,9 +119,9 @@ def _read_request(conn: socket.socket) -> None:
         while not body.endswith(b"0\r\n\r\n"):
             chunk = conn.recv(65536)
             if not chunk:
-                return
+                break
             body += chunk
-        return
+        return head + b"\r\n\r\n" + body
     length = 0
     for line in lowered.split(b"\r\n"):
         if line.startswith(b"content-length:"):
@@ -126,8 +129,9 @@ def _read_request(conn: socket.socket) -> None:
     while len(body) < length:
         chunk = conn.recv(65536)
         if not chunk:
-            return
+            break
         body += chunk
+    return head + b"\r\n\r\n" + body
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import pytest
 
 from billing_sessions import gestix, pools
 from billing_sessions.core import account_key, set_query_param
+from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import MemoryStore, Record
 
 BASE = "http://gestix.invalid/api/03101176/v4.0.0"
@@ -97,4 +98,4 @@ def test_a_session_makes_only_the_transport_it_uses() -> None:
 
 
 def _shard(token: str) -> int:
-    return pools.shard(account_key("gestix", BASE, (token, "", "")))
+    return pools.shard(account_key("gestix", BASE, (token, "", ""), PROCESS_SECRET))  # a MemoryStore's

@@ -235,8 +235,9 @@ def test_post_clock(sb: Sandbox, admin: httpx.Client) -> None:
         response = admin.post("/clock", json=bad)
         assert response.status_code == 400
         assert response.json()["error"]
-    assert admin.post("/clock", content=b"[1]").status_code == 400
-    assert admin.post("/clock", content=b"not json").status_code == 400
+    as_json = {"Content-Type": "application/json"}
+    assert admin.post("/clock", content=b"[1]", headers=as_json).status_code == 400
+    assert admin.post("/clock", content=b"not json", headers=as_json).status_code == 400
 
 
 def test_post_faults(sb: Sandbox, admin: httpx.Client) -> None:

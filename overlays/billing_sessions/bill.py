@@ -37,9 +37,11 @@ with Sandbox() as sb, bill.Session(
 # a shared store (FileStore, RedisStore); logout_on_close= decides.
 ```
 
-Also: ``idle_timeout=`` (35 minutes), ``max_in_flight=`` (3), and the options every session takes
-(``store=``, ``timeout=``, ``retry=`` / ``max_retries=``, ``httpx_args=``). ``AsyncSession`` takes the same
-arguments (``async with``, awaited ``session_info``/``read``/``create``).
+The login's ``apiEndPoint`` (where the session's calls go) must be https on the base URL's host, or on a host
+in ``api_hosts=`` (none by default); any other is a ``ProviderError`` at login, and one found in a store is
+dropped (a fresh login). Also: ``idle_timeout=`` (35 minutes), ``max_in_flight=`` (3), and the options every
+session takes (``store=``, ``timeout=``, ``retry=`` / ``max_retries=``, ``httpx_args=``). ``AsyncSession``
+takes the same arguments (``async with``, awaited ``session_info``/``read``/``create``).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Iterable
 from typing import Any, Unpack
 from urllib.parse import parse_qsl, urlencode
 
@@ -72,10 +75,13 @@ from billing_sessions.errors import (
     ProviderError,
     ProviderUnavailable,
     RateLimited,
+    UsageError,
     login_error,
     status_error,
 )
+from billing_sessions.hosts import endpoint_problem, hosts
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+from billing_sessions.store_base import PROCESS_SECRET
 
 log = logging.getLogger("billing_sessions")
 
@@ -95,7 +101,7 @@ _UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the s
 def bill_account_key(dev_key: str, org_id: str) -> str:
     """The key of BILL's in-flight cap (devKey + organization): one for v2 and v3 sessions of an account.
     Keys are per environment, so the URL is not part of it."""
-    return account_key("bill-account", "", (dev_key, org_id))
+    return account_key("bill-account", "", (dev_key, org_id), PROCESS_SECRET)
 
 
 def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.Request:
@@ -186,7 +192,12 @@ class _Bill(Provider):
         dev_key: str | None,
         idle_timeout: float,
         max_in_flight: int | None,
+        api_hosts: Iterable[str] = (),
     ) -> None:
+        try:
+            self.api_hosts = hosts(api_hosts)
+        except ValueError as exc:
+            raise UsageError(f"bill: api_hosts: {exc}", provider=self.name) from None
         self.user_name = require(user_name, "user_name", self.name)
         self.password = require(password, "password", self.name)
         self.org_id = require(org_id, "org_id", self.name)
@@ -222,6 +233,15 @@ class _Bill(Provider):
 
     def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
         return self.apply(request, token, None)
+
+    def token_problem(self, token: Token) -> str | None:
+        # The devKey and sessionId go wherever apiEndPoint says: only to https on a host the caller named.
+        problem = super().token_problem(token)
+        if problem is None and token.endpoint is not None:
+            problem = endpoint_problem(token.endpoint, self.base_url, self.api_hosts)
+            if problem is not None:
+                problem = f"apiEndPoint: {problem} (pass api_hosts=[...] to allow another host)"
+        return problem
 
     def is_expired(self, response: httpx.Response) -> bool:
         error = _envelope_error(response)
@@ -289,10 +309,11 @@ class _Options:
         dev_key: str | None = None,
         idle_timeout: float = IDLE_TIMEOUT,
         max_in_flight: int | None = MAX_IN_FLIGHT,
+        api_hosts: Iterable[str] = (),
         logout_on_close: bool | None = None,
         **options: Unpack[SessionOptions],
     ) -> None:
-        provider = _Bill(user_name, password, org_id, dev_key, idle_timeout, max_in_flight)
+        provider = _Bill(user_name, password, org_id, dev_key, idle_timeout, max_in_flight, api_hosts)
         self._setup(  # type: ignore[attr-defined]
             provider,
             AuthenticatedClient,

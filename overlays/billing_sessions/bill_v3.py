@@ -44,7 +44,6 @@ takes the same arguments (``async with``; awaited methods; ``async for`` over ``
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import time
@@ -84,9 +83,17 @@ from billing_sessions.bill_v3_rules import (
     result,
     trust_key,
 )
-from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, malformed_answers, require
+from billing_sessions.core import (
+    PLACEHOLDER_TOKEN,
+    Provider,
+    Token,
+    account_key,
+    malformed_answers,
+    require,
+)
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
+from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import SessionStore
 from billing_sessions.telemetry import observe
 
@@ -213,10 +220,10 @@ class _BillV3(Provider):
         return body
 
     def _key_id(self) -> str:
-        return hashlib.sha256(self.dev_key.encode()).hexdigest()
+        return account_key(self.name, "devKey", (self.dev_key,), PROCESS_SECRET)
 
     def _account(self) -> str:
-        return hashlib.sha256("\x00".join(self.credentials()).encode()).hexdigest()
+        return account_key(self.name, "login", self.credentials(), PROCESS_SECRET)
 
     def _token(self, response: Response[Any], trust: Trust | None) -> Token:
         answer: LoginResponse = expect_login(response)
@@ -388,6 +395,32 @@ def _list_answer(response: Response[Any], operation: str) -> tuple[list[Any], st
     return _page(response.parsed, operation)
 
 
+class _Cursors:
+    """The ``nextPage`` cursors one pagination has followed: one seen before, or a cursor after an empty page,
+    would loop forever against the hourly quota, so it ends the pagination with a ``ProviderError``."""
+
+    def __init__(self, operation: str, first: object) -> None:
+        self.operation = operation
+        self.seen: set[str] = {first} if isinstance(first, str) else set()
+
+    def follow(self, results: list[Any], cursor: str) -> str:
+        problem = (
+            "repeated a cursor"
+            if cursor in self.seen
+            else ""
+            if results
+            else "gave an empty page and a cursor"
+        )
+        if problem:
+            raise ProviderError(
+                f"{NAME}: {self.operation} {problem}: stopped paginating (it would never end)",
+                provider=NAME,
+                operation=self.operation,
+            )
+        self.seen.add(cursor)
+        return cursor
+
+
 def _op_name(operation: ListOperation) -> str:
     return str(getattr(operation, "__name__", "list operation")).rsplit(".", 1)[-1]
 
@@ -408,6 +441,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         the items are the generated models. ``kwargs`` go to each call (``max_``, ``filters``, ``sort``)."""
         name = _op_name(operation)
         cursor: str | Unset = kwargs.pop("page", UNSET)
+        cursors = _Cursors(name, cursor)
         while True:
             with malformed_answers(NAME, name):
                 response = operation.sync_detailed(client=self.client, page=cursor, **kwargs)
@@ -415,7 +449,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
             yield from results
             if next_page is None:
                 return
-            cursor = next_page
+            cursor = cursors.follow(results, next_page)
 
     def mfa_challenge(self) -> str:
         """Text a code to the user's MFA phone (5 texts a minute: call it only when a person will type the
@@ -455,6 +489,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     async def paginate(self, operation: ListOperation, **kwargs: Any) -> AsyncIterator[Any]:
         name = _op_name(operation)
         cursor: str | Unset = kwargs.pop("page", UNSET)
+        cursors = _Cursors(name, cursor)
         while True:
             with malformed_answers(NAME, name):
                 response = await operation.asyncio_detailed(client=self.client, page=cursor, **kwargs)
@@ -463,7 +498,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
                 yield item
             if next_page is None:
                 return
-            cursor = next_page
+            cursor = cursors.follow(results, next_page)
 
     async def mfa_challenge(self) -> str:
         with observe(self.telemetry, "mfa", reason="challenge"), malformed_answers(NAME, CHALLENGE):

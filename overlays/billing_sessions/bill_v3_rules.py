@@ -218,9 +218,9 @@ class TrustKeeper:
             return None
         try:
             trust = Trust(str(record["remember_me_id"]), str(record["device"]), float(record["until"]))
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: a 400-digit "until"
             return None
-        return trust if trust.until > now else None
+        return trust if trust.until > now and trust.until != float("inf") else None
 
     def save(self, trust: Trust) -> None:
         record = {"remember_me_id": trust.remember_me_id, "device": trust.device, "until": trust.until}

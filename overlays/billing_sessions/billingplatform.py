@@ -38,6 +38,7 @@ takes the same arguments (``async with``, awaited ``query``/``retrieve``).
 from __future__ import annotations
 
 import json
+import re
 import time
 from typing import Any, Unpack
 
@@ -47,11 +48,13 @@ from billing_sessions.core import Provider, Token, malformed_answers, require
 from billing_sessions.errors import (
     BillingSessionError,
     LoginError,
+    ProviderError,
     RateLimited,
     UsageError,
     login_error,
     status_error,
 )
+from billing_sessions.hosts import is_label
 from billing_sessions.redact import redact
 from billing_sessions.retry import retry_after
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
@@ -71,6 +74,7 @@ from billingplatform_client.types import Response
 SERVER = "https://{env}.billingplatform.com/{org}"
 DEFAULT_TIMEOUT = httpx.Timeout(420.0, connect=10.0)
 SESSION_HEADER = "sessionid"
+_ORG = re.compile(r"[A-Za-z0-9_.-]+")
 MAX_IN_FLIGHT = 8  # provider advice: 4-8 concurrent threads
 
 
@@ -96,6 +100,25 @@ def _error(response: Response[Any], operation: str, *, login: bool = False) -> B
     if isinstance(error, RateLimited):
         error.retry_after = retry_after(response.headers, time.time())
     return error
+
+
+#: The longest token lifetime taken as given (a year); a longer ``expires_in`` is clamped to it.
+MAX_EXPIRES_IN = 365 * 86400.0
+
+
+def _expiry(now: float, expires_in: Any) -> float | None:
+    """When an OAuth token expires, from ``expires_in``: absent or 0 means not said; a value that is not a
+    positive finite number is a ``ProviderError``; more than a year is clamped (an early re-login is harmless,
+    a 400-digit number is no reason to fail)."""
+    if expires_in is None or expires_in == 0:
+        return None
+    if isinstance(expires_in, bool) or not isinstance(expires_in, int | float) or not expires_in > 0:
+        raise ProviderError(
+            "billingplatform: the token answer's expires_in is not a positive number",
+            provider="billingplatform",
+            operation="POST /auth/1.0/authenticate",
+        )
+    return now + (MAX_EXPIRES_IN if expires_in > MAX_EXPIRES_IN else float(expires_in))
 
 
 class _BillingPlatform(Provider):
@@ -167,7 +190,7 @@ class _BillingPlatform(Provider):
                 created=now,
                 last_used=now,
                 kind="bearer",
-                expires=now + parsed.expires_in if parsed.expires_in else None,
+                expires=_expiry(now, parsed.expires_in),
             )
         if int(response.status_code) in {400, 401, 403}:
             raise LoginError(
@@ -237,6 +260,13 @@ class _Options:
         if base_url is None:
             if not org:
                 raise UsageError("billingplatform: pass base_url, or org= (and env=) for the hosted API")
+            # Both become part of the URL the credentials go to: env= of the host name, org= of the path.
+            if not isinstance(env, str) or not is_label(env):
+                raise UsageError(
+                    f"billingplatform: env= must be one DNS label (like 'my', 'sandbox'), not {env!r}"
+                )
+            if not isinstance(org, str) or not _ORG.fullmatch(org) or set(org) == {"."}:
+                raise UsageError(f"billingplatform: org= must be letters, digits, '_', '-', '.', not {org!r}")
             base_url = SERVER.format(env=env, org=org)
         elif org is not None:
             raise UsageError("billingplatform: pass base_url or org=, not both (org= names the hosted URL)")

@@ -12,7 +12,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
+import hmac
 import logging
+import math
+import re
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterator
@@ -31,7 +34,8 @@ from billing_sessions.errors import (
 )
 from billing_sessions.lanes import Lane, WriteLanes
 from billing_sessions.ordering import SentGate, WriteMode, awrite_slot, write_slot
-from billing_sessions.retry import DEADLINE, RetryTransport
+from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport
+from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
 
@@ -76,7 +80,7 @@ class Token:
         if not record or not isinstance(record.get("value"), str):
             return None
         try:
-            return cls(
+            token = cls(
                 value=record["value"],
                 created=float(record.get("created", 0.0)),
                 last_used=float(record.get("last_used", 0.0)),
@@ -84,8 +88,26 @@ class Token:
                 expires=float(record["expires"]) if record.get("expires") is not None else None,
                 endpoint=str(record["endpoint"]) if record.get("endpoint") else None,
             )
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an integer too large for a float
             return None
+        times = (token.created, token.last_used, token.expires or 0.0)
+        return token if all(math.isfinite(t) for t in times) else None  # NaN would dodge every idle rule
+
+
+#: What may go into an HTTP header: visible ASCII, no CR/LF/NUL (h11 refuses those only when sending, which
+#: would break every later call with the same stored value).
+_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+#: Longer than any session id, token or cookie a provider issues; a bigger one is not a credential.
+MAX_TOKEN_LENGTH = 8192
+
+
+def token_problem(value: str) -> str | None:
+    """Why a session value from an answer or a store cannot be used (None: it can)."""
+    if len(value) > MAX_TOKEN_LENGTH:
+        return f"longer than {MAX_TOKEN_LENGTH} characters"
+    if not _HEADER_SAFE.fullmatch(value):
+        return "empty, or holding characters an HTTP header cannot carry (control, space or non-ASCII)"
+    return None
 
 
 class Provider:
@@ -126,7 +148,7 @@ class Provider:
     def concurrency_key(self, base_url: str) -> str:
         """The in-flight limit's key: the provider's ``concurrency_scope`` at ``base_url`` (BILL: the account,
         for its v2 and v3 APIs alike)."""
-        return account_key(self.name, base_url, self.concurrency_scope())
+        return account_key(self.name, base_url, self.concurrency_scope(), PROCESS_SECRET)
 
     def credentials(self) -> tuple[str, ...]:
         """Everything that identifies the account (hashed into the store key, never stored)."""
@@ -160,6 +182,11 @@ class Provider:
     def session_from_response(self, response: httpx.Response) -> str | None:
         """A new session value the server handed out in an ordinary answer (Számla's Set-Cookie)."""
         return None
+
+    def token_problem(self, token: Token) -> str | None:
+        """Why a session from a login answer or a store cannot be used (None: it can). Checked before it is
+        stored or used: a bad one is a ``ProviderError`` at login, and dropped (a fresh login) when loaded."""
+        return token_problem(token.value)
 
     #: Set by the session: where and how the login client connects.
     base_url: str = ""
@@ -232,7 +259,13 @@ class _LoginAuth(httpx.Auth):
         deadline = _login_deadline.get()
         if deadline is not None:
             request.extensions = {**request.extensions, DEADLINE: deadline}
-        yield self.provider.prepare_login(request, self.token)
+        yield _addressed(self.provider.prepare_login(request, self.token))
+
+
+def _addressed(request: httpx.Request) -> httpx.Request:
+    """Mark where the credentials on ``request`` are meant to go: a redirect elsewhere goes without them."""
+    request.extensions = {**request.extensions, ORIGIN: request.url}  # compared by identity: no URL work here
+    return request
 
 
 def set_query_param(url: httpx.URL, name: str, value: int) -> httpx.URL:
@@ -251,8 +284,12 @@ def set_query_param(url: httpx.URL, name: str, value: int) -> httpx.URL:
     return url.copy_set_param(name, str(value))
 
 
-def account_key(provider: str, base_url: str, credentials: tuple[str, ...]) -> str:
-    digest = hashlib.sha256("\x00".join((provider, base_url, *credentials)).encode()).hexdigest()
+def account_key(provider: str, base_url: str, credentials: tuple[str, ...], secret: bytes) -> str:
+    """``<provider>:<32 hex digits>``, the one way every key, lock or file name and telemetry label of an
+    account is made: an HMAC of the credentials keyed with a random secret kept beside the store
+    (``store_base.key_secret``), so that none of them verifies a guessed password without that secret."""
+    message = "\x00".join((provider, base_url, *credentials)).encode()
+    digest = hmac.new(secret, message, hashlib.sha256).hexdigest()
     return f"{provider}:{digest[:32]}"
 
 
@@ -312,8 +349,20 @@ class SessionAuth(httpx.Auth):
             log.info("%s: %s, renewing before use", self.provider.name, reason)
         return reason is None
 
-    def _adopt(self, record: Record | None, stale: Token | None) -> Token | None:
+    def _stored(self, record: Record | None) -> Token | None:
+        """The session of a stored record, if it can be used: a damaged or planted one (a token no header can
+        carry, an endpoint the session would not send secrets to) is ignored, so a fresh login replaces it."""
         token = Token.from_record(record)
+        problem = None if token is None else self.provider.token_problem(token)
+        if problem is not None:
+            log.warning(
+                "%s: the stored session is unusable (%s): logging in again", self.provider.name, problem
+            )
+            return None
+        return token
+
+    def _adopt(self, record: Record | None, stale: Token | None) -> Token | None:
+        token = self._stored(record)
         # The stored token is usually the one just found unusable: say why only once.
         seen = token is not None and self._token is not None and token.value == self._token.value
         if token is not None and self._usable(token, stale, quiet=seen):
@@ -324,6 +373,15 @@ class SessionAuth(httpx.Auth):
         return None
 
     def _logged_in(self, token: Token, lane: int = 0) -> Token:
+        problem = self.provider.token_problem(token)
+        if problem is not None:  # refused before it is stored or sent anywhere
+            error = ProviderError(
+                f"{self.provider.name}: the login answer's session is unusable: {problem}",
+                provider=self.provider.name,
+                operation="login",
+            )
+            error.before_sending = True
+            raise error
         # Providers stamp wall-clock time; the session's idle and expiry rules run on its own clock.
         now = self.clock()
         expires = None if token.expires is None else token.expires + (now - token.created)
@@ -338,7 +396,7 @@ class SessionAuth(httpx.Auth):
         return token
 
     def _prepare(self, request: httpx.Request, token: Token | None, nonce: int | None) -> httpx.Request:
-        return self.provider.apply(request, token, nonce)
+        return _addressed(self.provider.apply(request, token, nonce))
 
     def _seen(self, response: httpx.Response, token: Token | None) -> tuple[Token | None, bool]:
         """After an answer: the token to keep using, and whether the store must be updated."""
@@ -495,7 +553,7 @@ class SessionAuth(httpx.Auth):
         rest adopt it."""
         if kept is None or token is None or kept.value == token.value:
             return None
-        found = Token.from_record(stored)
+        found = self._stored(stored)
         if found is None or found.value in (token.value, kept.value):
             return None
         log.info("%s: adopting the new session another caller stored first", self.provider.name)
@@ -827,7 +885,7 @@ def malformed_answers(provider: str, operation: str) -> Iterator[None]:
 def in_doubt(exc: BillingSessionError) -> bool:
     """Does this failure of a write leave its outcome unknown? Only answers that prove a refusal say no: a
     4xx other than 429, a provider error code in a non-5xx answer, a rejected login or session."""
-    if isinstance(exc, TransportError):
+    if isinstance(exc, TransportError) or exc.before_sending:
         return exc.maybe_applied  # the transport knows whether anything was sent
     if not isinstance(exc, ProviderError) or isinstance(exc, LoginError | SessionExpired):
         return exc.maybe_applied

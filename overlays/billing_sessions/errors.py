@@ -31,6 +31,8 @@ class BillingSessionError(Exception):
     maybe_applied: bool = False
     #: Every error the provider listed (BILL v3 error arrays), in its order; empty where it sends one error.
     entries: tuple[ErrorEntry, ...] = ()
+    #: Raised before the call's own request left (an unusable login answer): never ``maybe_applied``.
+    before_sending: bool = False
 
     def __init__(self, message: str, *, provider: str = "", status: int | None = None, operation: str = ""):
         super().__init__(message)

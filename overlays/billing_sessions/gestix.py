@@ -190,6 +190,11 @@ class _Options:
         if base_url is None:
             if not account:
                 raise UsageError("gestix: pass base_url, or account= to use the production server")
+            if not isinstance(account, str) or not account.isascii() or not account.isalnum():
+                # it becomes part of the URL the credentials go to: one path segment, nothing else
+                raise UsageError(
+                    f"gestix: account= must be letters and digits (like '03101176'), not {account!r}"
+                )
             base_url = SERVER.format(account=account)
         elif account is not None:
             raise UsageError(

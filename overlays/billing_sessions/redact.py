@@ -60,6 +60,31 @@ class RedactingFilter(logging.Filter):
 _FILTER = RedactingFilter()
 
 
+class HeaderCodecFilter(logging.Filter):
+    """``hpack`` (HTTP/2, ``http2=True``) logs header names and values, and whole encoded header blocks (which
+    a Huffman decoder reads back), at DEBUG: every bytes argument becomes ``<redacted>``; of a header tuple,
+    only the name is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else (record.args,)
+        if any(isinstance(a, bytes | bytearray | memoryview | tuple) for a in args):
+            record.args = tuple(_header_arg(a) for a in args)
+        return True
+
+
+def _header_arg(value: object) -> object:
+    if isinstance(value, tuple) and value:
+        return f"({value[0]!r}, {REDACTED})"
+    if isinstance(value, bytes | bytearray | memoryview):
+        return REDACTED
+    return value
+
+
+_CODEC_FILTER = HeaderCodecFilter()
+#: The HTTP/2 header codec's loggers (h2's own logs only through a logger it is given; httpcore gives none).
+CODEC_LOGGERS = ("hpack", "hpack.hpack", "hpack.table", "h2", "h2.connection")
+
+
 # Logger filters only see records made by that very logger, not by its children: name each one.
 LOGGERS = (
     "httpx",
@@ -78,6 +103,10 @@ def install() -> None:
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:
             logger.addFilter(_FILTER)
+    for name in CODEC_LOGGERS:
+        logger = logging.getLogger(name)
+        if _CODEC_FILTER not in logger.filters:
+            logger.addFilter(_CODEC_FILTER)
 
 
 ENV = "BILLING_SESSIONS_LOG"
@@ -98,7 +127,9 @@ def configure_from_env() -> None:
     logger.setLevel(level)
 
 
-_SECRET_HEADERS = frozenset(n.lower() for n in (*SECRET_NAMES, "Cookie", "Set-Cookie", "Proxy-Authorization"))
+#: Header names that carry a credential (lower case): redacted on errors, dropped from cross-origin redirects.
+SECRET_HEADERS = frozenset(n.lower() for n in (*SECRET_NAMES, "Cookie", "Set-Cookie", "Proxy-Authorization"))
+_SECRET_HEADERS = SECRET_HEADERS
 
 
 def redact_request(request: httpx.Request) -> httpx.Request:

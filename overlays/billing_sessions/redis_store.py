@@ -42,7 +42,7 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from billing_sessions.errors import StoreError, UsageError, missing_extra
 
@@ -192,6 +192,7 @@ class RedisStore:
         self._loop: asyncio.AbstractEventLoop | None = None  # the loop of a caller's asyncio client
         self._keeper: threading.Thread | None = None
         self._pending: set[asyncio.Task[None]] = set()  # releases after a cancelled wait
+        self._secret: bytes | None = None
 
     def __repr__(self) -> str:
         if self.url is None:
@@ -201,6 +202,28 @@ class RedisStore:
         return f"RedisStore({_redacted(self.url)!r}{cluster}, prefix={self.prefix!r})"
 
     # -- keys
+
+    def key_secret(self) -> bytes:
+        """The random secret account keys are keyed with (``core.account_key``): ``<prefix>:key-secret``, set
+        once with ``SET NX`` by the first process, read by every other one."""
+        if self._secret is None:
+            name = f"{self.prefix}:key-secret"
+            with self._errors("reading the key secret"):
+                if self._client is None and self._given_async is not None:
+                    raw = _read_once(self._given_async.client, name)
+                else:
+                    self._client.set(name, secrets.token_hex(32), nx=True)
+                    raw = self._client.get(name)
+            try:
+                secret = bytes.fromhex(cast(bytes, raw).decode("ascii"))
+            except (AttributeError, UnicodeDecodeError, ValueError):
+                secret = b""
+            if len(secret) != 32:
+                raise StoreError(
+                    f"session store {self!r}: {name} is damaged: delete it (sessions log in again)"
+                )
+            self._secret = secret
+        return self._secret
 
     def _key(self, key: str, what: str) -> str:
         return f"{self.prefix}:{{{key}}}:{what}" if self.hash_tags else f"{self.prefix}:{key}:{what}"
@@ -504,9 +527,53 @@ def _ttls(ttl: float | Mapping[str, float | None] | None) -> float | dict[str, f
 
 
 def _redacted(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None and parts.username is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    """The URL without its user name and password, in the netloc or in the query (``?password=``)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "<a redis URL that cannot be parsed>"
+    if parts.password is not None or parts.username is not None:
+        host = parts.hostname or ""
+        parts = parts._replace(netloc=f"***@{host}" + (f":{port}" if port else ""))
+    if parts.query:
+        query = [
+            (k, "***" if k.lower() in {"password", "username"} else v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        ]
+        parts = parts._replace(query=urlencode(query, safe="*"))
+    return urlunsplit(parts)
+
+
+def _read_once(client: Any, name: str) -> Any:
+    """Set-if-absent and read ``name`` through a caller's asyncio client, from a synchronous call (a session
+    is keyed when it is made): on a loop of its own in a worker thread, whose connections are then dropped
+    so that none is later used on the caller's loop."""
+
+    async def read() -> Any:
+        try:
+            await client.set(name, secrets.token_hex(32), nx=True)
+            return await client.get(name)
+        finally:
+            pool = getattr(client, "connection_pool", None)
+            if pool is None:  # a cluster client: closed nodes reconnect on their next command
+                await client.aclose()
+            else:
+                await pool.disconnect()
+                for sentinel in getattr(getattr(pool, "sentinel_manager", None), "sentinels", ()):
+                    await sentinel.connection_pool.disconnect()
+
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append(asyncio.run(read()))
+        except Exception as exc:  # raised again in the caller's thread, where _errors types it
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, name="redis-key-secret")
+    worker.start()
+    worker.join()
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    return outcome[0]

@@ -13,7 +13,9 @@ import asyncio
 import contextvars
 import email.utils
 import logging
+import math
 import random
+import re
 import threading
 import time
 import weakref
@@ -27,6 +29,7 @@ import httpx
 
 from billing_sessions import pools
 from billing_sessions.errors import ProviderError, TransportError, status_error
+from billing_sessions.redact import SECRET_HEADERS
 from billing_sessions.telemetry import Telemetry, emit, in_flight
 
 log = logging.getLogger("billing_sessions")
@@ -38,9 +41,28 @@ DEADLINE = "billing_sessions.deadline"
 POLL_INTERVAL = 0.005
 #: Failures before a request left: safe to re-send even for a write, and reported as "not sent".
 UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: Failures before a request left that a retry cannot mend (a URL no transport serves): not sent, not retried.
+UNSENDABLE = (*UNSENT, httpx.UnsupportedProtocol)
 #: Response extension: generated ``answers.reading`` calls it with an answer its parser cannot read.
 UNREADABLE = "unreadable_answer"
 _STANDARD = frozenset(int(s) for s in HTTPStatus)
+#: Request extension: the URL the session put its credentials on the request for. A redirect the caller lets
+#: httpx follow keeps the extensions: one to another origin (scheme, host, port) is sent without them.
+ORIGIN = "billing_sessions.origin"
+#: The default cap on an answer's size once decoded (``max_answer_bytes=``): far above any answer the four
+#: APIs document (a BILL v3 page of 100 items, a Számla invoice PDF in base64, a BillingPlatform query page
+#: of thousands of rows are well below a few MB), low enough that parsing the largest one stays bounded (a
+#: 16 MB XML answer parses into ~400 MB).
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+#: A compressed body is decoded this many raw bytes at a time, so a decompression bomb is stopped within
+#: ~1 MB (gzip/deflate expand at most ~1,000 times) of the cap, never after it was all inflated.
+_SLICE = 1024
+#: What h11/h2 refuse in a header (control characters): such a request is never sent, so never in doubt.
+_UNSENDABLE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
 
 
 @attrs.frozen
@@ -70,20 +92,26 @@ class RetryPolicy:
         return backoff * self.jitter()
 
 
+#: A ``Retry-After`` further away than this (seconds) is no usable hint: ignored, like a missing one.
+MAX_RETRY_AFTER = 86400.0
+
+
 def retry_after(headers: Mapping[str, str], now: float) -> float | None:
-    """The ``Retry-After`` of an answer in seconds (delta-seconds or an HTTP date), if it has one."""
+    """The ``Retry-After`` of an answer in seconds (delta-seconds or an HTTP date), if it has a usable one:
+    a value that is not a finite number of at most a day (``MAX_RETRY_AFTER``) is ignored."""
     value = headers.get("retry-after")
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        try:
+            seconds = email.utils.parsedate_to_datetime(value).timestamp() - now
+        except (TypeError, ValueError, OverflowError, IndexError):  # year 99999999999: OverflowError
+            return None
+    if not math.isfinite(seconds) or seconds > MAX_RETRY_AFTER:
         return None
-    return max(0.0, when.timestamp() - now)
+    return max(0.0, seconds)
 
 
 _override: contextvars.ContextVar[RetryPolicy | None] = contextvars.ContextVar("retry_override", default=None)
@@ -155,6 +183,39 @@ class _ABounded(httpx.AsyncByteStream):
 
     async def aclose(self) -> None:
         await self._stream.aclose()
+
+
+class _Sliced(httpx.SyncByteStream):
+    """A compressed body handed to the decoder in small pieces (see ``_SLICE``)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            for start in range(0, len(chunk), _SLICE):
+                yield chunk[start : start + _SLICE]
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _ASliced(httpx.AsyncByteStream):
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            for start in range(0, len(chunk), _SLICE):
+                yield chunk[start : start + _SLICE]
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+def _compressed(response: httpx.Response) -> bool:
+    encoding = response.headers.get("content-encoding")
+    return encoding is not None and encoding.strip().lower() not in {"", "identity"}
 
 
 def _sendable_cookies(response: httpx.Response) -> None:
@@ -259,6 +320,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._transport_args = transport_args or {}
         self._shard = shard  # which of the host's shared transports (pools.shard of the account)
         self._unreadable = self.unreadable  # one bound method for every answer
+        #: The largest answer read, decoded (bytes; None: no cap). Set by the session (``max_answer_bytes=``).
+        self.max_answer_bytes: int | None = MAX_ANSWER_BYTES
 
     def _sync_transport(self, request: httpx.Request) -> httpx.BaseTransport:
         if self._sync is not None:
@@ -324,6 +387,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _retry_error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> float | None:
         # Refused before anything was sent: safe for writes too. Anything later: only for idempotent requests.
+        if isinstance(exc, httpx.UnsupportedProtocol):
+            return None
         unsent = isinstance(exc, UNSENT)
         if not self.enabled or not (unsent or self.idempotent(request)):
             return None
@@ -371,7 +436,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     def _error(self, request: httpx.Request, exc: httpx.TransportError, attempt: int) -> TransportError:
-        what = "not sent" if isinstance(exc, UNSENT) else "sent, no answer"
+        what = "not sent" if isinstance(exc, UNSENDABLE) else "sent, no answer"
         if isinstance(exc, _DeadlineExpired):
             what = "sent, the deadline passed while the answer was read"
         url = request.url
@@ -383,7 +448,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             operation=f"{request.method} {request.url.path}",
             request=request,
         )
-        error.maybe_applied = self._write(request) and not isinstance(exc, UNSENT)
+        error.maybe_applied = self._write(request) and not isinstance(exc, UNSENDABLE)
         return error
 
     def unreadable(self, response: httpx.Response, exc: Exception | None = None) -> ProviderError:
@@ -405,11 +470,84 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return not self.logins and not self.idempotent(request)
 
     def _body(self, request: httpx.Request, response: httpx.Response, *, asynchronous: bool) -> None:
-        """Before the body is read: bound a read by the call's deadline (a write's answer is awaited)."""
+        """Before the body is read: bound a read by the call's deadline (a write's answer is awaited), and
+        its size (a compressed body is decoded in slices, so the cap holds while it is inflated)."""
         deadline = request.extensions.get(DEADLINE)
         if deadline is not None and self.idempotent(request):
             bounded = _ABounded if asynchronous else _Bounded
             response.stream = bounded(response.stream, deadline, self.current.clock)
+        if self.max_answer_bytes is not None and _compressed(response):
+            response.stream = _ASliced(response.stream) if asynchronous else _Sliced(response.stream)
+
+    def _too_large(self, request: httpx.Request, response: httpx.Response) -> ProviderError:
+        error = ProviderError(
+            f"{self.provider}: the answer to {request.method} {request.url.path} is larger than "
+            f"max_answer_bytes ({self.max_answer_bytes} bytes decoded): not read; raise max_answer_bytes= "
+            "if such answers are expected",
+            provider=self.provider,
+            status=response.status_code,
+            operation=f"{request.method} {request.url.path}",
+        )
+        error.maybe_applied = self._write(request)
+        return error
+
+    def _read(self, request: httpx.Request, response: httpx.Response) -> None:
+        """``response.read()``, stopped as soon as the decoded body passes ``max_answer_bytes``."""
+        limit = self.max_answer_bytes
+        if limit is None:
+            response.read()
+            return
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > limit:
+                raise self._too_large(request, response)
+        response._content = bytes(body)  # what read() keeps (httpx 0.28): the auth and the parsers see it
+
+    async def _aread(self, request: httpx.Request, response: httpx.Response) -> None:
+        limit = self.max_answer_bytes
+        if limit is None:
+            await response.aread()
+            return
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) > limit:
+                raise self._too_large(request, response)
+        response._content = bytes(body)
+
+    def _sendable(self, request: httpx.Request) -> None:
+        """Before anything is sent: a redirect to another origin loses the credentials (and is refused if it
+        would carry a body, where they are too); a header no HTTP/1.1 or HTTP/2 peer may receive (CR, LF, NUL)
+        fails here, as not sent, instead of inside h11 where it would look like a failure after sending."""
+        made_for = request.extensions.get(ORIGIN)
+        if made_for is not None and made_for is not request.url and origin(made_for) != origin(request.url):
+            for name in SECRET_HEADERS - {"proxy-authorization"}:
+                request.headers.pop(name, None)
+            # httpx keeps the body (and its length headers) only for 307/308, where the method stays.
+            length = request.headers.get("content-length", "0").strip()
+            if length not in {"", "0"} or "transfer-encoding" in request.headers:
+                raise TransportError(
+                    f"{self.provider}: a redirect to another host would carry the request body, which holds "
+                    "credentials: not followed (not sent)",
+                    provider=self.provider,
+                    operation=f"{request.method} {request.url.path}",
+                    request=request,
+                )
+            log.warning("%s: following a redirect to another host without the credentials", self.provider)
+        raw = request.headers.raw
+        if not _UNSENDABLE.search(b"\t".join(b"\t".join(pair) for pair in raw)):  # one search: the usual case
+            return
+        for field, value in raw:
+            if _UNSENDABLE.search(value) or _UNSENDABLE.search(field):
+                header = field.decode("ascii", "replace")
+                raise TransportError(
+                    f"{self.provider}: the header {header!r} holds a control character (CR, LF, NUL, ...) "
+                    "and cannot be sent (not sent)",
+                    provider=self.provider,
+                    operation=f"{request.method} {request.url.path}",
+                    request=request,
+                )
 
     def _answer(self, request: httpx.Request, response: httpx.Response) -> None:
         """After the body is read: what every answer gets before the client and the parsers see it."""
@@ -421,6 +559,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         transport = self._sync_transport(request)
+        self._sendable(request)
         attempt = 0
         while True:
             self._bound(request)
@@ -435,7 +574,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     # error, typed and retried like any other; with a limit, the slot is held until then.
                     with _closed_on_error(response):
                         self._body(request, response, asynchronous=False)
-                        response.read()
+                        self._read(request, response)
             except httpx.DecodingError as exc:  # a broken Content-Encoding: an answer, but unreadable
                 self._log(request, "DecodingError", attempt, started)
                 delay = self._retry_response(request, response, attempt, unreadable=True)
@@ -479,6 +618,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         transport = self._async_transport(request)
+        self._sendable(request)
         attempt = 0
         while True:
             self._bound(request)
@@ -489,7 +629,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                         response = await transport.handle_async_request(request)
                     async with _aclosed_on_error(response):
                         self._body(request, response, asynchronous=True)
-                        await response.aread()  # the body too: see handle_request
+                        await self._aread(request, response)  # the body too: see handle_request
             except httpx.DecodingError as exc:
                 self._log(request, "DecodingError", attempt, started)
                 delay = self._retry_response(request, response, attempt, unreadable=True)

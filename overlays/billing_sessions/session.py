@@ -28,7 +28,8 @@ from billing_sessions.core import (
     account_key,
 )
 from billing_sessions.errors import UsageError
-from billing_sessions.retry import InFlightLimit, RetryPolicy, RetryTransport, using
+from billing_sessions.retry import MAX_ANSWER_BYTES, InFlightLimit, RetryPolicy, RetryTransport, using
+from billing_sessions.store_base import key_secret
 from billing_sessions.stores import MemoryStore, SessionStore
 from billing_sessions.telemetry import EventHook, Telemetry, make, observe
 
@@ -62,6 +63,7 @@ class SessionOptions(TypedDict, total=False):
     on_event: EventHook | None  # called with a telemetry.SessionEvent for each session event
     tracer_provider: Any | None  # OpenTelemetry (extra otel); default: the global one, if an SDK set it
     meter_provider: Any | None  # OpenTelemetry meter provider; default: the global one, likewise
+    max_answer_bytes: int | None  # the largest answer read, decoded (default 16 MiB; None: no cap)
 
 
 OPTION_NAMES = SessionOptions.__required_keys__ | SessionOptions.__optional_keys__
@@ -125,7 +127,7 @@ class _Base(Generic[C]):
         client_args = {k: v for k, v in (httpx_args or {}).items() if k not in TRANSPORT_OPTIONS}
         client_args["trust_env"] = False  # the environment's proxy is the session transport's (env_proxy)
         provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
-        key = account_key(provider.name, self.base_url, provider.credentials())
+        key = account_key(provider.name, self.base_url, provider.credentials(), key_secret(self.store))
         self.auth = SessionAuth(provider, self.store, key, clock)
         self.telemetry: Telemetry | None = make(
             provider.name,
@@ -142,7 +144,8 @@ class _Base(Generic[C]):
         self.logout_on_close = logout_on_close
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")
-        login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry)
+        cap = _answer_cap(provider.name, options.get("max_answer_bytes", MAX_ANSWER_BYTES))
+        login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry, cap)
         shard = pools.shard(key)  # the account's logins and calls share one connection pool
         self.transport = _transport(*login_args, shard=shard)
         self.auth.retry = self.transport
@@ -210,6 +213,16 @@ def env_proxy(base_url: str) -> str | None:
     return proxies.get(url.scheme) or proxies.get("all")
 
 
+def _answer_cap(provider: str, value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise UsageError(
+            f"{provider}: max_answer_bytes must be a positive number of bytes, or None", provider=provider
+        )
+    return value
+
+
 def _transport(
     provider: Provider,
     base_url: str,
@@ -217,6 +230,7 @@ def _transport(
     max_retries: int | None,
     httpx_args: dict[str, Any],
     telemetry: Telemetry | None = None,
+    max_answer_bytes: int | None = MAX_ANSWER_BYTES,
     *,
     logins: bool = False,
     shard: int = 0,
@@ -251,6 +265,7 @@ def _transport(
         shard=shard,
     )
     transport.telemetry = telemetry
+    transport.max_answer_bytes = max_answer_bytes
     return transport
 
 

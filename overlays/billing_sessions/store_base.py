@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 import threading
 import weakref
 from collections.abc import AsyncIterator, Iterator
@@ -18,6 +19,31 @@ Record = dict[str, Any]
 NONCE_FIELD = "nonce"
 #: How often a waiting asyncio task tries a lock held by a thread or another process (seconds).
 POLL_INTERVAL = 0.005
+
+
+#: The key secret of this process's in-memory keys (``MemoryStore``, in-flight limits, login guards): account
+#: keys are HMACs of the credentials under a store's secret, never a plain hash (see ``core.account_key``).
+PROCESS_SECRET = secrets.token_bytes(32)
+#: The record under which a store without its own ``key_secret()`` keeps one (see ``key_secret``).
+SECRET_RECORD = "billing-sessions:key-secret"  # noqa: S105 - a record name, not a secret
+
+
+def key_secret(store: Any) -> bytes:
+    """The random secret account keys of ``store`` are keyed with: the store's own ``key_secret()`` where it
+    has one (FileStore: a 0600 file beside it; RedisStore: a key set with ``SET NX``; MemoryStore: this
+    process's), else one kept as a record of the store itself, made once under its lock."""
+    own = getattr(store, "key_secret", None)
+    if own is not None:
+        return bytes(own())
+    with store.lock(SECRET_RECORD, "login"):
+        record = store.load(SECRET_RECORD) or {}
+        value = record.get("secret")
+        if isinstance(value, str) and len(value) == 64:
+            with contextlib.suppress(ValueError):
+                return bytes.fromhex(value)
+        made = secrets.token_bytes(32)
+        store.save(SECRET_RECORD, {"secret": made.hex()})
+        return made
 
 
 #: The largest nonce Gestix accepts (int64); a stored nonce at or above it is damage.
@@ -54,7 +80,10 @@ class SessionStore(Protocol):
         """Exclusive lock for ``key`` across threads (and processes, for shared stores)."""
 
     def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
-        """The same lock for asyncio tasks; waiting never blocks the event loop."""
+        """The same lock for asyncio tasks; waiting never blocks the event loop.
+
+        A store may also offer ``key_secret() -> bytes``: the random secret its account keys are keyed with,
+        the same for every process using the store (without it, one is kept as a record: ``key_secret``)."""
 
 
 class LocalLocks:

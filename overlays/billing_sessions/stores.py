@@ -49,6 +49,7 @@ from billing_sessions.store_base import (
     MAX_NONCE,
     NONCE_FIELD,
     POLL_INTERVAL,
+    PROCESS_SECRET,
     LocalLocks,
     LockTimeout,
     Record,
@@ -86,6 +87,10 @@ class MemoryStore:
 
     def __repr__(self) -> str:
         return f"MemoryStore(accounts={len(self._data)})"
+
+    def key_secret(self) -> bytes:
+        """This process's secret: a MemoryStore lives and dies with the process."""
+        return PROCESS_SECRET
 
     def load(self, key: str) -> Record | None:
         record = self._data.get(key)
@@ -142,7 +147,9 @@ class FileStore:
         self._lock_timeout = lock_timeout
         self._poll_interval = poll_interval
         self._temp_name = re.compile(re.escape(f".{self.path.name}.") + r"[0-9]+\.[0-9a-f]{16}\.tmp")
-        _tighten(self.path)
+        self._secret_path = self.path.with_name(f"{self.path.name}.key")
+        self._secret: bytes | None = None
+        _tighten(self.path, self._secret_path)
         self._locks = LocalLocks()
         self._usable_locks: set[str] = set()
         self._corrupt_seen: tuple[int, int] | None = (
@@ -159,7 +166,7 @@ class FileStore:
     def _file_lock(self, name: str) -> filelock.FileLock:
         path = f"{self.path}.{name}.lock"
         if name not in self._usable_locks:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(self.path.parent)
             _check_lock_file(Path(path))
             self._usable_locks.add(name)
         return filelock.FileLock(
@@ -260,9 +267,12 @@ class FileStore:
             )
 
     def _write(self, data: dict[str, Record]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.path.parent)
         self._remove_stale_temp_files()
-        payload = json.dumps(data, sort_keys=True).encode()
+        self._replace(self.path, json.dumps(data, sort_keys=True).encode())
+
+    def _replace(self, target: Path, payload: bytes) -> None:
+        """Under the data lock: ``target`` holds ``payload`` (0600), atomically."""
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
         flags = (
             os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -277,12 +287,28 @@ class FileStore:
                 f.write(payload)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp, self.path)
+            os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
         _fsync_directory(self.path.parent)
+
+    def key_secret(self) -> bytes:
+        """The random secret this store's account keys are keyed with (``core.account_key``): 32 bytes in
+        ``<path>.key``, 0600, made once by the first process that needs it, shared by all the others."""
+        if self._secret is None:
+            with self._errors("the key secret"):
+                secret = _read_secret(self._secret_path)
+                if secret is None:
+                    with self._data_lock():
+                        secret = _read_secret(self._secret_path)
+                        if secret is None:
+                            make_dirs(self.path.parent)
+                            secret = secrets.token_bytes(32)
+                            self._replace(self._secret_path, secret.hex().encode() + b"\n")
+            self._secret = secret
+        return self._secret
 
     def load(self, key: str) -> Record | None:
         with self._data_lock(), self._errors("load"):
@@ -344,7 +370,8 @@ class FileStore:
 
 def _refuse(path: Path, what: str) -> StoreError:
     return StoreError(
-        f"session store {str(path)!r} {what}: refusing to use it; pass the path of a regular file"
+        f"session store {str(path)!r} {what}: refusing to use it; pass the path of a regular file of "
+        "yours that holds a session store or does not exist yet"
     )
 
 
@@ -359,10 +386,74 @@ def _kind(mode: int) -> str | None:
     return "is not a regular file"
 
 
-def _tighten(path: Path) -> None:
-    """An existing store file must be a regular file (never a directory, a link or a device). A looser mode is
-    tightened to 0600 only on a file this process owns, through a descriptor opened without following links:
-    a link swapped in after the check can't redirect the chmod."""
+def make_dirs(directory: Path) -> None:
+    """Create ``directory`` and its missing parents 0700, whatever the umask (they hold sessions)."""
+    missing = []
+    while not directory.exists():
+        missing.append(directory)
+        if directory.parent == directory:
+            break
+        directory = directory.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process made it meanwhile: theirs, left as is
+            os.mkdir(path, 0o700)
+            os.chmod(path, 0o700)  # the umask may have taken bits away (even the owner's)
+
+
+def _owned(path: Path, uid: int) -> None:
+    if hasattr(os, "geteuid") and uid != os.geteuid():
+        raise _refuse(path, "belongs to another user (it could plant sessions or read ours)")
+
+
+def _store_file(fd: int, secret_path: Path) -> bool:
+    """Is this a session store (ours, or one cut mid-write), not an unrelated file we must not overwrite?"""
+    with open(os.dup(fd), "rb") as f:
+        head = f.read()
+    if not head.strip() or secret_path.exists():
+        return True
+    try:
+        data = json.loads(head)
+    except (ValueError, RecursionError):
+        return head.lstrip()[:1] in (b"{", b"[")  # JSON cut or damaged: read as empty, then repaired
+    return isinstance(data, dict) and all(isinstance(v, dict) for v in data.values())
+
+
+def _read_secret(path: Path) -> bytes | None:
+    """The key secret in ``path``; None when there is none yet (or it is damaged: a new one replaces it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            kind = _kind(path.lstat().st_mode)
+            if kind is not None:
+                raise _refuse(path, kind) from exc
+        raise
+    with open(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        kind = _kind(info.st_mode)
+        if kind is not None:
+            raise _refuse(path, kind)
+        _owned(path, info.st_uid)
+        if info.st_mode & 0o077 and hasattr(os, "fchmod"):
+            os.fchmod(f.fileno(), 0o600)
+        text = f.read(200).strip()
+    try:
+        secret = bytes.fromhex(text.decode("ascii"))
+    except ValueError:
+        secret = b""
+    if len(secret) != 32:
+        log.warning("session store key %s is damaged: a new one is made (stored sessions log in again)", path)
+        return None
+    return secret
+
+
+def _tighten(path: Path, secret_path: Path) -> None:
+    """An existing store file must be a regular file (never a directory, a link or a device) of this user's,
+    holding a session store: an unrelated file is refused, never chmodded or overwritten. A looser mode is
+    tightened to 0600 through a descriptor opened without following links: a link swapped in after the check
+    can't redirect the chmod."""
     try:
         info = path.lstat()
     except FileNotFoundError:
@@ -374,19 +465,20 @@ def _tighten(path: Path) -> None:
     kind = _kind(info.st_mode)
     if kind is not None:
         raise _refuse(path, kind)
-    if not info.st_mode & 0o077:
-        return
-    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
-        log.warning("session store %s is readable by others and not ours to tighten", path)
-        return
+    _owned(path, info.st_uid)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise StoreError(f"session store {str(path)!r} cannot be opened: {exc.strerror}") from exc
     try:
-        if _kind(os.fstat(fd).st_mode) is not None:
+        info = os.fstat(fd)
+        if _kind(info.st_mode) is not None:
             raise _refuse(path, "is not a regular file")
-        os.fchmod(fd, 0o600)
+        _owned(path, info.st_uid)
+        if not _store_file(fd, secret_path):
+            raise _refuse(path, "is not a session store (an unrelated file: never overwritten)")
+        if info.st_mode & 0o077:
+            os.fchmod(fd, 0o600)
     finally:
         os.close(fd)
 

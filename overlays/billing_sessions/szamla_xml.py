@@ -33,6 +33,8 @@ _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 # A bare ``&`` (not an entity or character reference): the Agent has been seen sending them in URLs.
 _BARE_AMP = re.compile(rb"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);)")
 _TRUE = {"true": True, "1": True, "false": False, "0": False}
+# An XML element name without a namespace prefix (an ASCII NCName: what the Agent's XSDs use).
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
 class AgentXmlError(BillingSessionError, ValueError):
@@ -96,6 +98,8 @@ def _write(out: list[str], name: str, data: dict[str, Any], owned: dict[str, str
     known = _KEYS[name]
     for key, value in data.items():  # kept unknown elements, after the known ones
         if key not in known:
+            if not isinstance(key, str) or not _NAME.fullmatch(key):  # it becomes markup: <key>...</key>
+                raise AgentXmlError(f"{key!r} (in additional_properties) is not an XML element name")
             if key in _OWNED:
                 raise AgentXmlError(
                     f"{key} is filled in by the session: leave it out of the model", element=key
@@ -122,14 +126,18 @@ def to_xml(model: Any, owned: dict[str, str] | None = None) -> bytes:
 
 
 def parse_tree(data: bytes) -> ET.Element:
-    """Parse with expat (no external entities, expansion bombs refused); bare ``&`` are read as text."""
+    """Parse with expat (no external entities, expansion bombs refused); bare ``&`` are read as text. A
+    declared encoding expat cannot read (multi-byte ones such as ``shift_jis``, unknown names) is an
+    ``AgentXmlError`` like any unreadable document."""
     try:
         return ET.fromstring(data)  # noqa: S314 - see the docstring
     except ET.ParseError:
         pass
+    except (ValueError, LookupError) as exc:  # expat: "multi-byte encodings are not supported", codecs
+        raise AgentXmlError(f"the XML declares an encoding that cannot be read ({exc})") from None
     try:
         return ET.fromstring(_BARE_AMP.sub(b"&amp;", data))  # noqa: S314
-    except ET.ParseError as exc:
+    except (ET.ParseError, ValueError, LookupError) as exc:
         raise AgentXmlError(f"the XML could not be read ({exc})") from None
 
 

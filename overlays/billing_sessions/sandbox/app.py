@@ -14,19 +14,27 @@ Admin API (JSON; same semantics as :class:`~billing_sessions.sandbox.state.Sandb
 - ``GET /_sandbox/mfa``: ``{"bill_v3": "123456"}``, the last MFA code texted per provider (or null).
 
 Bad admin input answers 400 ``{"error": "..."}``.
+
+The admin API refuses what a web page could send it (403 ``{"error": "..."}``): a request whose ``Host`` or
+``Origin`` is not loopback (DNS rebinding, a cross-site form), and a POST with a body that is not
+``application/json`` (a "simple" cross-site request). A sandbox bound beyond loopback takes an admin token
+(``Authorization: Bearer <token>`` or ``X-Sandbox-Token``), which then admits any Host and Origin.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hmac
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
+from billing_sessions.hosts import is_loopback
 from billing_sessions.sandbox.bill import Bill
 from billing_sessions.sandbox.bill_v3 import BillV3
 from billing_sessions.sandbox.billingplatform import BillingPlatform
@@ -130,10 +138,47 @@ def _status(state: SandboxState) -> dict[str, Any]:
     }
 
 
-def admin_routes(state: SandboxState) -> list[BaseRoute]:
+def _host(value: str) -> str:
+    """The host of a Host header (``127.0.0.1:8787``, ``[::1]:80``) or of an Origin (``http://host:port``)."""
+    try:
+        return urlsplit(value if "//" in value else f"//{value}").hostname or ""
+    except ValueError:
+        return ""
+
+
+def refused(request: Request, token: str | None) -> str | None:
+    """Why an admin request is refused (None: allowed): see the module docstring."""
+    if token is not None:
+        given = request.headers.get("x-sandbox-token") or request.headers.get("authorization", "")
+        if hmac.compare_digest(given.removeprefix("Bearer ").encode(), token.encode()):
+            return None
+    if not is_loopback(_host(request.headers.get("host", ""))):
+        return "the admin API answers loopback Host names only (or pass the admin token)"
+    origin = request.headers.get("origin")
+    if origin is not None and not is_loopback(_host(origin)):
+        return "the admin API refuses cross-site requests (Origin is not loopback)"
+    return None
+
+
+def admin_routes(state: SandboxState, token: str | None = None) -> list[BaseRoute]:
+    def guarded(
+        endpoint: Callable[[Request], Awaitable[Response]],
+    ) -> Callable[[Request], Awaitable[Response]]:
+        async def checked(request: Request) -> Response:
+            why = refused(request, token)
+            if why is not None:
+                return json_response({"error": why}, 403)
+            return await endpoint(request)
+
+        return checked
+
     def post(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
-            body = parse_json(await request.body()) or {}
+            raw = await request.body()
+            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if raw and media != "application/json":  # text/plain & co. are what a cross-site form can send
+                return json_response({"error": "the body must be sent as application/json"}, 415)
+            body = parse_json(raw) or {}
             if not isinstance(body, dict):
                 return json_response({"error": "the body must be a JSON object"}, 400)
             try:
@@ -153,25 +198,26 @@ def admin_routes(state: SandboxState) -> list[BaseRoute]:
         return json_response({"bill_v3": state.mfa_code("bill_v3")})
 
     return [
-        Route("/", counters, methods=["GET"]),
-        Route("/counters", counters, methods=["GET"]),
-        Route("/status", status, methods=["GET"]),
-        Route("/mfa", mfa, methods=["GET"]),
-        Route("/expire", post(_expire), methods=["POST"]),
-        Route("/clock", post(_clock), methods=["POST"]),
-        Route("/faults", post(_faults), methods=["POST"]),
-        Route("/down", post(_down), methods=["POST"]),
-        Route("/reset", post(_reset), methods=["POST"]),
-        Route("/config", post(_config), methods=["POST"]),
-        Route("/latency", post(_latency), methods=["POST"]),
+        Route("/", guarded(counters), methods=["GET"]),
+        Route("/counters", guarded(counters), methods=["GET"]),
+        Route("/status", guarded(status), methods=["GET"]),
+        Route("/mfa", guarded(mfa), methods=["GET"]),
+        Route("/expire", guarded(post(_expire)), methods=["POST"]),
+        Route("/clock", guarded(post(_clock)), methods=["POST"]),
+        Route("/faults", guarded(post(_faults)), methods=["POST"]),
+        Route("/down", guarded(post(_down)), methods=["POST"]),
+        Route("/reset", guarded(post(_reset)), methods=["POST"]),
+        Route("/config", guarded(post(_config)), methods=["POST"]),
+        Route("/latency", guarded(post(_latency)), methods=["POST"]),
     ]
 
 
-def create_app(state: SandboxState) -> FaultLayer:
-    """The whole sandbox as one ASGI app, bound to ``state``."""
+def create_app(state: SandboxState, admin_token: str | None = None) -> FaultLayer:
+    """The whole sandbox as one ASGI app, bound to ``state``; ``admin_token`` admits admin requests from
+    anywhere (a sandbox bound beyond loopback)."""
     # Providers get flat routes with full paths, not Mounts: a Mount's "{path:path}" tail does not match a
     # path parameter holding a newline (fuzzers send those), which would make such requests 404.
-    routes: list[BaseRoute] = [Mount(ADMIN, routes=admin_routes(state))]
+    routes: list[BaseRoute] = [Mount(ADMIN, routes=admin_routes(state, admin_token))]
     routes += SzamlaAgent(state).routes()
     bill = Bill(state)
     routes += bill.routes("/api/v2/dc2") + bill.routes("/api/v2")  # two API endpoints, one state

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 import socket
 from collections.abc import Callable
 
 import uvicorn
 
+from billing_sessions.hosts import is_loopback
 from billing_sessions.sandbox.app import create_app
 from billing_sessions.sandbox.credentials import DEMO
 from billing_sessions.sandbox.server import BASE_PATHS
@@ -57,7 +59,17 @@ def run(
     sock.listen(2048)  # before the banner: a client that reads it may connect at once (uvicorn listens late)
     bound_port = sock.getsockname()[1]
     url = f"http://[{host}]:{bound_port}" if ":" in host else f"http://{host}:{bound_port}"
-    app = create_app(SandboxState(config))
+    token = None
+    if not is_loopback(host):
+        # Anyone who can reach the port can use the demo credentials and drive the admin API: say so, and
+        # require a token for the admin API from other hosts.
+        token = secrets.token_urlsafe(16)
+        out(
+            f"WARNING: the sandbox listens on {host}, beyond loopback: other machines can reach it, with "
+            "its public demo credentials. Use --host 127.0.0.1 unless that is what you want."
+        )
+        out(f"Admin API token (Authorization: Bearer ...): {token}")
+    app = create_app(SandboxState(config), admin_token=token)
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False, backlog=2048)
     )

@@ -33,9 +33,10 @@ class Sandbox:
         host: str = "127.0.0.1",
         port: int = 0,
         log_level: str = "warning",
+        admin_token: str | None = None,
     ) -> None:
         self.state = SandboxState(config)
-        self.app: FaultLayer = create_app(self.state)
+        self.app: FaultLayer = create_app(self.state, admin_token)
         self.host = host
         self.port = port
         self._log_level = log_level
