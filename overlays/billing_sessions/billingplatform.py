@@ -43,7 +43,7 @@ from typing import Any, Unpack
 
 import httpx
 
-from billing_sessions.core import Provider, Token, malformed_answers, require
+from billing_sessions.core import Provider, Token, require
 from billing_sessions.errors import (
     BillingSessionError,
     LoginError,
@@ -98,6 +98,10 @@ def _error(response: Response[Any], operation: str, *, login: bool = False) -> B
     return error
 
 
+def _positive(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
 class _BillingPlatform(Provider):
     name = "billingplatform"
     max_in_flight = MAX_IN_FLIGHT
@@ -149,7 +153,8 @@ class _BillingPlatform(Provider):
             now = time.time()
             return Token(value=first.session_id, created=now, last_used=now)
         if first is not None:
-            text = first.error_text if isinstance(first.error_text, str) else " ".join(first.error_text or [])
+            texts = first.error_text if isinstance(first.error_text, list) else [first.error_text or ""]
+            text = " ".join(str(t) for t in texts)
             raise LoginError(
                 f"billingplatform: login failed (ErrorCode {first.error_code}): {text}".strip(),
                 provider=self.name,
@@ -167,7 +172,7 @@ class _BillingPlatform(Provider):
                 created=now,
                 last_used=now,
                 kind="bearer",
-                expires=now + parsed.expires_in if parsed.expires_in else None,
+                expires=now + parsed.expires_in if _positive(parsed.expires_in) else None,
             )
         if int(response.status_code) in {400, 401, 403}:
             raise LoginError(
@@ -189,20 +194,14 @@ class _BillingPlatform(Provider):
 
     def login(self) -> Token:
         if self.oauth:
-            with malformed_answers(self.name, "POST /auth/1.0/authenticate"):
-                return self._bearer(authenticate.sync_detailed(client=self._oauth_client()))
-        with malformed_answers(self.name, "POST /rest/2.0/login"):
-            return self._session(
-                login.sync_detailed(client=self.login_client(Client), body=self._login_body())
-            )
+            return self._bearer(authenticate.sync_detailed(client=self._oauth_client()))
+        return self._session(login.sync_detailed(client=self.login_client(Client), body=self._login_body()))
 
     async def alogin(self) -> Token:
         if self.oauth:
-            with malformed_answers(self.name, "POST /auth/1.0/authenticate"):
-                return self._bearer(await authenticate.asyncio_detailed(client=self._oauth_client()))
-        with malformed_answers(self.name, "POST /rest/2.0/login"):
-            client = self.login_client(Client)
-            return self._session(await login.asyncio_detailed(client=client, body=self._login_body()))
+            return self._bearer(await authenticate.asyncio_detailed(client=self._oauth_client()))
+        client = self.login_client(Client)
+        return self._session(await login.asyncio_detailed(client=client, body=self._login_body()))
 
     def _logout_client(self, token: Token) -> AuthenticatedClient:
         return self.login_client(
@@ -265,24 +264,20 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def query(self, sql: str) -> list[Record]:
         """``GET /rest/2.0/query``: the ``queryResponse`` records."""
-        with malformed_answers(self.provider.name, "GET /rest/2.0/query"):
-            return _records(query.sync_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
+        return _records(query.sync_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
 
     def retrieve(self, entity: str, record_id: str) -> list[Record]:
         """``GET /rest/2.0/{entity}/{id}``: the ``retrieveResponse`` records."""
         operation = f"GET /rest/2.0/{entity}/{record_id}"
-        with malformed_answers(self.provider.name, operation):
-            return _records(retrieve.sync_detailed(entity, record_id, client=self.client), operation)
+        return _records(retrieve.sync_detailed(entity, record_id, client=self.client), operation)
 
 
 class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
 
     async def query(self, sql: str) -> list[Record]:
-        with malformed_answers(self.provider.name, "GET /rest/2.0/query"):
-            return _records(await query.asyncio_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
+        return _records(await query.asyncio_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
 
     async def retrieve(self, entity: str, record_id: str) -> list[Record]:
         operation = f"GET /rest/2.0/{entity}/{record_id}"
-        with malformed_answers(self.provider.name, operation):
-            return _records(await retrieve.asyncio_detailed(entity, record_id, client=self.client), operation)
+        return _records(await retrieve.asyncio_detailed(entity, record_id, client=self.client), operation)
