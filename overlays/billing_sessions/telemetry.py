@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("billing_sessions")
 
-Kind = Literal["login", "relogin", "logout", "mfa", "resend", "retry", "nonce_rejected", "lock_wait"]
+Kind = Literal[
+    "login", "relogin", "logout", "mfa", "mfa_trust", "resend", "retry", "nonce_rejected", "lock_wait"
+]
 Outcome = Literal["ok", "error"]
 
 
@@ -39,7 +41,9 @@ class SessionEvent:
     ``kind``: ``login`` (the first session), ``relogin`` (a session replaced: ``reason`` ``expired``, ``idle``
     or ``rejected``), ``logout``, ``resend`` (a request sent again after the session expired), ``retry``
     (``reason``: the HTTP status or the transport error's class), ``nonce_rejected``, ``lock_wait``
-    (``reason``: ``login`` or ``write``; ``duration``: seconds waited for that lock).
+    (``reason``: ``login`` or ``write``; ``duration``: seconds waited for that lock), ``mfa_trust`` (BILL v3:
+    ``days_left`` until the remembered MFA trust expires; ``reason`` ``remembered``, a login it made
+    trusted, or ``validated``, a new trust).
     """
 
     kind: Kind
@@ -50,6 +54,7 @@ class SessionEvent:
     reason: str | None = None
     duration: float | None = None  # seconds
     account: str = ""  # the store key's hash prefix: tells accounts apart, identifies nobody
+    days_left: float | None = None  # mfa_trust: days until the remembered trust expires
 
 
 EventHook = Callable[[SessionEvent], object]

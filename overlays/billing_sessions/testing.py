@@ -134,8 +134,9 @@ class BillingSandbox:
         ``reference`` was already used), ..."""
         return self.sandbox.state.counters(provider)
 
-    def configure(self, **changes: float | int | None) -> None:
-        """Change sandbox settings (e.g. ``bill_idle=60``) until the next reset."""
+    def configure(self, **changes: float | int | str | None) -> None:
+        """Change sandbox settings (e.g. ``bill_idle=60``; ``bill_v3_trust_id_name="mfaId"`` makes BILL v3's
+        challenge/validate answer the trust identifier as ``mfaId``) until the next reset."""
         self.sandbox.state.configure(**changes)
 
     def reset(self) -> None:

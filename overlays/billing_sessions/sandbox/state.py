@@ -42,6 +42,9 @@ MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are
 SessionStatus = Literal["live", "expired", "unknown"]
 
 
+TRUST_ID_NAMES = ("rememberMeId", "mfaId")
+
+
 @dataclass
 class SandboxConfig:
     """Lifetimes (seconds, on the sandbox's offset clock) and load knobs. Every field is optional."""
@@ -61,8 +64,15 @@ class SandboxConfig:
     bill_v3_remember: float = 30 * 86400.0  # how long a rememberMeId makes logins trusted
     bill_v3_mfa_phone: bool = True  # False: no MFA phone on file (challenge answers BDC_1354)
     bill_v3_mfa_code: str | None = None  # the code every challenge "texts" (scripts); None: a random one
+    # The name challenge/validate answers the trust identifier under: "rememberMeId" (BILL's pages) or
+    # "mfaId" (one production runbook); both are assumptions of the spec, so tests cover both.
+    bill_v3_trust_id_name: str = "rememberMeId"
     latency: float = 0.0  # seconds of network round trip added to every provider request
     latency_jitter: float = 0.0  # +- this much (uniform) on each request's round trip
+
+    def __post_init__(self) -> None:
+        if self.bill_v3_trust_id_name not in TRUST_ID_NAMES:
+            raise ValueError(f"bill_v3_trust_id_name must be one of {', '.join(TRUST_ID_NAMES)}")
 
 
 @dataclass(frozen=True)
