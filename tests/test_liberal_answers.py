@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Iterator
 
 import pytest
 
+from bill_v3_client.api.vendors import list_vendors
+from billing_sessions import ProviderError, bill_v3, gestix
 from billing_sessions.szamla_agent import AgentXmlError, from_xml
+from gestix_client.types import Unset as GestixUnset
 from szamla_agent_client import models as m
 from szamla_agent_client.types import Unset
+from tests.hostile_server import hostile, json_answer
 
 INVOICE_DATA = """<?xml version="1.0" encoding="UTF-8"?>
 <szamla xmlns="http://www.szamlazz.hu/szamla">
@@ -108,3 +113,49 @@ def test_a_value_that_does_not_read_is_kept_with_one_warning_and_its_parent_surv
     assert "xmlnyugtavalasz/nyugta/alap/kelt" in warnings[0]
     assert "xmlnyugtavalasz/nyugta/tetelek/tetel/brutto" in warnings[0]
     assert "127,00" not in warnings[0]  # paths, never values: an answer may carry personal data
+
+
+# -- JSON answers: the same rule, for every provider (the generated operations build models tolerantly)
+
+
+def test_a_json_field_of_an_unexpected_type_does_not_cost_the_rest(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, "billing_sessions")
+    status = b'{"status": "ready", "server_time": "yesterday", "versions": "v4", "region": "eu"}'  # no errors
+    with hostile() as server:
+        server.script = [json_answer(200, b'{"xa-token": "t-1"}')]
+        server.answer = json_answer(200, status)
+        with gestix.Session(server.url + "/api/1/v4.0.0", api_token="token", max_retries=0) as s:
+            answer = s.status()
+    assert answer.status == "ready" and answer.server_time == "yesterday" and answer.versions == "v4"
+    assert isinstance(answer.errors, GestixUnset) and answer.additional_properties == {"region": "eu"}
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert "StatusResponse.server_time" in warnings[0] and "StatusResponse.versions" in warnings[0]
+    assert "yesterday" not in warnings[0]
+
+
+def test_one_bad_item_of_a_list_does_not_cost_the_others() -> None:
+    page = (
+        b'{"results": [{"id": "v1", "name": "Good", "address": {"line1": "Main 1"}},'
+        b' {"id": "v2", "name": "Odd", "address": "Main 2"}], "nextPage": ""}'
+    )
+    login = b'{"sessionId": "s-1", "organizationId": "o", "userId": "u", "trusted": false}'
+    with hostile() as server:
+        server.script = [json_answer(200, login)]
+        server.answer = json_answer(200, page)
+        with bill_v3.Session(
+            server.url, username="u", password="p", organization_id="o", dev_key="d", logout_on_close=False
+        ) as s:
+            vendors = list(s.paginate(list_vendors))
+    assert [v.name for v in vendors] == ["Good", "Odd"]
+    assert vendors[0].address["line1"] == "Main 1" and vendors[1].address == "Main 2"
+
+
+def test_a_body_that_is_not_an_object_is_still_unreadable() -> None:
+    with hostile() as server:
+        server.script = [json_answer(200, b'{"xa-token": "t-1"}')]
+        server.answer = json_answer(200, b'["ready"]')
+        with gestix.Session(server.url + "/api/1/v4.0.0", api_token="token", max_retries=0) as s:
+            with pytest.raises(ProviderError) as caught:
+                s.status()
+    assert caught.value.status == 200

@@ -411,6 +411,12 @@ class _Options:
         return body
 
 
+def _challenge_id(answer: ChallengeResponse) -> str:
+    if isinstance(answer.challenge_id, str) and answer.challenge_id:
+        return answer.challenge_id
+    raise ProviderError(f"{NAME}: the challenge answer carries no challengeId", provider=NAME, status=200)
+
+
 def trust_id(answer: ValidateResponse) -> str | None:
     """The trust identifier of a validate answer: ``rememberMeId``, or ``mfaId`` as one production runbook
     reads it (both are assumptions in the spec; whichever is there, ``rememberMeId`` first)."""
@@ -503,8 +509,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         code); returns the challenge id for ``mfa_validate``."""
         with observe(self.telemetry, "mfa", reason="challenge"):
             response = generate_challenge.sync_detailed(client=self.client, body=ChallengeRequest())
-            answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
-            return answer.challenge_id
+            return _challenge_id(expect(response, ChallengeResponse, CHALLENGE))
 
     def mfa_validate(
         self,
@@ -549,8 +554,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     async def mfa_challenge(self) -> str:
         with observe(self.telemetry, "mfa", reason="challenge"):
             response = await generate_challenge.asyncio_detailed(client=self.client, body=ChallengeRequest())
-            answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
-            return answer.challenge_id
+            return _challenge_id(expect(response, ChallengeResponse, CHALLENGE))
 
     async def mfa_validate(
         self,

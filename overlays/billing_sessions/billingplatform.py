@@ -61,6 +61,7 @@ from billingplatform_client.api.session import authenticate, login, logout
 from billingplatform_client.models import (
     LoginRequest,
     LoginResponseBody,
+    LoginResult,
     OauthToken,
     QueryResponseBody,
     Record,
@@ -143,7 +144,8 @@ class _BillingPlatform(Provider):
             raise _error(response, "POST /rest/2.0/login", login=True)
         parsed = response.parsed
         results = parsed.login_response if isinstance(parsed, LoginResponseBody) else []
-        first = results[0] if results else None
+        first = results[0] if isinstance(results, list) and results else None
+        first = first if isinstance(first, LoginResult) else None  # an entry read as sent is unusable
         if (
             first is not None
             and first.error_code == "0"
@@ -165,7 +167,7 @@ class _BillingPlatform(Provider):
 
     def _bearer(self, response: Response[Any]) -> Token:
         parsed = response.parsed
-        if isinstance(parsed, OauthToken) and parsed.access_token:
+        if isinstance(parsed, OauthToken) and isinstance(parsed.access_token, str) and parsed.access_token:
             now = time.time()
             return Token(
                 value=parsed.access_token,
@@ -252,10 +254,20 @@ class _Options:
 
 def _records(response: Response[Any], operation: str) -> list[Record]:
     parsed = response.parsed
+    records = None
     if isinstance(parsed, QueryResponseBody):
-        return parsed.query_response
-    if isinstance(parsed, RetrieveResponseBody):
-        return parsed.retrieve_response
+        records = parsed.query_response
+    elif isinstance(parsed, RetrieveResponseBody):
+        records = parsed.retrieve_response
+    if isinstance(records, list):
+        return records
+    if records is not None:  # a 2xx whose records are not a list: nothing usable in it
+        raise status_error(
+            "billingplatform: the answer carries no list of records",
+            provider="billingplatform",
+            status=int(response.status_code),
+            operation=operation,
+        )
     raise _error(response, operation)
 
 

@@ -119,9 +119,10 @@ class _Gestix(Provider):
         return response.status_code in {400, 409, 500} and b'"DB_TIMEOUT"' in response.content
 
     def _token(self, response: Response[Any], operation: str) -> Token:
-        if isinstance(response.parsed, SessionToken) and response.parsed.xa_token:
+        token = response.parsed.xa_token if isinstance(response.parsed, SessionToken) else None
+        if isinstance(token, str) and token:
             now = time.time()
-            return Token(value=response.parsed.xa_token, created=now, last_used=now)
+            return Token(value=token, created=now, last_used=now)
         raise _error(response, operation, login="API token" if self.api_token else "user name and password")
 
     # An unreadable answer is a ProviderError raised by the generated reader (answers.reading); anything

@@ -26,6 +26,7 @@ import attrs
 import httpx
 
 from billing_sessions.errors import ProviderError, TransportError, status_error
+from billing_sessions.lenient import model as lenient_model
 from billing_sessions.telemetry import Telemetry, emit, in_flight
 
 log = logging.getLogger("billing_sessions")
@@ -39,6 +40,8 @@ POLL_INTERVAL = 0.005
 UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 #: Response extension: generated ``answers.reading`` calls it with an answer its parser cannot read.
 UNREADABLE = "unreadable_answer"
+#: The response extension the generated ``answers.tolerant`` reads: builds a model field by field.
+LENIENT = "lenient_model"
 _STANDARD = frozenset(int(s) for s in HTTPStatus)
 
 
@@ -382,6 +385,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         """After the body is read: what every answer gets before the client and the parsers see it."""
         response.request = request
         response.extensions[UNREADABLE] = self._unreadable
+        response.extensions[LENIENT] = lenient_model
         _sendable_cookies(response)
 
     # -- sync
