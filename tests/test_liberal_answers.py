@@ -22,6 +22,14 @@ from szamla_agent_client import models as m
 from szamla_agent_client.types import Unset
 from tests.hostile_server import hostile, json_answer
 
+
+@pytest.fixture(autouse=True)
+def _fresh_login_guard() -> Iterator[None]:
+    bill_v3.LoginGuard.reset()
+    yield
+    bill_v3.LoginGuard.reset()
+
+
 INVOICE_DATA = """<?xml version="1.0" encoding="UTF-8"?>
 <szamla xmlns="http://www.szamlazz.hu/szamla">
   <szallito>
