@@ -296,8 +296,8 @@ def tolerant(cls: type[M], response: httpx.Response) -> M:
     try:
         return cls.from_dict(data)
     except PARSE_ERRORS:
-        lenient: Callable[[type[M], dict[str, Any]], M] | None = response.extensions.get(
-            LENIENT
+        lenient: Callable[[type[M], dict[str, Any]], M] | None = (
+            response.extensions.get(LENIENT)
         )
         if lenient is None or not isinstance(data, dict):
             raise
