@@ -31,7 +31,7 @@ def test_the_command_serves_until_ctrl_c() -> None:
         lines = []
         for line in process.stdout:
             lines.append(line)
-            if "OAuth client" in line:  # the last line of the banner
+            if "BILLING_SESSIONS_BILLINGPLATFORM_PASSWORD" in line:  # the last line of the banner
                 break
         text = "".join(lines)
         found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", text)

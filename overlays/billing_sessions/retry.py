@@ -14,6 +14,8 @@ import contextvars
 import email.utils
 import logging
 import random
+import socket
+import ssl
 import threading
 import time
 import weakref
@@ -120,6 +122,42 @@ async def _aclosed_on_error(response: httpx.Response) -> AsyncIterator[None]:
     except BaseException:
         await response.aclose()
         raise
+
+
+def diagnose(exc: BaseException, host: str, port: int | None) -> str:
+    """What failed below httpx (the name, the port, TLS, a timeout) and what to check: the error on our side
+    of the wire, in words a person on call can act on. Empty when nothing more is known."""
+    causes: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in causes:
+        causes.append(current)
+        current = current.__cause__ or current.__context__
+    text = " ".join(str(c) for c in causes).lower()
+    if any(isinstance(c, socket.gaierror) for c in causes) or any(w in text for w in _NAME_ERRORS):
+        return (
+            f"the name {host} did not resolve (DNS): check the host in the base URL, and this machine's DNS "
+            "and network"
+        )
+    if any(isinstance(c, ConnectionRefusedError) for c in causes) or "connection refused" in text:
+        return (
+            f"{host}:{port} refused the connection (nothing listens there): check the port in the base URL "
+            "and that the service is up"
+        )
+    if any(isinstance(c, ssl.SSLError) for c in causes) or "ssl" in text or "certificate" in text:
+        detail = next((c.reason for c in causes if isinstance(c, ssl.SSLError) and c.reason), None)
+        return (
+            "TLS failed" + (f" ({detail})" if detail else "") + ": check that the URL's scheme matches the "
+            "port (https on a TLS port), the host name on the certificate, and verify= (a CA bundle) for a "
+            "private CA"
+        )
+    if isinstance(exc, httpx.ConnectTimeout):
+        return (
+            f"no connection to {host}:{port} within the connect timeout: check a firewall or proxy on the way"
+        )
+    return ""
+
+
+_NAME_ERRORS = ("name or service not known", "nodename nor servname", "temporary failure in name resolution")
 
 
 class _DeadlineExpired(httpx.ReadTimeout):
@@ -346,9 +384,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             what = "sent, the deadline passed while the answer was read"
         url = request.url
         port = url.port or {"https": 443, "http": 80}.get(url.scheme)
+        why = diagnose(exc, url.host, port)
         error = TransportError(
             f"{self.provider}: {type(exc).__name__} talking to {url.host}:{port} after {attempt + 1} "
-            f"attempt(s) ({what})",
+            f"attempt(s) ({what})" + (f": {why}" if why else ""),
             provider=self.provider,
             operation=f"{request.method} {request.url.path}",
             request=request,

@@ -82,6 +82,12 @@ def check_base_url(provider: str, base_url: str) -> str:
         url = httpx.URL(base_url)
     except (httpx.InvalidURL, TypeError) as exc:
         raise UsageError(f"{provider}: base_url is not a valid URL ({exc})", provider=provider) from None
+    if "://" in base_url and url.scheme not in {"http", "https"}:
+        raise UsageError(
+            f"{provider}: base_url {base_url!r} has the scheme {url.scheme}://, which is not HTTP: use "
+            "https:// (or http:// for a local sandbox)",
+            provider=provider,
+        )
     if url.scheme not in {"http", "https"} or not url.host:
         raise UsageError(
             f"{provider}: base_url {base_url!r} needs a scheme and a host, e.g. https://host/path",
