@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bill_v3_client.api.vendors import list_vendors
-from billing_sessions import ProviderError, StoreError, bill, bill_v3, gestix
+from billing_sessions import ProviderError, StoreError, UsageError, bill, bill_v3, gestix, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import MemoryStore
 
@@ -160,3 +160,13 @@ def test_an_unreadable_answer_is_still_the_providers(sb: Sandbox) -> None:
         with pytest.raises(ProviderError) as caught:
             s.status()
     assert caught.value.status == 200
+
+
+def test_missing_credentials_and_bad_options_are_usage_errors(sb: Sandbox) -> None:
+    with pytest.raises(UsageError, match="api_token, or username and password"):
+        gestix.Session(sb.base_url("gestix"))
+    with pytest.raises(UsageError, match="writes must be one of"):
+        gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token, writes="fast")  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match="agent_key or username and password"):
+        szamla_agent.Session(sb.base_url("szamla_agent"))
+    assert sb.state.counters("gestix")["requests"] == sb.state.counters("szamla_agent")["requests"] == 0

@@ -66,11 +66,11 @@ from billing_sessions.core import (
     write_outcome,
 )
 from billing_sessions.errors import (
-    BillingSessionError,
     LoginError,
     ProviderError,
     ProviderUnavailable,
     RateLimited,
+    UsageError,
     login_error,
     status_error,
 )
@@ -99,7 +99,7 @@ def bill_account_key(dev_key: str, org_id: str) -> str:
 
 def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.Request:
     if PII & set(request.url.params.keys()):
-        raise BillingSessionError(
+        raise UsageError(
             "bill: userName, password, devKey and sessionId must never be sent in a query string",
             provider="bill",
             operation=f"{request.method} {request.url.path}",

@@ -92,7 +92,7 @@ from billing_sessions.bill_v3_rules import (
     trust_key,
 )
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, require
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
+from billing_sessions.errors import LoginError, ProviderError, UsageError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions.stores import SessionStore
 from billing_sessions.telemetry import Telemetry, observe
@@ -128,7 +128,7 @@ _UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the s
 
 def _with_headers(request: httpx.Request, headers: dict[str, str]) -> httpx.Request:
     if SECRET_FIELDS & set(request.url.params.keys()):
-        raise BillingSessionError(
+        raise UsageError(
             f"{NAME}: devKey, sessionId, password and rememberMeId must never be sent in a query string",
             provider=NAME,
             operation=f"{request.method} {request.url.path}",

@@ -112,7 +112,7 @@ class _BillingPlatform(Provider):
         self, username: str | None, password: str | None, client_id: str | None, client_secret: str | None
     ) -> None:
         if username is None and client_id is None:
-            raise BillingSessionError(
+            raise UsageError(
                 "billingplatform: username and password, or client_id and client_secret, is required",
                 provider="billingplatform",
             )

@@ -80,9 +80,7 @@ class _Gestix(Provider):
 
     def __init__(self, api_token: str | None, username: str | None, password: str | None) -> None:
         if api_token is None and username is None:
-            raise BillingSessionError(
-                "gestix: api_token, or username and password, is required", provider="gestix"
-            )
+            raise UsageError("gestix: api_token, or username and password, is required", provider="gestix")
         self.api_token = require(api_token, "api_token", self.name) if username is None else None
         self.username = require(username, "username", self.name) if username is not None else None
         self.password = require(password, "password", self.name) if username is not None else None
@@ -163,7 +161,7 @@ class _Options:
         **options: Unpack[SessionOptions],
     ) -> None:
         if writes not in WRITE_MODES:
-            raise BillingSessionError(f"gestix: writes must be one of {', '.join(WRITE_MODES)}")
+            raise UsageError(f"gestix: writes must be one of {', '.join(WRITE_MODES)}")
         if base_url is None:
             if not account:
                 raise UsageError("gestix: pass base_url, or account= to use the production server")
