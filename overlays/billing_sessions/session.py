@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import difflib
+import functools
 import inspect
 import logging
 import time
@@ -108,6 +109,7 @@ _CLIENT_OWNED = {
 }
 
 
+@functools.cache  # made once: sessions are made by the thousand
 def _client_options() -> frozenset[str]:
     params = inspect.signature(httpx.Client.__init__).parameters
     aparams = inspect.signature(httpx.AsyncClient.__init__).parameters
