@@ -245,14 +245,21 @@ ANSWERS_MODULE = '''"""Reading an answer, guarded (written by scripts/regenerate
 When the parser cannot read an answer (a status outside ``HTTPStatus``, malformed or too deeply nested JSON,
 a body of the wrong shape), the function in the response extension ``UNREADABLE``, if the caller's
 transport put one there, makes the exception raised instead. Without it the parser's own error propagates.
+
+Answer models are built with ``tolerant``: the generated ``from_dict``, and when that refuses a field of a
+JSON object (a type the spec did not promise, a missing "required" key), the function in the response
+extension ``LENIENT``, if the caller's transport put one there, builds the model field by field: one field
+that does not fit must not cost the rest of the answer.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any, Protocol, Self, TypeVar
 
 import httpx
 
 UNREADABLE = "unreadable_answer"
+LENIENT = "lenient_model"
 PARSE_ERRORS = (
     KeyError,
     IndexError,
@@ -274,13 +281,37 @@ def reading(response: httpx.Response) -> Iterator[None]:
         if convert is None:
             raise
         raise convert(response, exc) from exc
+
+
+class Model(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=Model)
+
+
+def tolerant(cls: type[M], response: httpx.Response) -> M:
+    data = response.json()
+    try:
+        return cls.from_dict(data)
+    except PARSE_ERRORS:
+        lenient: Callable[[type[M], dict[str, Any]], M] | None = (
+            response.extensions.get(LENIENT)
+        )
+        if lenient is None or not isinstance(data, dict):
+            raise
+        return lenient(cls, data)
 '''
 _BUILD = "    return Response(\n        status_code=HTTPStatus(response.status_code),\n"
 _IMPORT = "\nfrom ... import errors\n"  # the first relative import of every operation module
+#: An answer model built from the whole JSON body (not a union branch, which must stay strict to be chosen).
+_MODEL = re.compile(r"= (\w+)\.from_dict\(response\.json\(\)\)")
 
 
 def guard_answers(package: Path) -> None:
-    """Wrap the body of each operation's ``_build_response`` in ``answers.reading(response)``."""
+    """Wrap the body of each operation's ``_build_response`` in ``answers.reading(response)``, and build each
+    answer model that is the whole JSON body with ``answers.tolerant``."""
     (package / "answers.py").write_text(ANSWERS_MODULE, encoding="utf-8")
     for module in sorted((package / "api").rglob("*.py")):
         text = module.read_text(encoding="utf-8")
@@ -293,7 +324,9 @@ def guard_answers(package: Path) -> None:
         block = text[start : end + len("\n    )\n")]
         indented = "".join("    " + line if line.strip() else line for line in block.splitlines(True))
         text = text.replace(block, "    with reading(response):\n" + indented, 1)
-        text = text.replace(_IMPORT, _IMPORT + "from ...answers import reading\n", 1)  # the hooks sort it
+        text, models = _MODEL.subn(r"= tolerant(\1, response)", text)
+        names = "reading, tolerant" if models else "reading"
+        text = text.replace(_IMPORT, _IMPORT + f"from ...answers import {names}\n", 1)  # the hooks sort it
         module.write_text(text, encoding="utf-8")
     run_post_hooks(package)
 

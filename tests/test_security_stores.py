@@ -261,7 +261,7 @@ def test_the_sandbox_command_warns_when_bound_beyond_loopback() -> None:
         lines = []
         for line in process.stdout:
             lines.append(line)
-            if "OAuth client" in line:
+            if "BILLINGPLATFORM_PASSWORD" in line:  # the banner's last line
                 break
         text = "".join(lines)
         assert "WARNING" in text and "beyond loopback" in text
@@ -289,7 +289,7 @@ def test_the_sandbox_command_on_loopback_says_nothing_more() -> None:
         lines = []
         for line in process.stdout:
             lines.append(line)
-            if "OAuth client" in line:
+            if "BILLINGPLATFORM_PASSWORD" in line:  # the banner's last line
                 break
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=10)

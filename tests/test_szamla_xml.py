@@ -111,21 +111,28 @@ def test_unknown_elements_are_kept_and_written_back() -> None:
         b"<ujBlokk><a>1</a></ujBlokk></xmlszamladbkdelvalasz>"
     )
     answer = from_xml(body)
-    assert answer.sikeres is True and answer.additional_properties == {"ujMezo": "x"}
-    assert b"<ujMezo>x</ujMezo>" in to_xml(answer)
+    assert answer.sikeres is True
+    assert answer.additional_properties == {"ujMezo": "x", "ujBlokk": {"a": "1"}}  # nested ones too
+    assert b"<ujMezo>x</ujMezo><ujBlokk><a>1</a></ujBlokk>" in to_xml(answer)
 
 
-def test_an_unreadable_optional_value_is_dropped_a_required_one_refused() -> None:
+def test_an_answer_keeps_an_unreadable_value_as_text_and_a_missing_one_is_absent(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     answer = from_xml(
         b"<xmlszamlavalasz><sikeres>true</sikeres><szamlanetto>sok</szamlanetto></xmlszamlavalasz>"
     )
-    assert answer.sikeres is True and not isinstance(answer.szamlanetto, float)
-    with pytest.raises(AgentXmlError) as caught:
-        from_xml(b"<xmlszamlavalasz><sikeres>talan</sikeres></xmlszamlavalasz>")
-    assert caught.value.element == "sikeres" and not caught.value.missing
-    with pytest.raises(AgentXmlError) as missing:
-        from_xml(b"<xmlszamlavalasz><szamlaszam>E-1</szamlaszam></xmlszamlavalasz>")
-    assert missing.value.element == "sikeres" and missing.value.missing
+    assert answer.sikeres is True and answer.szamlanetto == "sok"  # as sent, not dropped
+    assert from_xml(b"<xmlszamlavalasz><sikeres>talan</sikeres></xmlszamlavalasz>").sikeres == "talan"
+    missing = from_xml(b"<xmlszamlavalasz><szamlaszam>E-1</szamlaszam></xmlszamlavalasz>")
+    assert missing.szamlaszam == "E-1" and isinstance(missing.sikeres, Unset)
+    assert [r.getMessage().rsplit(": ", 1)[1] for r in caplog.records if r.levelname == "WARNING"] == [
+        "xmlszamlavalasz/szamlanetto",
+        "xmlszamlavalasz/sikeres",
+    ]
+    with pytest.raises(AgentXmlError) as strict:  # a request is read strictly
+        from_xml(b"<xmlszamlavalasz><szamlaszam>E-1</szamlaszam></xmlszamlavalasz>", strict=True)
+    assert strict.value.element == "sikeres" and strict.value.missing
     with pytest.raises(AgentXmlError, match="unknown root"):
         from_xml(b"<html><body>login</body></html>")
     with pytest.raises(AgentXmlError, match="could not be read"):
@@ -234,16 +241,18 @@ def test_generated_request_models_are_valid_against_the_provider_xsd(model: Any)
     assert from_xml(validate(model)) == model
 
 
-def test_a_bad_optional_date_is_dropped_a_bad_required_one_refused() -> None:
+def test_a_bad_date_in_an_answer_is_kept_as_text_and_refused_in_a_request() -> None:
     data = to_xml(invoice())
     optional = data.replace(b"<keltDatum>2026-11-23</keltDatum>", b"<keltDatum>tegnap</keltDatum>")
-    assert isinstance(from_xml(optional).fejlec.kelt_datum, Unset)
+    assert from_xml(optional).fejlec.kelt_datum == "tegnap"
     with pytest.raises(AgentXmlError) as strict:
         from_xml(optional, strict=True)
     assert strict.value.element == "keltDatum"
     required = data.replace(
         b"<teljesitesDatum>2026-11-23</teljesitesDatum>", b"<teljesitesDatum>x</teljesitesDatum>"
     )
+    read = from_xml(required)
+    assert read.fejlec.teljesites_datum == "x" and read.fejlec.kelt_datum.isoformat() == "2026-11-23"
     with pytest.raises(AgentXmlError) as caught:
-        from_xml(required)
+        from_xml(required, strict=True)
     assert caught.value.element == "teljesitesDatum"

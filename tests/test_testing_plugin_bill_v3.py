@@ -26,3 +26,11 @@ def test_bill_v3_session_kwargs_and_the_texted_code(billing_sandbox: BillingSand
 def test_an_unknown_provider_is_named(billing_sandbox: BillingSandbox) -> None:
     with pytest.raises(ValueError, match="bill_v3"):
         billing_sandbox.session_kwargs("bill_v4")
+
+
+def test_the_fixture_chooses_the_trust_identifier_name(billing_sandbox: BillingSandbox) -> None:
+    billing_sandbox.configure(bill_v3_trust_id_name="mfaId")  # as one production runbook reads it
+    with bill_v3.Session(**billing_sandbox.session_kwargs("bill_v3")) as s:
+        challenge = s.mfa_challenge()
+        until = s.mfa_validate(challenge, billing_sandbox.mfa_code() or "")
+        assert until is not None and s.remembered_until() == until

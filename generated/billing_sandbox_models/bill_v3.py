@@ -110,7 +110,7 @@ class SessionInfo(BaseModel):
     mfaStatus: Annotated[
         str | None,
         Field(
-            description="Assumed: the organization's MFA status, `COMPLETE` or `INCOMPLETE`."
+            description="Assumed: the MFA status, `COMPLETE` or `INCOMPLETE`; whether it is the organization's set-up or this session's trust is unconfirmed (one production runbook checks `mfaStatus=COMPLETE` after validating a code). Any other text is kept as sent."
         ),
     ] = None
     trusted: Annotated[
@@ -153,6 +153,10 @@ class ValidateRequest(BaseModel):
 
 
 class ValidateResponse(BaseModel):
+    """
+    Assumed: the trust identifier comes as `rememberMeId` (BILL's pages and public clients) or as `mfaId` (one production integration's runbook: "copy the returned mfaId (this is the rememberMeId)"); a client reads either, `rememberMeId` first.
+    """
+
     model_config = ConfigDict(
         extra="allow",
     )
@@ -160,6 +164,12 @@ class ValidateResponse(BaseModel):
         str | None,
         Field(
             description="Present when `rememberMe` was true (assumed absent otherwise). A secret."
+        ),
+    ] = None
+    mfaId: Annotated[
+        str | None,
+        Field(
+            description="Assumed: the same identifier under the name one production runbook reads; sent back as `rememberMeId` at login. A secret."
         ),
     ] = None
 

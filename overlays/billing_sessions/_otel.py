@@ -47,6 +47,8 @@ class SessionEvent(Protocol):
     def duration(self) -> float | None: ...
     @property
     def account(self) -> str: ...
+    @property
+    def days_left(self) -> float | None: ...
 
 
 def _sdk_configured(tracer_provider: Any, meter_provider: Any) -> tuple[bool, bool]:
@@ -118,6 +120,11 @@ class _Instruments:
             unit="s",
             description="Time a write waited for its turn in the account's nonce order",
             explicit_bucket_boundaries_advisory=WAIT_BUCKETS,
+        )
+        self.trust_days_left = meter.create_gauge(
+            "billing_sessions.mfa_trust.days_left",
+            unit="d",
+            description="Days until the remembered MFA trust (BILL v3 rememberMeId) expires, at each login",
         )
         self.in_flight = meter.create_up_down_counter(
             "billing_sessions.requests.in_flight",
@@ -198,6 +205,8 @@ class Signals:
             m.retries.add(1, attributes)
         elif event.kind == "nonce_rejected":
             m.nonce_rejections.add(1, attributes)
+        elif event.kind == "mfa_trust" and event.days_left is not None:
+            m.trust_days_left.set(event.days_left, account_attributes(event.provider, event.account))
         elif event.kind == "lock_wait" and event.duration is not None:
             wait = m.write_wait if event.reason == "write" else m.login_wait
             wait.record(event.duration, account_attributes(event.provider, event.account))

@@ -65,12 +65,10 @@ from billing_sessions.core import (
     Provider,
     Token,
     account_key,
-    malformed_answers,
     require,
     write_outcome,
 )
 from billing_sessions.errors import (
-    BillingSessionError,
     LoginError,
     ProviderError,
     ProviderUnavailable,
@@ -106,7 +104,7 @@ def bill_account_key(dev_key: str, org_id: str) -> str:
 
 def _with_form_fields(request: httpx.Request, fields: dict[str, str]) -> httpx.Request:
     if PII & set(request.url.params.keys()):
-        raise BillingSessionError(
+        raise UsageError(
             "bill: userName, password, devKey and sessionId must never be sent in a query string",
             provider="bill",
             operation=f"{request.method} {request.url.path}",
@@ -265,7 +263,9 @@ class _Bill(Provider):
             raise login_error(
                 f"bill: HTTP {status}", provider="bill", status=status, operation="POST /Login.json"
             )
-        if not isinstance(response.parsed, LoginSuccess) or not response.parsed.response_data.session_id:
+        if not isinstance(response.parsed, LoginSuccess) or not _text(
+            response.parsed.response_data.session_id
+        ):
             raise status_error(
                 "bill: the login answer carried no session",
                 provider="bill",
@@ -281,13 +281,11 @@ class _Bill(Provider):
         return Token(value=answer.session_id, created=now, last_used=now, endpoint=moved)
 
     def login(self) -> Token:
-        with malformed_answers(self.name, "POST /Login.json"):
-            return self._token(login.sync_detailed(client=self.login_client(Client), body=self._login_body()))
+        return self._token(login.sync_detailed(client=self.login_client(Client), body=self._login_body()))
 
     async def alogin(self) -> Token:
-        with malformed_answers(self.name, "POST /Login.json"):
-            client = self.login_client(Client)
-            return self._token(await login.asyncio_detailed(client=client, body=self._login_body()))
+        client = self.login_client(Client)
+        return self._token(await login.asyncio_detailed(client=client, body=self._login_body()))
 
     def logout(self, token: Token) -> None:
         with self.login_client(AuthenticatedClient, token, token=_UNUSED) as client:
@@ -328,7 +326,33 @@ def _read_body(record_id: str) -> CrudReadBody:
 
 
 def _create_body(entity: str, fields: dict[str, Any]) -> CrudCreateBody:
-    return CrudCreateBody(data=json.dumps({"obj": {"entity": entity, **fields}}))
+    """The request, built before anything is sent: a value JSON cannot carry is the caller's to fix."""
+    if not isinstance(fields, dict):
+        raise TypeError(
+            f"bill: create({entity!r}, fields): fields must be a dict, not {type(fields).__name__}"
+        )
+    try:
+        data = json.dumps({"obj": {"entity": entity, **fields}}, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        bad = next((k for k, v in fields.items() if not _json_value(v)), None)
+        where = f"fields[{bad!r}] is a {type(fields[bad]).__name__}" if bad is not None else str(exc)
+        raise TypeError(
+            f"bill: create({entity!r}, ...): {where}, which JSON cannot carry: pass str, int, finite "
+            "float, bool, None, or lists and dicts of those (e.g. str(Decimal) for an amount); nothing sent"
+        ) from exc
+    return CrudCreateBody(data=data)
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _json_value(value: Any) -> bool:
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 SESSION_INFO = "POST /GetSessionInfo.json"
@@ -347,19 +371,17 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def session_info(self) -> Any:
         """The ``response_data`` of ``GetSessionInfo.json``."""
-        with malformed_answers("bill", SESSION_INFO):
-            response = get_session_info.sync_detailed(client=self.client)
-            return unwrap(response, SESSION_INFO).response_data
+        response = get_session_info.sync_detailed(client=self.client)
+        return unwrap(response, SESSION_INFO).response_data
 
     def read(self, entity: str, record_id: str) -> Any:
         """``Crud/Read/{entity}.json``: one record's ``response_data``."""
-        with malformed_answers("bill", _read_op(entity)):
-            response = crud_read.sync_detailed(entity, client=self.client, body=_read_body(record_id))
-            return unwrap(response, _read_op(entity)).response_data
+        response = crud_read.sync_detailed(entity, client=self.client, body=_read_body(record_id))
+        return unwrap(response, _read_op(entity)).response_data
 
     def create(self, entity: str, fields: dict[str, Any]) -> Any:
         """``Crud/Create/{entity}.json``: the created record's ``response_data``."""
-        with write_outcome(), malformed_answers("bill", _create_op(entity)):
+        with write_outcome():
             response = crud_create.sync_detailed(
                 entity, client=self.client, body=_create_body(entity, fields)
             )
@@ -370,19 +392,15 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
 
     async def session_info(self) -> Any:
-        with malformed_answers("bill", SESSION_INFO):
-            response = await get_session_info.asyncio_detailed(client=self.client)
-            return unwrap(response, SESSION_INFO).response_data
+        response = await get_session_info.asyncio_detailed(client=self.client)
+        return unwrap(response, SESSION_INFO).response_data
 
     async def read(self, entity: str, record_id: str) -> Any:
-        with malformed_answers("bill", _read_op(entity)):
-            response = await crud_read.asyncio_detailed(
-                entity, client=self.client, body=_read_body(record_id)
-            )
-            return unwrap(response, _read_op(entity)).response_data
+        response = await crud_read.asyncio_detailed(entity, client=self.client, body=_read_body(record_id))
+        return unwrap(response, _read_op(entity)).response_data
 
     async def create(self, entity: str, fields: dict[str, Any]) -> Any:
-        with write_outcome(), malformed_answers("bill", _create_op(entity)):
+        with write_outcome():
             body = _create_body(entity, fields)
             response = await crud_create.asyncio_detailed(entity, client=self.client, body=body)
             return unwrap(response, _create_op(entity), write=True).response_data

@@ -44,9 +44,14 @@ takes the same arguments (``async with``; awaited methods; ``async for`` over ``
 
 from __future__ import annotations
 
+import datetime
+import difflib
+import inspect
 import json
 import logging
+import sys
 import time
+import types
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, Protocol, Unpack
 
@@ -74,28 +79,23 @@ from billing_sessions.bill_v3_rules import (
     SESSION_GONE,
     TRUSTED,
     UNTRUSTED_KIND,
+    WARN_DAYS,
     LoginGuard,
     Trust,
     TrustKeeper,
+    days_left,
     entries_of,
     error_for,
     expect,
     result,
     trust_key,
 )
-from billing_sessions.core import (
-    PLACEHOLDER_TOKEN,
-    Provider,
-    Token,
-    account_key,
-    malformed_answers,
-    require,
-)
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError
+from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, require
+from billing_sessions.errors import LoginError, ProviderError, UsageError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import SessionStore
-from billing_sessions.telemetry import observe
+from billing_sessions.telemetry import Telemetry, observe
 
 log = logging.getLogger("billing_sessions")
 
@@ -103,10 +103,12 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "FAILED_LOGINS_BEFORE_STOP",
     "SANDBOX_BASE_URL",
+    "WARN_DAYS",
     "AsyncSession",
     "LoginGuard",
     "Session",
     "Trust",
+    "TrustKeeper",
     "error_for",
     "result",
     "trust_key",
@@ -126,7 +128,7 @@ _UNUSED = PLACEHOLDER_TOKEN  # the logout client's auth header is dropped: the s
 
 def _with_headers(request: httpx.Request, headers: dict[str, str]) -> httpx.Request:
     if SECRET_FIELDS & set(request.url.params.keys()):
-        raise BillingSessionError(
+        raise UsageError(
             f"{NAME}: devKey, sessionId, password and rememberMeId must never be sent in a query string",
             provider=NAME,
             operation=f"{request.method} {request.url.path}",
@@ -162,6 +164,7 @@ class _BillV3(Provider):
         self.trust: TrustKeeper | None = None  # set by the session (needs the store and the account key)
         self.wall: Callable[[], float] = time.time
         self.trust_lost = False  # a remembered trust was refused at login (expired): dropped, reported
+        self.telemetry: Telemetry | None = None  # set by the session when something listens
 
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.organization_id)  # BILL: 3 requests in flight per devKey per org
@@ -234,18 +237,40 @@ class _BillV3(Provider):
             if self.trust is not None and not self.remember_me_id:
                 self.trust.drop()
             log.warning("%s: the remembered MFA trust was not accepted (expired?): %s", self.name, MFA_HINT)
+        if trust is not None and trusted:
+            self.trust_held(trust, "remembered")
         now = time.time()
         return Token(
             value=answer.session_id, created=now, last_used=now, kind=TRUSTED if trusted else UNTRUSTED_KIND
         )
 
+    def trust_held(self, trust: Trust, reason: str) -> None:
+        """Say how long the remembered trust holds: an ``mfa_trust`` event (and metric), and a WARNING at
+        most once a day (per store) when fewer than 7 days are left: only a person with the phone can renew
+        it. A ``remember_me_id=`` the caller passed has no known age: nothing is said."""
+        if trust.until == float("inf"):
+            return
+        now = self.wall()
+        left = days_left(trust.until, now)
+        if self.telemetry is not None:
+            self.telemetry.emit(self.telemetry.event("mfa_trust", reason=reason, days_left=left))
+        if left < WARN_DAYS and self.trust is not None and self.trust.warning_due(now):
+            until = datetime.datetime.fromtimestamp(trust.until, datetime.UTC).isoformat(timespec="minutes")
+            log.warning(
+                "%s: the remembered MFA trust expires in %.1f days (%s); after that logins are untrusted "
+                "and payments refused: %s before then",
+                NAME,
+                left,
+                until,
+                MFA_HINT,
+            )
+
     def login(self) -> Token:
         LoginGuard.before(self._key_id(), self._account(), self.wall())
         try:
-            with malformed_answers(self.name, "POST /v3/login"):
-                trust = self._remembered()
-                client = self.login_client(Client)
-                token = self._token(login.sync_detailed(client=client, body=self._login_body(trust)), trust)
+            trust = self._remembered()
+            client = self.login_client(Client)
+            token = self._token(login.sync_detailed(client=client, body=self._login_body(trust)), trust)
         except LoginError:  # rejected credentials count; a network failure or a quota answer does not
             LoginGuard.after(self._account(), ok=False)
             raise
@@ -257,11 +282,10 @@ class _BillV3(Provider):
 
         LoginGuard.before(self._key_id(), self._account(), self.wall())
         try:
-            with malformed_answers(self.name, "POST /v3/login"):
-                trust = await asyncio.to_thread(self._remembered)
-                client = self.login_client(Client)
-                response = await login.asyncio_detailed(client=client, body=self._login_body(trust))
-                token = await asyncio.to_thread(self._token, response, trust)
+            trust = await asyncio.to_thread(self._remembered)
+            client = self.login_client(Client)
+            response = await login.asyncio_detailed(client=client, body=self._login_body(trust))
+            token = await asyncio.to_thread(self._token, response, trust)
         except LoginError:
             LoginGuard.after(self._account(), ok=False)
             raise
@@ -279,7 +303,7 @@ class _BillV3(Provider):
 
 def expect_login(response: Response[Any]) -> LoginResponse:
     if int(response.status_code) == 200 and isinstance(response.parsed, LoginResponse):
-        if not response.parsed.session_id:
+        if not isinstance(response.parsed.session_id, str) or not response.parsed.session_id:
             raise LoginError(f"{NAME}: the login answer carried no session", provider=NAME, status=200)
         return response.parsed
     raw = httpx.Response(int(response.status_code), content=response.content)
@@ -323,7 +347,8 @@ class _Options:
         self._setup(  # type: ignore[attr-defined]
             provider, AuthenticatedClient, base_url, logout_on_close=logout_on_close, **options
         )
-        provider.trust = TrustKeeper(self.store, self.auth.key)
+        provider.trust = TrustKeeper(self.auth.store, self.auth.key)
+        provider.telemetry = self.telemetry  # type: ignore[attr-defined]
         self._v3 = provider
 
     store: SessionStore
@@ -345,6 +370,11 @@ class _Options:
         trust = self._v3.trust.load(time.time()) if self._v3.trust is not None else None
         return trust.until if trust is not None else None
 
+    def trust_days_left(self) -> float | None:
+        """Days until the stored ``rememberMeId`` expires (None without one): renew it (``mfa``) before 0."""
+        until = self.remembered_until()
+        return None if until is None else days_left(until, time.time())
+
     def forget_trust(self) -> None:
         """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
         if self._v3.trust is not None:
@@ -358,13 +388,15 @@ class _Options:
             )
             self.auth._token = trusted
             self.store.save(self.auth.key, trusted.to_record())
-        remember_me_id = answer.remember_me_id
-        if not remember or not isinstance(remember_me_id, str) or not remember_me_id:
+        remember_me_id = trust_id(answer)
+        if not remember or remember_me_id is None:
             return None
         until = time.time() + REMEMBER_FOR
+        trust = Trust(remember_me_id, device or self._v3.device, until)
         if self._v3.trust is not None:
-            self._v3.trust.save(Trust(remember_me_id, device or self._v3.device, until))
+            self._v3.trust.save(trust)
         self._v3.trust_lost = False
+        self._v3.trust_held(trust, "validated")
         log.info("%s: MFA trust remembered for this account (30 days)", NAME)
         return until
 
@@ -379,11 +411,26 @@ class _Options:
         return body
 
 
+def _challenge_id(answer: ChallengeResponse) -> str:
+    if isinstance(answer.challenge_id, str) and answer.challenge_id:
+        return answer.challenge_id
+    raise ProviderError(f"{NAME}: the challenge answer carries no challengeId", provider=NAME, status=200)
+
+
+def trust_id(answer: ValidateResponse) -> str | None:
+    """The trust identifier of a validate answer: ``rememberMeId``, or ``mfaId`` as one production runbook
+    reads it (both are assumptions in the spec; whichever is there, ``rememberMeId`` first)."""
+    for value in (answer.remember_me_id, answer.mfa_id):
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
 def _page(parsed: Any, operation: str) -> tuple[list[Any], str | None]:
     results = getattr(parsed, "results", None)
     if not isinstance(results, list):
         raise ProviderError(
-            f"{NAME}: {operation} is not a list operation", provider=NAME, operation=operation
+            f"{NAME}: the answer to {operation} carries no results list", provider=NAME, operation=operation
         )
     cursor = getattr(parsed, "next_page", UNSET)
     return results, cursor if isinstance(cursor, str) and cursor else None
@@ -425,27 +472,64 @@ def _op_name(operation: ListOperation) -> str:
     return str(getattr(operation, "__name__", "list operation")).rsplit(".", 1)[-1]
 
 
+_DETAILED = ("sync_detailed", "asyncio_detailed")
+_HOW = (
+    "paginate() takes a generated BILL v3 list operation: the module (from bill_v3_client.api.vendors "
+    "import list_vendors) or its sync_detailed / asyncio_detailed"
+)
+
+
+def list_operation(operation: Any, kwargs: dict[str, Any]) -> tuple[ListOperation, str]:
+    """The generated list operation ``paginate`` was given, and its name; a TypeError naming the fix, before
+    anything is sent, for anything else or for an argument the operation does not take."""
+    if callable(operation) and getattr(operation, "__name__", None) in _DETAILED:
+        operation = sys.modules.get(getattr(operation, "__module__", ""), operation)
+    module = getattr(operation, "__name__", "")
+    if (
+        not isinstance(operation, types.ModuleType)
+        or not module.startswith("bill_v3_client.api.")
+        or not all(callable(getattr(operation, f, None)) for f in _DETAILED)
+    ):
+        raise TypeError(f"{_HOW}; got {operation!r}")
+    name = module.rsplit(".", 1)[-1]
+    params = inspect.signature(operation.sync_detailed).parameters
+    if "page" not in params:
+        raise TypeError(
+            f"paginate(): {name} is not a list operation (it takes no page cursor): call "
+            f"{name}.sync_detailed(client=s.client) and bill_v3.result(...) instead"
+        )
+    accepted = sorted(n for n, p in params.items() if p.kind is p.KEYWORD_ONLY and n != "client")
+    for key in kwargs:
+        if key not in accepted:
+            close = difflib.get_close_matches(key, accepted, n=1) or [k for k in accepted if k == key + "_"]
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise TypeError(
+                f"paginate({name}): {name} takes no argument {key!r}{hint}; it takes {', '.join(accepted)}"
+            )
+    return operation, name
+
+
 class Session(_Options, SyncSession[AuthenticatedClient]):
     """``with bill_v3.Session(username=..., password=..., organization_id=..., dev_key=...) as s: ...``"""
 
     def session_info(self) -> SessionInfo:
         """``GET /v3/login/session``: organization, user and MFA status."""
-        with malformed_answers(NAME, SESSION_INFO):
-            info: SessionInfo = expect(
-                get_session_info.sync_detailed(client=self.client), SessionInfo, SESSION_INFO
-            )
-            return info
+        info: SessionInfo = expect(
+            get_session_info.sync_detailed(client=self.client), SessionInfo, SESSION_INFO
+        )
+        return info
 
-    def paginate(self, operation: ListOperation, **kwargs: Any) -> Iterator[Any]:
-        """Every item of a generated list operation (``list_vendors``, ``list_bills``) following ``nextPage``;
-        the items are the generated models. ``kwargs`` go to each call (``max_``, ``filters``, ``sort``)."""
-        name = _op_name(operation)
+    def paginate(self, operation: ListOperation | Callable[..., Any], **kwargs: Any) -> Iterator[Any]:
+        """Every item of a generated list operation (``list_vendors``, ``list_bills``, or their
+        ``sync_detailed``) following ``nextPage``; the items are the generated models. ``kwargs`` go to each
+        call (``max_``, ``filters``, ``sort``). Anything else, or an argument the operation does not take,
+        is a ``TypeError`` before anything is sent."""
+        operation, name = list_operation(operation, kwargs)
         cursor: str | Unset = kwargs.pop("page", UNSET)
         cursors = _Cursors(name, cursor)
         while True:
-            with malformed_answers(NAME, name):
-                response = operation.sync_detailed(client=self.client, page=cursor, **kwargs)
-                results, next_page = _list_answer(response, name)
+            response = operation.sync_detailed(client=self.client, page=cursor, **kwargs)
+            results, next_page = _list_answer(response, name)
             yield from results
             if next_page is None:
                 return
@@ -454,10 +538,9 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
     def mfa_challenge(self) -> str:
         """Text a code to the user's MFA phone (5 texts a minute: call it only when a person will type the
         code); returns the challenge id for ``mfa_validate``."""
-        with observe(self.telemetry, "mfa", reason="challenge"), malformed_answers(NAME, CHALLENGE):
+        with observe(self.telemetry, "mfa", reason="challenge"):
             response = generate_challenge.sync_detailed(client=self.client, body=ChallengeRequest())
-            answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
-            return answer.challenge_id
+            return _challenge_id(expect(response, ChallengeResponse, CHALLENGE))
 
     def mfa_validate(
         self,
@@ -471,7 +554,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         """Validate the texted code: this session is trusted from now on. With ``remember`` the
         ``rememberMeId`` goes into the store and later logins are trusted; returns until when (epoch s)."""
         body = self._validate_body(challenge_id, code, remember, device, machine_name)
-        with observe(self.telemetry, "mfa", reason="validate"), malformed_answers(NAME, VALIDATE):
+        with observe(self.telemetry, "mfa", reason="validate"):
             response = validate_challenge.sync_detailed(client=self.client, body=body)
             answer: ValidateResponse = expect(response, ValidateResponse, VALIDATE)
         return self._made_trusted(answer, remember, device)
@@ -481,19 +564,19 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
 
     async def session_info(self) -> SessionInfo:
-        with malformed_answers(NAME, SESSION_INFO):
-            response = await get_session_info.asyncio_detailed(client=self.client)
-            info: SessionInfo = expect(response, SessionInfo, SESSION_INFO)
-            return info
+        response = await get_session_info.asyncio_detailed(client=self.client)
+        info: SessionInfo = expect(response, SessionInfo, SESSION_INFO)
+        return info
 
-    async def paginate(self, operation: ListOperation, **kwargs: Any) -> AsyncIterator[Any]:
-        name = _op_name(operation)
+    async def paginate(
+        self, operation: ListOperation | Callable[..., Any], **kwargs: Any
+    ) -> AsyncIterator[Any]:
+        operation, name = list_operation(operation, kwargs)
         cursor: str | Unset = kwargs.pop("page", UNSET)
         cursors = _Cursors(name, cursor)
         while True:
-            with malformed_answers(NAME, name):
-                response = await operation.asyncio_detailed(client=self.client, page=cursor, **kwargs)
-                results, next_page = _list_answer(response, name)
+            response = await operation.asyncio_detailed(client=self.client, page=cursor, **kwargs)
+            results, next_page = _list_answer(response, name)
             for item in results:
                 yield item
             if next_page is None:
@@ -501,10 +584,9 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
             cursor = cursors.follow(results, next_page)
 
     async def mfa_challenge(self) -> str:
-        with observe(self.telemetry, "mfa", reason="challenge"), malformed_answers(NAME, CHALLENGE):
+        with observe(self.telemetry, "mfa", reason="challenge"):
             response = await generate_challenge.asyncio_detailed(client=self.client, body=ChallengeRequest())
-            answer: ChallengeResponse = expect(response, ChallengeResponse, CHALLENGE)
-            return answer.challenge_id
+            return _challenge_id(expect(response, ChallengeResponse, CHALLENGE))
 
     async def mfa_validate(
         self,
@@ -518,7 +600,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         import asyncio
 
         body = self._validate_body(challenge_id, code, remember, device, machine_name)
-        with observe(self.telemetry, "mfa", reason="validate"), malformed_answers(NAME, VALIDATE):
+        with observe(self.telemetry, "mfa", reason="validate"):
             response = await validate_challenge.asyncio_detailed(client=self.client, body=body)
             answer: ValidateResponse = expect(response, ValidateResponse, VALIDATE)
         until: float | None = await asyncio.to_thread(self._made_trusted, answer, remember, device)

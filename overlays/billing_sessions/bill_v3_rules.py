@@ -30,6 +30,8 @@ from billing_sessions.stores import SessionStore
 
 NAME = "bill_v3"
 REMEMBER_FOR = 30 * 24 * 3600.0  # a rememberMeId lasts 30 days
+DAY = 24 * 3600.0
+WARN_DAYS = 7  # fewer days of remembered trust left than this: a WARNING (at most once a day)
 LOGINS_PER_HOUR = 200  # provider limit per devKey
 FAILED_LOGINS_BEFORE_STOP = 5  # consecutive failed logins of one account before this process stops trying
 SESSION_GONE = "BDC_1109"
@@ -226,5 +228,22 @@ class TrustKeeper:
         record = {"remember_me_id": trust.remember_me_id, "device": trust.device, "until": trust.until}
         self.store.save(self.key, record)
 
+    def warning_due(self, now: float) -> bool:
+        """Is a "trust expires soon" warning due (none given in the last day, by any process sharing the
+        store)? Marks it given when it is."""
+        record = self.store.load(self.key)
+        if not record:
+            return False
+        warned = record.get("warned")
+        if isinstance(warned, int | float) and now - warned < DAY:
+            return False
+        self.store.save(self.key, {**record, "warned": now})
+        return True
+
     def drop(self) -> None:
         self.store.delete(self.key)
+
+
+def days_left(until: float, now: float) -> float:
+    """Days (with a fraction) until ``until``; 0 once past."""
+    return max(0.0, (until - now) / DAY)

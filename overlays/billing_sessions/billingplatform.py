@@ -44,7 +44,7 @@ from typing import Any, Unpack
 
 import httpx
 
-from billing_sessions.core import Provider, Token, malformed_answers, require
+from billing_sessions.core import Provider, Token, require
 from billing_sessions.errors import (
     BillingSessionError,
     LoginError,
@@ -64,6 +64,7 @@ from billingplatform_client.api.session import authenticate, login, logout
 from billingplatform_client.models import (
     LoginRequest,
     LoginResponseBody,
+    LoginResult,
     OauthToken,
     QueryResponseBody,
     Record,
@@ -130,7 +131,7 @@ class _BillingPlatform(Provider):
         self, username: str | None, password: str | None, client_id: str | None, client_secret: str | None
     ) -> None:
         if username is None and client_id is None:
-            raise BillingSessionError(
+            raise UsageError(
                 "billingplatform: username and password, or client_id and client_secret, is required",
                 provider="billingplatform",
             )
@@ -162,7 +163,8 @@ class _BillingPlatform(Provider):
             raise _error(response, "POST /rest/2.0/login", login=True)
         parsed = response.parsed
         results = parsed.login_response if isinstance(parsed, LoginResponseBody) else []
-        first = results[0] if results else None
+        first = results[0] if isinstance(results, list) and results else None
+        first = first if isinstance(first, LoginResult) else None  # an entry read as sent is unusable
         if (
             first is not None
             and first.error_code == "0"
@@ -172,7 +174,8 @@ class _BillingPlatform(Provider):
             now = time.time()
             return Token(value=first.session_id, created=now, last_used=now)
         if first is not None:
-            text = first.error_text if isinstance(first.error_text, str) else " ".join(first.error_text or [])
+            texts = first.error_text if isinstance(first.error_text, list) else [first.error_text or ""]
+            text = " ".join(str(t) for t in texts)
             raise LoginError(
                 f"billingplatform: login failed (ErrorCode {first.error_code}): {text}".strip(),
                 provider=self.name,
@@ -183,7 +186,7 @@ class _BillingPlatform(Provider):
 
     def _bearer(self, response: Response[Any]) -> Token:
         parsed = response.parsed
-        if isinstance(parsed, OauthToken) and parsed.access_token:
+        if isinstance(parsed, OauthToken) and isinstance(parsed.access_token, str) and parsed.access_token:
             now = time.time()
             return Token(
                 value=parsed.access_token,
@@ -212,20 +215,14 @@ class _BillingPlatform(Provider):
 
     def login(self) -> Token:
         if self.oauth:
-            with malformed_answers(self.name, "POST /auth/1.0/authenticate"):
-                return self._bearer(authenticate.sync_detailed(client=self._oauth_client()))
-        with malformed_answers(self.name, "POST /rest/2.0/login"):
-            return self._session(
-                login.sync_detailed(client=self.login_client(Client), body=self._login_body())
-            )
+            return self._bearer(authenticate.sync_detailed(client=self._oauth_client()))
+        return self._session(login.sync_detailed(client=self.login_client(Client), body=self._login_body()))
 
     async def alogin(self) -> Token:
         if self.oauth:
-            with malformed_answers(self.name, "POST /auth/1.0/authenticate"):
-                return self._bearer(await authenticate.asyncio_detailed(client=self._oauth_client()))
-        with malformed_answers(self.name, "POST /rest/2.0/login"):
-            client = self.login_client(Client)
-            return self._session(await login.asyncio_detailed(client=client, body=self._login_body()))
+            return self._bearer(await authenticate.asyncio_detailed(client=self._oauth_client()))
+        client = self.login_client(Client)
+        return self._session(await login.asyncio_detailed(client=client, body=self._login_body()))
 
     def _logout_client(self, token: Token) -> AuthenticatedClient:
         return self.login_client(
@@ -283,10 +280,20 @@ class _Options:
 
 def _records(response: Response[Any], operation: str) -> list[Record]:
     parsed = response.parsed
+    records = None
     if isinstance(parsed, QueryResponseBody):
-        return parsed.query_response
-    if isinstance(parsed, RetrieveResponseBody):
-        return parsed.retrieve_response
+        records = parsed.query_response
+    elif isinstance(parsed, RetrieveResponseBody):
+        records = parsed.retrieve_response
+    if isinstance(records, list):
+        return records
+    if records is not None:  # a 2xx whose records are not a list: nothing usable in it
+        raise status_error(
+            "billingplatform: the answer carries no list of records",
+            provider="billingplatform",
+            status=int(response.status_code),
+            operation=operation,
+        )
     raise _error(response, operation)
 
 
@@ -295,24 +302,20 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def query(self, sql: str) -> list[Record]:
         """``GET /rest/2.0/query``: the ``queryResponse`` records."""
-        with malformed_answers(self.provider.name, "GET /rest/2.0/query"):
-            return _records(query.sync_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
+        return _records(query.sync_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
 
     def retrieve(self, entity: str, record_id: str) -> list[Record]:
         """``GET /rest/2.0/{entity}/{id}``: the ``retrieveResponse`` records."""
         operation = f"GET /rest/2.0/{entity}/{record_id}"
-        with malformed_answers(self.provider.name, operation):
-            return _records(retrieve.sync_detailed(entity, record_id, client=self.client), operation)
+        return _records(retrieve.sync_detailed(entity, record_id, client=self.client), operation)
 
 
 class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
 
     async def query(self, sql: str) -> list[Record]:
-        with malformed_answers(self.provider.name, "GET /rest/2.0/query"):
-            return _records(await query.asyncio_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
+        return _records(await query.asyncio_detailed(client=self.client, sql=sql), "GET /rest/2.0/query")
 
     async def retrieve(self, entity: str, record_id: str) -> list[Record]:
         operation = f"GET /rest/2.0/{entity}/{record_id}"
-        with malformed_answers(self.provider.name, operation):
-            return _records(await retrieve.asyncio_detailed(entity, record_id, client=self.client), operation)
+        return _records(await retrieve.asyncio_detailed(entity, record_id, client=self.client), operation)

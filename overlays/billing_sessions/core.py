@@ -36,6 +36,7 @@ from billing_sessions.lanes import Lane, WriteLanes
 from billing_sessions.ordering import SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport
 from billing_sessions.store_base import PROCESS_SECRET
+from billing_sessions.store_guard import guard
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
 
@@ -307,7 +308,7 @@ class SessionAuth(httpx.Auth):
         clock: Clock = time.time,
     ):
         self.provider = provider
-        self.store = store
+        self.store: SessionStore = guard(store, provider.name)  # its own failures: StoreError, not ours
         self.key = key
         self.clock = clock
         self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
@@ -865,21 +866,6 @@ def _buffered(request: httpx.Request) -> bool:
     except httpx.RequestNotRead:
         return False
     return True
-
-
-#: What a parser raises on an answer it cannot read (RecursionError: JSON nested too deep).
-PARSE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError)
-
-
-@contextlib.contextmanager
-def malformed_answers(provider: str, operation: str) -> Iterator[None]:
-    """A malformed provider answer (the generated parser's KeyError & co.) becomes a ``ProviderError``."""
-    try:
-        yield
-    except PARSE_ERRORS as exc:
-        raise ProviderError(
-            f"{provider}: malformed answer to {operation}", provider=provider, operation=operation
-        ) from exc
 
 
 def in_doubt(exc: BillingSessionError) -> bool:

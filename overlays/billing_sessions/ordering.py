@@ -27,8 +27,6 @@ from billing_sessions.store_base import SessionStore
 WriteMode = Literal["pipelined", "strict"]
 WRITE_MODES: tuple[WriteMode, ...] = ("pipelined", "strict")
 _CALLERS_TRACE = "billing_sessions.callers_trace"
-#: Re-sends of one write after nonce rejections (out-of-order arrival) before its 400 is returned.
-MAX_NONCE_RESENDS = 5
 
 
 class SlotStore(Protocol):

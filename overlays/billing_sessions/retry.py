@@ -16,6 +16,8 @@ import logging
 import math
 import random
 import re
+import socket
+import ssl
 import threading
 import time
 import weakref
@@ -29,6 +31,7 @@ import httpx
 
 from billing_sessions import pools
 from billing_sessions.errors import ProviderError, TransportError, status_error
+from billing_sessions.lenient import model as lenient_model
 from billing_sessions.redact import SECRET_HEADERS
 from billing_sessions.telemetry import Telemetry, emit, in_flight
 
@@ -45,6 +48,8 @@ UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 UNSENDABLE = (*UNSENT, httpx.UnsupportedProtocol)
 #: Response extension: generated ``answers.reading`` calls it with an answer its parser cannot read.
 UNREADABLE = "unreadable_answer"
+#: The response extension the generated ``answers.tolerant`` reads: builds a model field by field.
+LENIENT = "lenient_model"
 _STANDARD = frozenset(int(s) for s in HTTPStatus)
 #: Request extension: the URL the session put its credentials on the request for. A redirect the caller lets
 #: httpx follow keeps the extensions: one to another origin (scheme, host, port) is sent without them.
@@ -146,6 +151,42 @@ async def _aclosed_on_error(response: httpx.Response) -> AsyncIterator[None]:
     except BaseException:
         await response.aclose()
         raise
+
+
+def diagnose(exc: BaseException, host: str, port: int | None) -> str:
+    """What failed below httpx (the name, the port, TLS, a timeout) and what to check: the error on our side
+    of the wire, in words a person on call can act on. Empty when nothing more is known."""
+    causes: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in causes:
+        causes.append(current)
+        current = current.__cause__ or current.__context__
+    text = " ".join(str(c) for c in causes).lower()
+    if any(isinstance(c, socket.gaierror) for c in causes) or any(w in text for w in _NAME_ERRORS):
+        return (
+            f"the name {host} did not resolve (DNS): check the host in the base URL, and this machine's DNS "
+            "and network"
+        )
+    if any(isinstance(c, ConnectionRefusedError) for c in causes) or "connection refused" in text:
+        return (
+            f"{host}:{port} refused the connection (nothing listens there): check the port in the base URL "
+            "and that the service is up"
+        )
+    if any(isinstance(c, ssl.SSLError) for c in causes) or "ssl" in text or "certificate" in text:
+        detail = next((c.reason for c in causes if isinstance(c, ssl.SSLError) and c.reason), None)
+        return (
+            "TLS failed" + (f" ({detail})" if detail else "") + ": check that the URL's scheme matches the "
+            "port (https on a TLS port), the host name on the certificate, and verify= (a CA bundle) for a "
+            "private CA"
+        )
+    if isinstance(exc, httpx.ConnectTimeout):
+        return (
+            f"no connection to {host}:{port} within the connect timeout: check a firewall or proxy on the way"
+        )
+    return ""
+
+
+_NAME_ERRORS = ("name or service not known", "nodename nor servname", "temporary failure in name resolution")
 
 
 class _DeadlineExpired(httpx.ReadTimeout):
@@ -441,9 +482,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             what = "sent, the deadline passed while the answer was read"
         url = request.url
         port = url.port or {"https": 443, "http": 80}.get(url.scheme)
+        why = diagnose(exc, url.host, port)
         error = TransportError(
             f"{self.provider}: {type(exc).__name__} talking to {url.host}:{port} after {attempt + 1} "
-            f"attempt(s) ({what})",
+            f"attempt(s) ({what})" + (f": {why}" if why else ""),
             provider=self.provider,
             operation=f"{request.method} {request.url.path}",
             request=request,
@@ -553,6 +595,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         """After the body is read: what every answer gets before the client and the parsers see it."""
         response.request = request
         response.extensions[UNREADABLE] = self._unreadable
+        response.extensions[LENIENT] = lenient_model
         _sendable_cookies(response)
 
     # -- sync

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import difflib
+import functools
+import inspect
 import logging
 import time
 import urllib.parse
@@ -83,12 +86,70 @@ def check_base_url(provider: str, base_url: str) -> str:
         url = httpx.URL(base_url)
     except (httpx.InvalidURL, TypeError) as exc:
         raise UsageError(f"{provider}: base_url is not a valid URL ({exc})", provider=provider) from None
+    if "://" in base_url and url.scheme not in {"http", "https"}:
+        raise UsageError(
+            f"{provider}: base_url {base_url!r} has the scheme {url.scheme}://, which is not HTTP: use "
+            "https:// (or http:// for a local sandbox)",
+            provider=provider,
+        )
     if url.scheme not in {"http", "https"} or not url.host:
         raise UsageError(
             f"{provider}: base_url {base_url!r} needs a scheme and a host, e.g. https://host/path",
             provider=provider,
         )
     return base_url
+
+
+#: httpx_args keys the generated client sets itself (passing one again would fail at the first call), and
+#: what to do instead.
+_CLIENT_OWNED = {
+    "base_url": "pass the base URL to the Session itself",
+    "timeout": "pass timeout= to the Session itself",
+    "auth": "the session's own auth logs in and places the credential",
+    "headers": "the generated client sets the headers",
+    "cookies": "the generated client keeps the cookies",
+    "follow_redirects": "a session never follows redirects (a redirect answer is reported as an error)",
+}
+
+
+@functools.cache  # made once: sessions are made by the thousand
+def _client_options() -> frozenset[str]:
+    params = inspect.signature(httpx.Client.__init__).parameters
+    aparams = inspect.signature(httpx.AsyncClient.__init__).parameters
+    return frozenset(params) & frozenset(aparams) - {"self"}
+
+
+def check_httpx_args(owner: str, httpx_args: Any, asynchronous: bool) -> None:
+    """``httpx_args`` checked when the session is made, so that a typo or a transport of the wrong kind is
+    a ``TypeError`` naming the fix now, not a failure inside the first call."""
+    if httpx_args is None:
+        return
+    if not isinstance(httpx_args, dict):
+        raise TypeError(
+            f"{owner}(): httpx_args must be a dict of httpx.Client options, not {type(httpx_args).__name__}"
+        )
+    known = _client_options()
+    for key in httpx_args:
+        if key in _CLIENT_OWNED:
+            raise TypeError(f"{owner}(): httpx_args may not set {key!r}: {_CLIENT_OWNED[key]}")
+        if key not in known:
+            close = difflib.get_close_matches(str(key), sorted(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise TypeError(f"{owner}(): httpx_args has {key!r}, which is not an httpx.Client option{hint}")
+    transport = httpx_args.get("transport")
+    if transport is None:
+        return
+    wanted = httpx.AsyncBaseTransport if asynchronous else httpx.BaseTransport
+    if not isinstance(transport, wanted):
+        kind, example = (
+            ("an async", "httpx.AsyncHTTPTransport()")
+            if asynchronous
+            else ("a sync", "httpx.HTTPTransport()")
+        )
+        raise TypeError(
+            f"{owner}(): httpx_args['transport'] is a {type(transport).__name__}, but this session needs "
+            f"{kind} transport ({wanted.__module__}.{wanted.__name__}), e.g. {example}"
+        )
 
 
 class _Base(Generic[C]):
@@ -108,7 +169,9 @@ class _Base(Generic[C]):
         default_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         **options: Unpack[SessionOptions],
     ) -> None:
+        owner = f"{provider.name}.{type(self).__name__}"
         check_options(type(self).__name__, options)
+        check_httpx_args(owner, options.get("httpx_args"), isinstance(self, AsyncSessionBase))
         base_url = check_base_url(provider.name, base_url)
         store = options.get("store")
         timeout = options.get("timeout")

@@ -65,7 +65,13 @@ import httpx
 
 from billing_sessions import exactly_once
 from billing_sessions.core import Provider, Token, require, write_outcome
-from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, ProviderUnavailable
+from billing_sessions.errors import (
+    BillingSessionError,
+    LoginError,
+    ProviderError,
+    ProviderUnavailable,
+    UsageError,
+)
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions.szamla_xml import AgentXmlError, from_xml, parse_tree, to_xml
 from szamla_agent_client import AuthenticatedClient
@@ -209,7 +215,7 @@ class _SzamlaAgent(Provider):
 
     def __init__(self, agent_key: str | None, username: str | None, password: str | None):
         if agent_key is None and username is None:
-            raise BillingSessionError("szamla_agent: agent_key or username and password is required")
+            raise UsageError("szamla_agent: agent_key or username and password is required")
         self.agent_key = require(agent_key, "agent_key", self.name) if username is None else None
         self.username = username
         self.password = require(password, "password", self.name) if username is not None else None
@@ -287,9 +293,7 @@ def fill_agent_key(xml: str, agent_key: str) -> str:
 
 def _body(action: str, xml: str | bytes) -> AgentRequest:
     if action not in ACTIONS:
-        raise BillingSessionError(
-            f"szamla_agent: unknown action {action!r}; expected one of {', '.join(ACTIONS)}"
-        )
+        raise UsageError(f"szamla_agent: unknown action {action!r}; expected one of {', '.join(ACTIONS)}")
     payload = xml.encode("utf-8") if isinstance(xml, str) else xml
     part = File(payload=BytesIO(payload), file_name="request.xml", mime_type="text/xml")
     return AgentRequest(**{action.replace("-", "_"): part})
@@ -549,7 +553,7 @@ class _Options:
         """A typed request as its file part, with the credentials and the answer form filled in."""
         action = PARTS.get(type(model))
         if action is None:
-            raise BillingSessionError(f"szamla_agent: {type(model).__name__} is not an Agent request model")
+            raise UsageError(f"szamla_agent: {type(model).__name__} is not an Agent request model")
         owned = self._provider.owned()
         if type(model) in _OWNS_ANSWER_FORM:
             owned["valaszVerzio"] = "2"  # the XML answer: the one form that carries every fact

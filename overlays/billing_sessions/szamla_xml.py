@@ -9,13 +9,17 @@ values owned by the session (credentials, answer form) never enter a model: they
 from __future__ import annotations
 
 import datetime
+import logging
 import math
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+import attrs
+
 from billing_sessions.errors import BillingSessionError
 from szamla_agent_client import models
+from szamla_agent_client.types import UNSET
 from szamla_agent_client.xml_layout import ROOTS, TYPES
 
 __all__ = ["AgentXmlError", "from_xml", "parse_tree", "root_class", "to_xml"]
@@ -33,6 +37,7 @@ _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 # A bare ``&`` (not an entity or character reference): the Agent has been seen sending them in URLs.
 _BARE_AMP = re.compile(rb"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);)")
 _TRUE = {"true": True, "1": True, "false": False, "0": False}
+log = logging.getLogger("billing_sessions")
 # An XML element name without a namespace prefix (an ASCII NCName: what the Agent's XSDs use).
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
@@ -104,7 +109,21 @@ def _write(out: list[str], name: str, data: dict[str, Any], owned: dict[str, str
                 raise AgentXmlError(
                     f"{key} is filled in by the session: leave it out of the model", element=key
                 )
-            out.append(f"<{key}>{_text(value, 'str', key)}</{key}>")
+            _write_unknown(out, key, value)
+
+
+def _write_unknown(out: list[str], key: str, value: Any) -> None:
+    """An element the spec does not know, as read: text, nested elements (a dict) or repeats (a list)."""
+    if isinstance(value, list):
+        for entry in value:
+            _write_unknown(out, key, entry)
+    elif isinstance(value, dict):
+        out.append(f"<{key}>")
+        for child, entry in value.items():
+            _write_unknown(out, child, entry)
+        out.append(f"</{key}>")
+    else:
+        out.append(f"<{key}>{_text(value, 'str', key)}</{key}>")
 
 
 def to_xml(model: Any, owned: dict[str, str] | None = None) -> bytes:
@@ -173,46 +192,152 @@ def _leaf(text: str, kind: str, enum: tuple[str, ...], element: str) -> Any:
     return text
 
 
-def _read(node: ET.Element, name: str, owned: dict[str, str] | None, strict: bool) -> dict[str, Any]:
-    known = _FIELDS[name]
-    data: dict[str, Any] = {}
-    for child in node:
-        if not isinstance(child.tag, str):
-            continue  # comments and processing instructions
-        element = _local(child.tag)
-        field = known.get(element)
-        if field is None:
-            if len(child) == 0 and element not in data:
-                data[element] = child.text or ""  # unknown: kept as text
-            continue
-        key, kind = field[KEY], field[KIND]
+class _Reading:
+    """One document being read: strictly (a request: every rule of the spec) or liberally (an answer: what
+    the provider sent is kept, whatever its schema promised)."""
+
+    def __init__(self, root: str, owned: dict[str, str] | None, strict: bool) -> None:
+        self.root = root
+        self.owned = owned
+        self.strict = strict
+        self.unreadable: list[str] = []  # paths of values kept as their text (answers only)
+
+    def leaf(self, text: str, field: tuple[Any, ...], kind: str, element: str, path: str) -> Any:
         try:
+            value = _leaf(text, kind, field[ENUM], element)
+            if self.strict and field[LIMITS] != (None, None) and kind == field[KIND]:  # not list items
+                _limits(value, field[LIMITS], element)
+        except AgentXmlError:
+            if self.strict:
+                raise
+            self.unreadable.append(path)
+            return text  # kept as sent: never dropped, never taking its parent with it
+        return value
+
+    def read(self, node: ET.Element, name: str, path: str) -> dict[str, Any]:
+        known = _FIELDS[name]
+        data: dict[str, Any] = {}
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue  # comments and processing instructions
+            element = _local(child.tag)
+            where = f"{path}/{element}"
+            field = known.get(element)
+            if field is None:
+                _keep(data, element, _unknown(child))
+                continue
+            key, kind = field[KEY], field[KIND]
             if field[OWNED]:
-                if owned is not None:
-                    owned[key] = (child.text or "").strip()
+                if self.owned is not None:
+                    self.owned[key] = (child.text or "").strip()
             elif kind == "obj":
-                data[key] = _read(child, field[CLS], owned, strict)
+                data[key] = self.read(child, field[CLS], where)
             elif kind in ("list", "many"):
                 item, item_kind = field[ITEM]
                 entries = child if kind == "list" else [child]
                 values = data.setdefault(key, [])
                 for entry in entries:
-                    if isinstance(entry.tag, str) and _local(entry.tag) == item:
-                        if item_kind == "obj":
-                            values.append(_read(entry, field[CLS], owned, strict))
-                        else:
-                            values.append(_leaf(entry.text or "", item_kind, field[ENUM], item))
+                    if not isinstance(entry.tag, str):
+                        continue
+                    if _local(entry.tag) != item:
+                        if kind == "list" and not self.strict:  # an unexpected item: kept beside
+                            _keep(data, _local(entry.tag), _unknown(entry))
+                        continue
+                    at = f"{where}/{item}" if kind == "list" else where
+                    if item_kind == "obj":
+                        values.append(self.read(entry, field[CLS], at))
+                    else:
+                        values.append(self.leaf(entry.text or "", field, item_kind, item, at))
             elif kind == "str" or (child.text is not None and child.text.strip()):  # empty: absent
-                data[key] = _leaf(child.text or "", kind, field[ENUM], element)
-                if strict and field[LIMITS] != (None, None):
-                    _limits(data[key], field[LIMITS], element)
-        except AgentXmlError:
-            if strict or field[REQUIRED]:
-                raise
+                data[key] = self.leaf(child.text or "", field, kind, element, where)
+        if self.strict:
+            for field in TYPES[name]:
+                if field[REQUIRED] and not field[OWNED] and field[KEY] not in data:
+                    raise AgentXmlError(
+                        f"missing element {field[ELEMENT]}", element=field[ELEMENT], missing=True
+                    )
+        return data
+
+
+def _unknown(node: ET.Element) -> Any:
+    """An element the spec does not know, kept: its text, or its children by name (repeats as a list)."""
+    children = [c for c in node if isinstance(c.tag, str)]
+    if not children:
+        return node.text or ""
+    kept: dict[str, Any] = {}
+    for child in children:
+        _keep(kept, _local(child.tag), _unknown(child))
+    return kept
+
+
+def _keep(data: dict[str, Any], key: str, value: Any) -> None:
+    if key not in data:
+        data[key] = value
+    elif isinstance(data[key], list):
+        data[key].append(value)
+    else:
+        data[key] = [data[key], value]
+
+
+def _attribute_names(name: str) -> dict[str, str]:
+    """Spec key -> the generated model's attribute (``gazdEsemAzon`` -> ``gazd_esem_azon``)."""
+    found = _ATTRIBUTES.get(name)
+    if found is not None:
+        return found
+    by_plain = {_plain(a.name): a.name for a in attrs.fields(_CLASSES[name])}
+    found = {}
     for field in TYPES[name]:
-        if field[REQUIRED] and not field[OWNED] and field[KEY] not in data:
-            raise AgentXmlError(f"missing element {field[ELEMENT]}", element=field[ELEMENT], missing=True)
-    return data
+        if field[OWNED]:
+            continue  # not in the client's models: the session fills it in
+        attribute = by_plain.get(_plain(field[KEY]))
+        if attribute is None:
+            raise RuntimeError(f"{name}.{field[KEY]}: no such attribute in the generated model")
+        found[field[KEY]] = attribute
+    _ATTRIBUTES[name] = found
+    return found
+
+
+def _plain(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+_ATTRIBUTES: dict[str, dict[str, str]] = {}  # filled on first use of each model (import stays cheap)
+
+
+def _build(name: str, data: dict[str, Any]) -> Any:
+    """The generated model of ``data`` as read: a missing element is UNSET (required or not), a value kept as
+    its text stays text, unknown elements go to ``additional_properties``."""
+    names = _attribute_names(name)
+    arguments: dict[str, Any] = {}
+    for field in TYPES[name]:
+        key = field[KEY]
+        if key not in names:
+            continue
+        if key not in data:
+            if field[REQUIRED]:
+                arguments[names[key]] = UNSET  # the provider did not send it: absent, not an error
+            continue
+        value, kind = data[key], field[KIND]
+        if kind == "obj":
+            value = _build(field[CLS], value)
+        elif kind in ("list", "many"):
+            item_kind = field[ITEM][1]
+            value = [_build(field[CLS], v) if item_kind == "obj" else _value(v, item_kind) for v in value]
+        else:
+            value = _value(value, kind)
+        arguments[names[key]] = value
+    model = _CLASSES[name](**arguments)
+    model.additional_properties = {k: v for k, v in data.items() if k not in _KEYS[name]}
+    return model
+
+
+def _value(value: Any, kind: str) -> Any:
+    if kind == "date" and isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value  # kept as its text (and reported when it was read)
+    return value
 
 
 def root_class(data: bytes) -> type[Any] | None:
@@ -224,15 +349,24 @@ def root_class(data: bytes) -> type[Any] | None:
 def from_xml(data: bytes | str, *, owned: dict[str, str] | None = None, strict: bool = False) -> Any:
     """The generated model of an Agent XML document (request or answer), recognised by its root element.
 
-    Unknown elements are kept as text; a value that cannot be read is dropped (``strict``: refused) unless
-    its element is required. ``owned``: a dict that receives the session-owned values (never the model)."""
+    ``strict`` (requests, as the sandbox reads them): every rule of the spec, or an ``AgentXmlError`` naming
+    the element. Otherwise (answers) the document is read as the provider sent it: a missing "required"
+    element is absent (UNSET), a value that does not read is kept as its text and logged once at WARNING
+    with its path (never taking its parent with it), unknown elements are kept in ``additional_properties``.
+    ``owned``: a dict that receives the session-owned values (never the model)."""
     tree = parse_tree(data.encode("utf-8") if isinstance(data, str) else data)
     element = _local(tree.tag)
     name = _BY_ELEMENT.get(element)
     if name is None:
         raise AgentXmlError(f"unknown root element {element}", element=element)
-    values = _read(tree, name, owned, strict)
-    try:
-        return _CLASSES[name].from_dict(values)
-    except (TypeError, ValueError, KeyError) as exc:  # e.g. a date the model cannot parse
-        raise AgentXmlError(f"{element}: {exc}", element=element) from None
+    reading = _Reading(element, owned, strict)
+    model = _build(name, reading.read(tree, name, element))
+    if reading.unreadable:
+        log.warning(
+            "szamla_agent: %d value(s) of the %s answer could not be read as the spec says and are kept as "
+            "their text: %s",
+            len(reading.unreadable),
+            element,
+            ", ".join(dict.fromkeys(reading.unreadable)),
+        )
+    return model

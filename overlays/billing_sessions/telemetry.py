@@ -29,7 +29,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("billing_sessions")
 
 Kind = Literal[
-    "login", "relogin", "logout", "mfa", "resend", "retry", "nonce_rejected", "lock_wait", "resolve"
+    "login",
+    "relogin",
+    "logout",
+    "mfa",
+    "mfa_trust",
+    "resend",
+    "retry",
+    "nonce_rejected",
+    "lock_wait",
+    "resolve",
 ]
 Outcome = Literal["ok", "error"]
 
@@ -43,7 +52,9 @@ class SessionEvent:
     (``reason``: the HTTP status or the transport error's class), ``nonce_rejected`` (a Gestix write refused
     while a later one may have overtaken it: re-sent once, alone), ``lock_wait``
     (``reason``: ``login`` or ``write``; ``duration``: seconds waited for that lock), ``resolve`` (a write
-    whose answer was lost, looked up by its own id: ``reason`` ``found``, ``resent`` or ``unknown``).
+    whose answer was lost, looked up by its own id: ``reason`` ``found``, ``resent`` or ``unknown``),
+    ``mfa_trust`` (BILL v3: ``days_left`` until the remembered MFA trust expires; ``reason`` ``remembered``,
+    a login it made trusted, or ``validated``, a new trust).
     """
 
     kind: Kind
@@ -54,6 +65,7 @@ class SessionEvent:
     reason: str | None = None
     duration: float | None = None  # seconds
     account: str = ""  # the store key's hash prefix: tells accounts apart, identifies nobody
+    days_left: float | None = None  # mfa_trust: days until the remembered trust expires
 
 
 EventHook = Callable[[SessionEvent], object]

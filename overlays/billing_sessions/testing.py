@@ -142,8 +142,9 @@ class BillingSandbox:
         return self.sandbox.state.references(provider)
 
     def configure(self, **changes: float | int | str | None) -> None:
-        """Change sandbox settings (e.g. ``bill_idle=60``, ``gestix_nonce_scope="account"`` for a server
-        stricter than the docs, ``gestix_login_ends_others=True``) until the next reset."""
+        """Change sandbox settings until the next reset: e.g. ``bill_idle=60``;
+        ``gestix_nonce_scope="account"`` (a server stricter than the docs), ``gestix_login_ends_others=True``;
+        ``bill_v3_trust_id_name="mfaId"`` (BILL v3's challenge/validate naming the trust id ``mfaId``)."""
         self.sandbox.state.configure(**changes)
 
     def reset(self) -> None:

@@ -17,7 +17,9 @@ class SessionInfo:
     Attributes:
         organization_id (str | Unset):
         user_id (str | Unset):
-        mfa_status (str | Unset): Assumed: the organization's MFA status, `COMPLETE` or `INCOMPLETE`.
+        mfa_status (str | Unset): Assumed: the MFA status, `COMPLETE` or `INCOMPLETE`; whether it is the organization's
+            set-up or this session's trust is unconfirmed (one production runbook checks `mfaStatus=COMPLETE` after
+            validating a code). Any other text is kept as sent.
         trusted (bool | Unset): Assumed: whether this session is MFA-trusted.
     """
 

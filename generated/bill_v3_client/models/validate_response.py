@@ -13,22 +13,32 @@ T = TypeVar("T", bound="ValidateResponse")
 
 @_attrs_define
 class ValidateResponse:
-    """
-    Attributes:
-        remember_me_id (str | Unset): Present when `rememberMe` was true (assumed absent otherwise). A secret.
+    """Assumed: the trust identifier comes as `rememberMeId` (BILL's pages and public clients) or as `mfaId` (one
+    production integration's runbook: "copy the returned mfaId (this is the rememberMeId)"); a client reads either,
+    `rememberMeId` first.
+
+        Attributes:
+            remember_me_id (str | Unset): Present when `rememberMe` was true (assumed absent otherwise). A secret.
+            mfa_id (str | Unset): Assumed: the same identifier under the name one production runbook reads; sent back as
+                `rememberMeId` at login. A secret.
     """
 
     remember_me_id: str | Unset = UNSET
+    mfa_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         remember_me_id = self.remember_me_id
+
+        mfa_id = self.mfa_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if remember_me_id is not UNSET:
             field_dict["rememberMeId"] = remember_me_id
+        if mfa_id is not UNSET:
+            field_dict["mfaId"] = mfa_id
 
         return field_dict
 
@@ -37,8 +47,11 @@ class ValidateResponse:
         d = dict(src_dict)
         remember_me_id = d.pop("rememberMeId", UNSET)
 
+        mfa_id = d.pop("mfaId", UNSET)
+
         validate_response = cls(
             remember_me_id=remember_me_id,
+            mfa_id=mfa_id,
         )
 
         validate_response.additional_properties = d

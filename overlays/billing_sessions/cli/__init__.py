@@ -18,7 +18,8 @@ try:
 except ImportError as exc:
     raise SystemExit(str(missing_extra("cli", "The billing-sessions command", exc))) from None
 
-from billing_sessions.cli.accounts import STORE_ENV, ConfigError, ProviderName, requirements
+from billing_sessions import __version__
+from billing_sessions.cli.accounts import SPELLINGS, STORE_ENV, ConfigError, ProviderName, requirements
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, StoreError, UsageError
 
 
@@ -48,7 +49,7 @@ ENV_HELP = "\n\n".join(
     [
         "Credentials come from environment variables BILLING_SESSIONS_<PROVIDER>_<NAME>, never from "
         "arguments; a hidden prompt asks for a missing one when stdin is a terminal:",
-        *(f"{p.value}: {requirements(p)}" for p in ProviderName),
+        *(f"{p.value}: {requirements(p, full=True)}" for p in ProviderName),
         f"Sessions are kept in --store or {STORE_ENV} (a file path or a redis:// URL), by default in "
         "sessions.json in the user cache directory.",
         "Every account command (status, login, logout, forget) takes --json: one JSON object on stdout.",
@@ -63,7 +64,14 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals hold credentials
 )
 
-ProviderArg = Annotated[ProviderName, typer.Argument(help="The provider account to act on.")]
+ProviderArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="PROVIDER",
+        help=f"The provider account to act on: {SPELLINGS} ('-' and '_' alike).",
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout (for scripts).")]
 StoreOpt = Annotated[
     str | None,
@@ -74,6 +82,22 @@ StoreOpt = Annotated[
         help="Session store: a JSON file path or a redis:// URL (default: the user cache directory).",
     ),
 ]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"billing-sessions {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", is_eager=True, callback=_version),
+    ] = False,
+) -> None:
+    pass
 
 
 @app.command()
@@ -156,20 +180,28 @@ def _provider_side(status: int | None) -> bool:
     return status is not None and (status == 429 or status >= 500)
 
 
-def _run(command: str, provider: ProviderName, store: str | None, as_json: bool) -> None:
+def _run(command: str, name: str, store: str | None, as_json: bool) -> None:
     from billing_sessions.cli.actions import Secrets, perform
 
     secrets = Secrets()
-    head = {"provider": provider.value, "command": command}
     try:
-        report = perform(command, provider, store, secrets)
+        known: ProviderName | None = ProviderName.parse(name)
+    except ConfigError:
+        known = None
+    shown = known.value if known is not None else name
+    head = {"provider": shown, "command": command}
+    try:
+        report = perform(command, ProviderName.parse(name), store, secrets)
     except Exception as exc:
         code = exit_code(exc)
         if code is None:
             raise
-        message = secrets.scrub(str(exc) or type(exc).__name__)
-        if not message.startswith(provider.value):
-            message = f"{provider.value}: {message}"
+        message = secrets.scrub(_explain(exc))
+        for spelling in known.spellings() if known is not None else (name,):
+            message = message.removeprefix(
+                f"{spelling}: "
+            )  # the provider once: never "bill-v3: bill_v3: ..."
+        message = f"{shown}: {message}"
         if as_json:
             public = next(c.__name__ for c in type(exc).__mro__ if not c.__name__.startswith("_"))
             error = {"type": public, "message": message, "exit_code": int(code)}
@@ -182,6 +214,22 @@ def _run(command: str, provider: ProviderName, store: str | None, as_json: bool)
         _emit_json(report)
     else:
         _render(report)
+
+
+def _explain(exc: BaseException) -> str:
+    """The error's message, plus its cause and the next step where the message alone does not say them
+    (a Redis store that cannot be reached)."""
+    message = str(exc) or type(exc).__name__
+    cause = exc.__cause__
+    if isinstance(exc, StoreError) and cause is not None and type(cause).__module__.startswith("redis"):
+        detail = str(cause).strip() or type(cause).__name__
+        if "connect" in type(cause).__name__.lower() or "timeout" in type(cause).__name__.lower():
+            return (
+                f"{message}: Redis could not be reached ({detail}); check that Redis runs at the address of "
+                f"--store / {STORE_ENV} and that its URL (host, port, password, TLS: rediss://) is right"
+            )
+        return f"{message}: {detail}"
+    return message
 
 
 def _emit_json(report: dict[str, Any]) -> None:
@@ -220,8 +268,22 @@ def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
     # Made per call: the streams are looked up now (a test runner swaps them).
-    # Errors on one line (the terminal wraps them), so that grep and logs see whole variable names.
-    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False, soft_wrap=stderr)
+    # Errors on one line (the terminal wraps them), so that grep and logs see whole variable names. Not on a
+    # terminal, nothing is cut or wrapped at 80 columns either: a store path or a URL stays whole.
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 100_000
+    return Console(file=stream, highlight=False, soft_wrap=stderr, width=width)
+
+
+def _one_line_help() -> None:
+    """Command help from the docstrings without their source line breaks (rich keeps them mid-sentence)."""
+    for info in app.registered_commands:
+        doc = info.callback.__doc__ if info.callback is not None else None
+        if info.help is None and doc:
+            info.help = " ".join(doc.split())
+
+
+_one_line_help()
 
 
 def main() -> None:

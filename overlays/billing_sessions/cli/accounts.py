@@ -40,6 +40,26 @@ class ProviderName(StrEnum):
     billingplatform = "billingplatform"
     bill_v3 = "bill-v3"
 
+    @classmethod
+    def parse(cls, text: str) -> ProviderName:
+        """A provider as typed: ``szamla_agent`` or ``szamla-agent``, ``bill-v3`` or ``bill_v3``, any case."""
+        wanted = _folded(text)
+        for provider in cls:
+            if _folded(provider.value) == wanted:
+                return provider
+        raise ConfigError(f"unknown provider {text!r}: use one of {SPELLINGS} ('-' and '_' alike)")
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every way the provider is written (``bill-v3``, ``bill_v3``): in messages, in module names."""
+        return tuple(dict.fromkeys((self.value, self.value.replace("-", "_"), self.value.replace("_", "-"))))
+
+
+def _folded(text: str) -> str:
+    return text.strip().lower().replace("-", "_")
+
+
+SPELLINGS = "gestix, szamla-agent, bill, bill-v3, billingplatform"
+
 
 class ConfigError(Exception):
     """Missing credentials or an unusable option: a usage error (exit 2). Names variables, never values."""
@@ -77,11 +97,16 @@ def variables(provider: ProviderName) -> list[str]:
     return [env_name(provider, k) for k in dict.fromkeys(keywords)]
 
 
-def requirements(provider: ProviderName) -> str:
-    """``ACCOUNT or BASE_URL; API_TOKEN, or USERNAME and PASSWORD``: the keywords a provider needs."""
+def requirements(provider: ProviderName, *, full: bool = False) -> str:
+    """``ACCOUNT or BASE_URL; API_TOKEN, or USERNAME and PASSWORD``: the keywords a provider needs (``full``:
+    as the variable names, ``BILLING_SESSIONS_GESTIX_ACCOUNT`` ...)."""
     scheme = SCHEMES[provider]
-    groups = [", or ".join(_and([k.upper() for k in alt]) for alt in group) for group in scheme.groups]
-    optional = f" (optional: {', '.join(k.upper() for k in scheme.optional)})" if scheme.optional else ""
+
+    def named(keyword: str) -> str:
+        return env_name(provider, keyword) if full else keyword.upper()
+
+    groups = [", or ".join(_and([named(k) for k in alt]) for alt in group) for group in scheme.groups]
+    optional = f" (optional: {', '.join(named(k) for k in scheme.optional)})" if scheme.optional else ""
     return "; ".join(groups) + optional
 
 
@@ -148,9 +173,15 @@ def default_store_path() -> Path:
 
 
 def open_store(spec: str | None) -> SessionStore:
-    """``None``: the default FileStore; a ``redis://`` URL: a RedisStore; anything else: a FileStore path."""
-    if not spec:
+    """``None``: the default FileStore; a ``redis://`` URL: a RedisStore; anything else: a FileStore path in
+    a directory that exists (a typo must not create directories)."""
+    if spec is None:
         return FileStore(default_store_path())
+    if not spec.strip():
+        raise ConfigError(
+            "--store is empty: give a file path or a redis:// URL, or leave --store (and "
+            f"{STORE_ENV}) out for the default store in the user cache directory"
+        )
     if spec.startswith(REDIS_SCHEMES):
         try:
             from billing_sessions.redis_store import RedisStore
@@ -165,7 +196,13 @@ def open_store(spec: str | None) -> SessionStore:
             f"unknown store URL scheme {scheme}://: give a file path (or file://PATH) "
             f"or a {', '.join(REDIS_SCHEMES)} URL"
         )
-    return FileStore(Path(spec).expanduser())
+    path = Path(spec).expanduser()
+    if not path.parent.is_dir():
+        raise ConfigError(
+            f"--store {spec}: the directory {path.parent} does not exist; create it first (mkdir -p "
+            f"{path.parent}) or give another path: nothing creates directories for a store"
+        )
+    return FileStore(path)
 
 
 def open_session(provider: ProviderName, values: Values, store: SessionStore) -> AnySession:

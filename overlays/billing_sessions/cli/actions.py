@@ -108,7 +108,19 @@ def _remember_me_id(s: AnySession) -> str | None:
 
 
 def _trust(s: bill_v3.Session) -> Report:
-    return {"trusted": s.trusted, "remembered_until": when(s.remembered_until())}
+    """The session's MFA trust and until when the remembered one holds: only a person with the phone can
+    renew it (``billing-sessions mfa bill-v3``), so monitoring reads ``days_left`` from ``--json``."""
+    left = s.trust_days_left()
+    report: Report = {
+        "trusted": s.trusted,
+        "remembered_until": when(s.remembered_until()),
+        "days_left": None if left is None else round(left, 1),
+    }
+    if left is not None and left < bill_v3.WARN_DAYS:
+        report["renew"] = f"fewer than {bill_v3.WARN_DAYS} days left: run `billing-sessions mfa bill-v3`"
+    elif left is None:
+        report["renew"] = "no remembered trust: run `billing-sessions mfa bill-v3` to make logins trusted"
+    return report
 
 
 def _source(s: AnySession, before: Token | None) -> str:

@@ -211,18 +211,25 @@ class Demo:
         self.check("2 logins, 1 logout", (counters["logins"], counters["logouts"]) == (2, 1))
 
     def table(self, sb: Sandbox) -> Table:
-        table = Table(title="billing-sessions demo (sandbox counters)")
-        for column in ("provider", "calls", "logins", "retries", "rejections", "logouts"):
+        # What the sandbox refused, one column per cause (a sum would hide which one happened).
+        table = Table(
+            title="billing-sessions demo (sandbox counters)",
+            caption="nonce rejected: writes refused for their nonce; PII refused: credentials sent in a "
+            "query string; dead session: calls that met an expired session (each healed by one re-login)",
+        )
+        columns = ("provider", "calls", "logins", "retries", "nonce rejected", "PII refused", "dead session")
+        for column in (*columns, "logouts"):
             table.add_column(column, justify="left" if column == "provider" else "right")
         for provider in ("gestix", "szamla_agent", "bill", "bill_v3", "billingplatform"):
             c = sb.state.counters(provider)
-            rejections = c["nonce_rejections"] + c["pii_refusals"] + c["expired_rejections"]
             table.add_row(
                 provider,
                 str(c["requests"]),
                 str(c["logins"]),
                 str(self.retries.get(provider, 0)),
-                str(rejections),
+                str(c["nonce_rejections"]),
+                str(c["pii_refusals"]),
+                str(c["expired_rejections"]),
                 str(c["logouts"]),
             )
         return table

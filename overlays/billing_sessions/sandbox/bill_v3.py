@@ -292,7 +292,7 @@ class BillV3:
                 return json_response({})
             remember_me_id = "rm" + secrets.token_hex(16)
             self.remembered[remember_me_id] = (body.device or "", self.state.now())
-        return json_response({"rememberMeId": remember_me_id})
+        return json_response({self.state.config.bill_v3_trust_id_name: remember_me_id})
 
     async def step_up(self, request: Request, session: Session | None) -> Response:
         assert session is not None

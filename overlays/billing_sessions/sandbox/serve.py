@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import shlex
 import socket
 from collections.abc import Callable
 
@@ -22,21 +23,48 @@ def banner(url: str) -> str:
         note = "  (POST /szamla/)" if provider == "szamla_agent" else ""
         lines.append(f"  {provider:<16} {url}{path}{note}")
     lines.append(f"  {'admin':<16} {url}/_sandbox/  (counters, expire, clock, faults, down, reset, mfa)")
-    lines += [
-        "",
-        "Demo credentials:",
-        f"  gestix           account {DEMO.gestix_account}, API token {DEMO.gestix_api_token}, "
-        f"user {DEMO.gestix_username} / {DEMO.gestix_password}",
-        f"  szamla_agent     agent key {DEMO.szamla_agent_key} "
-        f"(or user {DEMO.szamla_username} / {DEMO.szamla_password})",
-        f"  bill             userName {DEMO.bill_user_name}, password {DEMO.bill_password}, "
-        f"orgId {DEMO.bill_org_id}, devKey {DEMO.bill_dev_key}",
-        f"  bill_v3          username {DEMO.bill_user_name}, password {DEMO.bill_password}, "
-        f"organizationId {DEMO.bill_org_id}, devKey {DEMO.bill_dev_key}; MFA codes are printed here",
-        f"  billingplatform  org {DEMO.bp_org}, user {DEMO.bp_username} / {DEMO.bp_password}, "
-        f"OAuth client {DEMO.bp_client_id} / {DEMO.bp_client_secret}",
-    ]
+    lines += ["", "For the billing-sessions command, paste one provider's lines into another terminal:"]
+    for provider, names in exports(url).items():
+        lines.append(f"  # {provider}{NOTES.get(provider, '')}")
+        lines += [f"  export {name}={shlex.quote(value)}" for name, value in names]
     return "\n".join(lines)
+
+
+#: What else the sandbox's demo accounts take (printed next to their export lines).
+NOTES = {
+    "gestix": f" (or USERNAME {DEMO.gestix_username} and PASSWORD {DEMO.gestix_password})",
+    "szamla_agent": f" (or USERNAME {DEMO.szamla_username} and PASSWORD {DEMO.szamla_password})",
+    "bill_v3": "; MFA codes the sandbox 'texts' are printed here",
+    "billingplatform": f" (or CLIENT_ID {DEMO.bp_client_id} and CLIENT_SECRET {DEMO.bp_client_secret})",
+}
+
+
+def exports(url: str) -> dict[str, list[tuple[str, str]]]:
+    """Per provider, the environment the command line reads for the sandbox's demo account."""
+    values = {
+        "gestix": {"API_TOKEN": DEMO.gestix_api_token},
+        "szamla_agent": {"AGENT_KEY": DEMO.szamla_agent_key},
+        "bill": {
+            "USER_NAME": DEMO.bill_user_name,
+            "PASSWORD": DEMO.bill_password,
+            "ORG_ID": DEMO.bill_org_id,
+            "DEV_KEY": DEMO.bill_dev_key,
+        },
+        "bill_v3": {
+            "USERNAME": DEMO.bill_user_name,
+            "PASSWORD": DEMO.bill_password,
+            "ORGANIZATION_ID": DEMO.bill_org_id,
+            "DEV_KEY": DEMO.bill_dev_key,
+        },
+        "billingplatform": {"USERNAME": DEMO.bp_username, "PASSWORD": DEMO.bp_password},
+    }
+    return {
+        provider: [
+            (f"BILLING_SESSIONS_{provider.upper()}_BASE_URL", f"{url}{BASE_PATHS[provider]}"),
+            *((f"BILLING_SESSIONS_{provider.upper()}_{k}", v) for k, v in names.items()),
+        ]
+        for provider, names in values.items()
+    }
 
 
 def run(

@@ -45,6 +45,8 @@ SessionStatus = Literal["live", "expired", "unknown"]
 
 #: Gestix nonce sequences: per session (the docs) or per account (stricter than the docs).
 NONCE_SCOPES = ("session", "account")
+#: The names BILL v3's challenge/validate may answer the trust identifier under (both assumed).
+TRUST_ID_NAMES = ("rememberMeId", "mfaId")
 
 
 @dataclass
@@ -69,6 +71,9 @@ class SandboxConfig:
     # Számla Agent: seconds (sandbox clock) before a new invoice or receipt can be found by its external id or
     # call id; the spec assumes at most 5 s, and the sandbox is not friendlier than that assumption.
     szamla_query_delay: float = 5.0
+    # The name challenge/validate answers the trust identifier under: "rememberMeId" (BILL's pages) or
+    # "mfaId" (one production runbook); both are assumptions of the spec, so tests cover both.
+    bill_v3_trust_id_name: str = "rememberMeId"
     latency: float = 0.0  # seconds of network round trip added to every provider request
     latency_jitter: float = 0.0  # +- this much (uniform) on each request's round trip
     # Requests may overtake each other on the way in (independent jitter per request, as on a real
@@ -82,6 +87,10 @@ class SandboxConfig:
     gestix_login_ends_others: bool = False
     accounts: int = 1  # Gestix and Számla Agent accounts known: DEMO.account(n) for n < accounts
     record_credentials: bool = False  # keep (provider, account, credential's account) of every request
+
+    def __post_init__(self) -> None:
+        if self.bill_v3_trust_id_name not in TRUST_ID_NAMES:
+            raise ValueError(f"bill_v3_trust_id_name must be one of {', '.join(TRUST_ID_NAMES)}")
 
 
 @dataclass(frozen=True)

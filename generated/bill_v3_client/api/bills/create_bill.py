@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.bill import Bill
 from ...models.bill_create import BillCreate
@@ -35,7 +35,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Bill | list[ErrorEntry] | None:
     if response.status_code == 201:
-        response_201 = Bill.from_dict(response.json())
+        response_201 = tolerant(Bill, response)
 
         return response_201
 

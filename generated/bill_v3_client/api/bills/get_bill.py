@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.bill import Bill
 from ...models.error_entry import ErrorEntry
@@ -30,7 +30,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Bill | list[ErrorEntry] | None:
     if response.status_code == 200:
-        response_200 = Bill.from_dict(response.json())
+        response_200 = tolerant(Bill, response)
 
         return response_200
 

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.bill_list import BillList
 from ...models.error_entry import ErrorEntry
@@ -44,7 +44,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> BillList | list[ErrorEntry] | None:
     if response.status_code == 200:
-        response_200 = BillList.from_dict(response.json())
+        response_200 = tolerant(BillList, response)
 
         return response_200
 

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.challenge_request import ChallengeRequest
 from ...models.challenge_response import ChallengeResponse
@@ -36,7 +36,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ChallengeResponse | list[ErrorEntry] | None:
     if response.status_code == 200:
-        response_200 = ChallengeResponse.from_dict(response.json())
+        response_200 = tolerant(ChallengeResponse, response)
 
         return response_200
 

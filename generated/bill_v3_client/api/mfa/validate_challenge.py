@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.error_entry import ErrorEntry
 from ...models.validate_request import ValidateRequest
@@ -35,7 +35,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ValidateResponse | list[ErrorEntry] | None:
     if response.status_code == 200:
-        response_200 = ValidateResponse.from_dict(response.json())
+        response_200 = tolerant(ValidateResponse, response)
 
         return response_200
 

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.error_entry import ErrorEntry
 from ...models.login_request import LoginRequest
@@ -35,7 +35,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> LoginResponse | list[ErrorEntry] | None:
     if response.status_code == 200:
-        response_200 = LoginResponse.from_dict(response.json())
+        response_200 = tolerant(LoginResponse, response)
 
         return response_200
 

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.empty_object import EmptyObject
 from ...models.error_entry import ErrorEntry
@@ -25,7 +25,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> EmptyObject | list[ErrorEntry] | None:
     if response.status_code == 200:
-        response_200 = EmptyObject.from_dict(response.json())
+        response_200 = tolerant(EmptyObject, response)
 
         return response_200
 

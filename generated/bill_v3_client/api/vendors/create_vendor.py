@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.error_entry import ErrorEntry
 from ...models.vendor import Vendor
@@ -35,7 +35,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Vendor | list[ErrorEntry] | None:
     if response.status_code == 201:
-        response_201 = Vendor.from_dict(response.json())
+        response_201 = tolerant(Vendor, response)
 
         return response_201
 

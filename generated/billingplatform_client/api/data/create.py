@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.bad_request import BadRequest
 from ...models.brm_request import BrmRequest
@@ -41,22 +41,22 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> BadRequest | CreateResponseBody | RateLimited | Unauthorized | None:
     if response.status_code == 200:
-        response_200 = CreateResponseBody.from_dict(response.json())
+        response_200 = tolerant(CreateResponseBody, response)
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = BadRequest.from_dict(response.json())
+        response_400 = tolerant(BadRequest, response)
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Unauthorized.from_dict(response.json())
+        response_401 = tolerant(Unauthorized, response)
 
         return response_401
 
     if response.status_code == 429:
-        response_429 = RateLimited.from_dict(response.json())
+        response_429 = tolerant(RateLimited, response)
 
         return response_429
 

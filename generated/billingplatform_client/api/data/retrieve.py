@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.rate_limited import RateLimited
 from ...models.retrieve_response_body import RetrieveResponseBody
@@ -33,17 +33,17 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> RateLimited | RetrieveResponseBody | Unauthorized | None:
     if response.status_code == 200:
-        response_200 = RetrieveResponseBody.from_dict(response.json())
+        response_200 = tolerant(RetrieveResponseBody, response)
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Unauthorized.from_dict(response.json())
+        response_401 = tolerant(Unauthorized, response)
 
         return response_401
 
     if response.status_code == 429:
-        response_429 = RateLimited.from_dict(response.json())
+        response_429 = tolerant(RateLimited, response)
 
         return response_429
 

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.access_denied import AccessDenied
 from ...models.api_error import ApiError
@@ -39,22 +39,22 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AccessDenied | ApiError | DocumentCreated | None:
     if response.status_code == 200:
-        response_200 = DocumentCreated.from_dict(response.json())
+        response_200 = tolerant(DocumentCreated, response)
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ApiError.from_dict(response.json())
+        response_400 = tolerant(ApiError, response)
 
         return response_400
 
     if response.status_code == 403:
-        response_403 = AccessDenied.from_dict(response.json())
+        response_403 = tolerant(AccessDenied, response)
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ApiError.from_dict(response.json())
+        response_404 = tolerant(ApiError, response)
 
         return response_404
 

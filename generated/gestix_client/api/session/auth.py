@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
 from ...models.session_token import SessionToken
@@ -38,12 +38,12 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | SessionToken | None:
     if response.status_code == 200:
-        response_200 = SessionToken.from_dict(response.json())
+        response_200 = tolerant(SessionToken, response)
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ApiError.from_dict(response.json())
+        response_400 = tolerant(ApiError, response)
 
         return response_400
 

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...answers import reading
+from ...answers import reading, tolerant
 from ...client import AuthenticatedClient, Client
 from ...models.access_denied import AccessDenied
 from ...models.status_response import StatusResponse
@@ -25,12 +25,12 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AccessDenied | StatusResponse | None:
     if response.status_code == 200:
-        response_200 = StatusResponse.from_dict(response.json())
+        response_200 = tolerant(StatusResponse, response)
 
         return response_200
 
     if response.status_code == 403:
-        response_403 = AccessDenied.from_dict(response.json())
+        response_403 = tolerant(AccessDenied, response)
 
         return response_403
 
