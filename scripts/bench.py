@@ -144,7 +144,7 @@ def write(out: Path, results: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="billing-sessions benchmarks (issue 7)")
+    parser = argparse.ArgumentParser(description="billing-sessions benchmarks (issues 7, 14 and 20)")
     parser.add_argument("--quick", action="store_true", help="small counts; fail on missed counts only")
     parser.add_argument("--out", type=Path, help="where results.json/png go (full default: benchmarks/)")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")

@@ -26,6 +26,7 @@ import dataclasses
 import math
 import multiprocessing
 import os
+import statistics
 import tempfile
 import threading
 import time
@@ -57,6 +58,7 @@ WORKERS = 32
 PROCESSES = 4
 TASKS_PER_PROCESS = 8
 TIMEOUT = 600.0
+REPEATS = 3
 #: Default mode, 32 threads and 32 tasks, x one thread, per jitter (issue 20).
 SPEEDUP = {0.0: 12.0, 0.01: 8.0}
 #: Default / strict at 50 ms, per setup (issue 14, measured then on a sandbox that kept requests in order);
@@ -201,75 +203,122 @@ def _expiry_at(url: str, applied: int) -> Iterator[threading.Event]:
         watcher.join()
 
 
-def _fresh(spec: StoreSpec, tmp: str) -> StoreSpec:
-    """A new store per run: no run inherits another's session or nonces."""
+def _fresh(spec: StoreSpec) -> StoreSpec:
+    """A new store per run (``spec.target``: the folder of a FileStore): no run inherits another's session
+    or nonces."""
     if spec.kind == "file":
-        return dataclasses.replace(spec, target=os.fspath(Path(tmp) / f"{uuid.uuid4().hex}.json"))
+        return dataclasses.replace(spec, target=os.fspath(Path(spec.target) / f"{uuid.uuid4().hex}.json"))
     return dataclasses.replace(spec, prefix=f"bench-{uuid.uuid4().hex[:8]}")
 
 
-def _one(url: str, admin: Admin, net: Network, setup: str, mode: str, n: int, spec: StoreSpec | None) -> Row:
+def _once(url: str, admin: Admin, net: Network, setup: str, mode: str, n: int, spec: StoreSpec | None) -> Run:
     base = url + GESTIX_PATH
     admin.reset()
     if net.scope != "session":
         admin.post("config", gestix_nonce_scope=net.scope)
     admin.post("latency", latency=net.latency, jitter=net.jitter)
     writes = MODES[mode]
-    expiry = net.expiry
     tag = uuid.uuid4().hex[:8]
-    with _expiry_at(url, n // 2) if expiry else nullcontext() as expired:
+    with _expiry_at(url, n // 2) if net.expiry else nullcontext() as expired:
         if spec is not None:
-            out = _processes(spec, base, writes, n)
+            out = _processes(_fresh(spec), base, writes, n)
         elif setup == "32 tasks":
             out = [asyncio.run(_tasks(base, writes, n, WORKERS, None, tag))]
         else:
             out = [_threads(base, writes, n, 1 if setup == "1 thread" else WORKERS, tag)]
     c = admin.counters("gestix")
-    wall = max(r["ended"] for r in out) - min(r["began"] for r in out)
-    rate = n / wall
     outcomes: Counter[str] = Counter()
     for r in out:
         outcomes.update(r["outcomes"])
-    created = outcomes.get("201", 0)
-    failed = n - created
-    # Beyond one request per write: the logins (and refused ones) and each Session's warm-up status call.
-    resends = c["requests"] - c["logins"] - c["login_failures"] - len(out) - n
+    return Run(
+        n=n,
+        rate=n / (max(r["ended"] for r in out) - min(r["began"] for r in out)),
+        outcomes=outcomes,
+        counters=c,
+        # Beyond one request per write: the logins (and refused ones) and each Session's warm-up status call.
+        resends=c["requests"] - c["logins"] - c["login_failures"] - len(out) - n,
+        expired=expired is None or expired.is_set(),
+    )
+
+
+@dataclasses.dataclass
+class Run:
+    n: int
+    rate: float
+    outcomes: Counter[str]
+    counters: dict[str, int]
+    resends: int
+    expired: bool  # the forced expiry happened (True when none was asked for)
+
+    @property
+    def created(self) -> int:
+        return self.outcomes.get("201", 0)
+
+
+def _one(
+    url: str,
+    admin: Admin,
+    net: Network,
+    setup: str,
+    mode: str,
+    n: int,
+    spec: StoreSpec | None,
+    repeats: int = 1,
+) -> Row:
+    """``repeats`` runs of ``n`` writes: the median writes/s, the counts of every run added up (each run
+    checked on its own)."""
+    runs = [_once(url, admin, net, setup, mode, n, spec) for _ in range(repeats)]
     # One login for the run (several in the default mode's 32 threads or tasks: one per write session).
-    want_logins = (2 if expiry else 1) if setup in PROCESS_SETUPS or mode == "strict" else None
+    want_logins = (2 if net.expiry else 1) if setup in PROCESS_SETUPS or mode == "strict" else None
     capped = setup not in PROCESS_SETUPS and net.scope == "session"  # <= 1 % re-sent (issue 20)
-    ok = failed == 0 and c["duplicate_references"] == 0 and c["writes_applied"] == created
     targets = ["0 failed, 0 duplicates"]
-    if expired is not None:
-        ok = ok and expired.is_set()
     if want_logins is not None:
-        ok = ok and c["logins"] == want_logins
         targets.append(f"{want_logins} login" + ("s" if want_logins > 1 else ""))
     if capped:
-        ok = ok and resends <= math.ceil(n / 100)
         targets.append("<= 1% re-sent")
+    ok = all(
+        r.created == r.n == r.counters["writes_applied"]
+        and r.counters["duplicate_references"] == 0
+        and r.expired
+        and (want_logins is None or r.counters["logins"] == want_logins)
+        and (not capped or r.resends <= math.ceil(r.n / 100))
+        for r in runs
+    )
+
+    def total(name: str) -> int:
+        return sum(r.counters[name] for r in runs)
+
+    rate = statistics.median(r.rate for r in runs)
+    failed = sum(r.n - r.created for r in runs)
+    resends = sum(r.resends for r in runs)
+    logins = max(r.counters["logins"] for r in runs)
+    outcomes = sum((r.outcomes for r in runs), Counter())
     failures = ", ".join(f"{k}: {v}" for k, v in sorted(outcomes.items()) if k != "201")
+    median = f" (median of {repeats} x {n})" if repeats > 1 else ""
     return row(
         net.label,
         f"{setup}, {mode}",
-        f"{rate:.0f} writes/s, {failed} failed, {c['duplicate_references']} duplicates, {resends} re-sent, "
-        f"{c['logins']} logins" + (f" ({failures})" if failures else ""),
+        f"{rate:.0f} writes/s{median}, {failed} failed, {total('duplicate_references')} duplicates, "
+        f"{resends} re-sent, {logins} logins" + (f" ({failures})" if failures else ""),
         target=", ".join(targets),
         kind="count",
         ok=ok,
-        n=n,
+        n=n * repeats,
+        runs=repeats,
         latency_ms=net.latency * 1000,
         jitter_ms=net.jitter * 1000,
         nonce_scope=net.scope,
         setup=setup,
         mode=mode,
         writes_per_s=round(rate, 1),
+        writes_per_s_runs=[round(r.rate, 1) for r in runs],
         failed=failed,
-        duplicates=c["duplicate_references"],
+        duplicates=total("duplicate_references"),
         resends=resends,
-        logins=c["logins"],
-        nonce_rejections=c["nonce_rejections"],
-        applied=c["writes_applied"],
-        expiry=expiry,
+        logins=logins,
+        nonce_rejections=total("nonce_rejections"),
+        applied=total("writes_applied"),
+        expiry=net.expiry,
         table="jitter" if net == Network(LATENCY, net.jitter) else None,
     )
 
@@ -304,8 +353,10 @@ def _ratios(net: Network, got: dict[tuple[str, str], Row]) -> list[Row]:
 
 
 def jitter_table(url: str, admin: Admin, n: int, *, quick: bool = False) -> list[Row]:
-    """The jitter table (``n`` writes per row; the default mode's 32 threads and 32 tasks write 3n, as
-    they finish n in about a second), the per-account rows and the expiry rows."""
+    """The jitter table (``n`` writes per row; the default mode's 32 threads and 32 tasks, which finish n
+    in about a second, write 3n ``repeats`` times: the median, as their rate moves with the machine's load),
+    the per-account rows and the expiry rows."""
+    repeats = 1 if quick else REPEATS
     rows: list[Row] = []
     with _redis_server() as redis_server, tempfile.TemporaryDirectory() as tmp:
         stores = {
@@ -317,11 +368,19 @@ def jitter_table(url: str, admin: Admin, n: int, *, quick: bool = False) -> list
             got = {}
             for setup in setups:
                 for mode in modes:
-                    spec = _fresh(stores[setup], tmp) if setup in stores else None
                     many = (
                         mode == "default" and setup in ("32 threads", "32 tasks") and net.scope == "session"
                     )
-                    got[(setup, mode)] = _one(url, admin, net, setup, mode, 3 * n if many else n, spec)
+                    got[(setup, mode)] = _one(
+                        url,
+                        admin,
+                        net,
+                        setup,
+                        mode,
+                        3 * n if many else n,
+                        stores.get(setup),
+                        repeats if many else 1,
+                    )
             rows.extend(got.values())
             return got
 
