@@ -1,14 +1,14 @@
 """Benchmarks of issues 7, 14 and 20 on the sandbox over loopback, each beside its baseline in one run.
 
-    scripts/bench              full counts (~3 min): benchmarks/results.json + results.png, a table;
+    scripts/bench              full counts (~17 min): benchmarks/results.json + results.png, a table;
                                exits 1 when any target is missed (latency ratios included)
-    scripts/bench --quick      small counts (CI, well under a minute): exits 1 only when a COUNT target is
-                               missed (logins, nonce rejections, sessions created), never on times;
+    scripts/bench --quick      small counts (CI, ~2 min): exits 1 only when a COUNT target is missed
+                               (logins, failures, duplicates, re-sends, sessions created), never on times;
                                writes no files unless --out DIR is given
     scripts/bench --profile    a pyinstrument profile of the session's per-request path (mock transport)
     scripts/bench --only jitter [--quick]
                                the Gestix write table of issues 14 and 20 alone (default and strict at
-                               50 ms, jitter 0 to 20 ms; see bench_latency), printed only
+                               50 ms, jitter 0 to 20 ms; see bench_latency; ~10 min full), printed only
     scripts/bench --waits      how long a call waits on a server that never answers (~7 min), table only
 
 The sandbox runs in its own process (``billing_sessions.sandbox.serve``), so client and server do not share
