@@ -1,21 +1,21 @@
-"""Benchmarks of issues 7, 14, 22 and 23 on the sandbox over loopback, each beside its baseline in one run.
+"""Benchmarks of issues 7, 14, 20, 22 and 23 on the sandbox over loopback, each beside its baseline.
 
-    scripts/bench              full counts (~3 min): benchmarks/results.json + results.png, a table;
+    scripts/bench              full counts (~17 min): benchmarks/results.json + results.png, a table;
                                exits 1 when any target is missed (latency ratios included)
-    scripts/bench --quick      small counts (CI, well under a minute): exits 1 only when a COUNT target is
-                               missed (logins, nonce rejections, sessions created), never on times;
+    scripts/bench --quick      small counts (CI, ~2 min): exits 1 only when a COUNT target is missed
+                               (logins, failures, duplicates, re-sends, sessions created), never on times;
                                writes no files unless --out DIR is given
     scripts/bench --profile    a pyinstrument profile of the session's per-request path (mock transport)
-    scripts/bench --only latency [--quick]
-                               the latency table of issue 14 alone (strict vs pipelined at 0/20/50 ms;
-                               ~6 min full), printed only
+    scripts/bench --only jitter [--quick]
+                               the Gestix write table of issues 14 and 20 alone (default and strict at
+                               50 ms, jitter 0 to 20 ms; see bench_latency; ~10 min full), printed only
     scripts/bench --only accounts [--quick]
                                issue 23 alone: 1,000 and 10,000 accounts in one process, the cluster
                                store (~2 min full), printed only
     scripts/bench --waits      how long a call waits on a server that never answers (~7 min), table only
 
 The sandbox runs in its own process (``billing_sessions.sandbox.serve``), so client and server do not share
-a GIL; redis-server is started on a free loopback port for the multi-process and latency benchmarks.
+a GIL; redis-server is started on a free loopback port for the multi-process and jitter benchmarks.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ FULL = {
     "mp": 250,
     "imports": 15,
     "micro": 5000,
-    "latency": 1000,
+    "jitter": 300,
     "codec": 3000,
     "exactly_once": 400,
     "cluster": 1000,
@@ -53,7 +53,7 @@ QUICK = {
     "mp": 25,
     "imports": 3,
     "micro": 300,
-    "latency": 60,
+    "jitter": 48,
     "codec": 300,
     "exactly_once": 40,
     "cluster": 100,
@@ -75,7 +75,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     from bench_exactly_once import exactly_once
     from bench_hotpath import overlay_cost
     from bench_install import lean_install
-    from bench_latency import latency_table
+    from bench_latency import jitter_table
     from bench_multiprocess import multiprocess
     from bench_telemetry import telemetry_cost
 
@@ -87,7 +87,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         rows += write_throughput(url, admin, n["writes"])
         rows += reauth_storm(url, admin, n["storm"])
         rows += multiprocess(url, admin, n["mp"])
-        rows += latency_table(url, admin, n["latency"], quick=quick)
+        rows += jitter_table(url, admin, n["jitter"], quick=quick)
         rows += exactly_once(url, admin, n["exactly_once"])
         rows += many_accounts(url, admin, ACCOUNTS["quick" if quick else "full"])
         rows += cluster_store(url, admin, n["cluster"])
@@ -115,13 +115,13 @@ def only_accounts(n: int, *, quick: bool) -> list[Row]:
             admin.close()
 
 
-def only_latency(n: int, *, quick: bool) -> list[Row]:
-    from bench_latency import latency_table
+def only_jitter(n: int, *, quick: bool) -> list[Row]:
+    from bench_latency import jitter_table
 
     with sandbox_process() as url:
         admin = Admin(url)
         try:
-            return latency_table(url, admin, n, quick=quick)
+            return jitter_table(url, admin, n, quick=quick)
         finally:
             admin.close()
 
@@ -146,12 +146,19 @@ def print_table(rows: list[Row], title: str, *, counts_only: bool) -> None:
 
 
 def markdown(rows: list[Row]) -> str:
+    """The table, with the jitter table's rows in short below it."""
+    from bench_latency import jitter_markdown
+
     lines = ["| benchmark | variant | result | target |", "| --- | --- | --- | --- |"]
     for r in rows:
+        if r.get("table") == "jitter":
+            continue
         target = r["target"] or "report"
         if r["ok"] is not None:
             target += " ✅" if r["ok"] else " ❌"
         lines.append(f"| {r['bench']} | {r['variant']} | {r['result']} | {target} |")
+    if any(r.get("table") == "jitter" for r in rows):
+        lines += ["", jitter_markdown(rows)]
     return "\n".join(lines)
 
 
@@ -164,13 +171,13 @@ def write(out: Path, results: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="billing-sessions benchmarks (issue 7)")
+    parser = argparse.ArgumentParser(description="billing-sessions benchmarks (issues 7, 14 and 20)")
     parser.add_argument("--quick", action="store_true", help="small counts; fail on missed counts only")
     parser.add_argument("--out", type=Path, help="where results.json/png go (full default: benchmarks/)")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     parser.add_argument("--profile", action="store_true", help="profile the per-request path and exit")
     parser.add_argument(
-        "--only", choices=["latency", "accounts"], help="run one benchmark only (no files written)"
+        "--only", choices=["jitter", "accounts"], help="run one benchmark only (no files written)"
     )
     parser.add_argument("--waits", action="store_true", help="waits on a silent server (~7 min) and exit")
     args = parser.parse_args(argv)
@@ -188,8 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     info = machine()
-    if args.only == "latency":
-        rows = only_latency((QUICK if args.quick else FULL)["latency"], quick=args.quick)
+    if args.only == "jitter":
+        rows = only_jitter((QUICK if args.quick else FULL)["jitter"], quick=args.quick)
         args.out = args.out or None
     elif args.only == "accounts":
         rows = only_accounts((QUICK if args.quick else FULL)["cluster"], quick=args.quick)

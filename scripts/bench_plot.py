@@ -32,8 +32,11 @@ def plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     rows: list[Row] = results["rows"]
-    fig, axes = plt.subplots(2, 3, figsize=(16, 9))
-    (over, reuse, writes), (storm, imports, cost) = axes
+    table = [r for r in rows if r.get("table") == "jitter" and "mode" in r]
+    fig = plt.figure(figsize=(16, 14 if table else 9))
+    grid = fig.add_gridspec(3 if table else 2, 3)
+    over, reuse, writes = (fig.add_subplot(grid[0, i]) for i in range(3))
+    storm, imports, cost = (fig.add_subplot(grid[1, i]) for i in range(3))
 
     # 1. latency ratios vs raw httpx
     o = [r for r in rows if r["bench"].startswith("overhead")]
@@ -99,6 +102,9 @@ def plot(results: dict[str, Any], path: Path) -> None:
     cost.set_title("overlay's own cost per request (no network)")
     cost.margins(y=0.15)
 
+    if table:
+        _jitter(fig.add_subplot(grid[2, :2]), fig.add_subplot(grid[2, 2]), table)
+
     m = results["machine"]
     fig.suptitle(
         f"billing-sessions benchmarks, one {results['mode']} run: {m['cpu']}, {m['cores']} cores, "
@@ -108,3 +114,51 @@ def plot(results: dict[str, Any], path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+def _jitter(rates: Any, resent: Any, table: list[Row]) -> None:
+    """7. The jitter table: writes/s against jitter per setup (default solid, strict dashed), and the share
+    of writes re-sent."""
+    from matplotlib.ticker import FuncFormatter
+
+    setups = list(dict.fromkeys(r["setup"] for r in table))
+    colors = dict(zip(setups, ("#4c72b0", "#55a868", "#c44e52", "#8172b2", "#ccb974"), strict=False))
+    for setup in setups:
+        for mode, style in (("default", "-"), ("strict", "--")):
+            points = sorted((r["jitter_ms"], r) for r in table if r["setup"] == setup and r["mode"] == mode)
+            if not points:
+                continue
+            xs = [j for j, _ in points]
+            rates.plot(
+                xs,
+                [r["writes_per_s"] for _, r in points],
+                style,
+                marker="o",
+                color=colors[setup],
+                label=f"{setup}, {mode}",
+            )
+            if mode == "default":
+                resent.plot(
+                    xs,
+                    [100 * r["resends"] / r["n"] for _, r in points],
+                    style,
+                    marker="o",
+                    color=colors[setup],
+                    label=setup,
+                )
+    jitters = sorted({r["jitter_ms"] for r in table})
+    rates.set_yscale("log")
+    plain = FuncFormatter(lambda y, _: f"{y:g}")
+    rates.yaxis.set_major_formatter(plain)
+    rates.yaxis.set_minor_formatter(plain)
+    rates.set_xticks(jitters, [f"± {j:g}" for j in jitters])
+    rates.set_xlabel("jitter on the 50 ms round trip (ms)")
+    rates.set_ylabel("Gestix writes/s (log)")
+    rates.set_title("7. Gestix writes/s at 50 ms against jitter: default (solid), writes='strict' (dashed)")
+    rates.legend(fontsize=7, ncol=2, loc="center right")
+    resent.axhline(1, color="red", linestyle="--", label="target (threads, tasks): 1 %")
+    resent.set_xticks(jitters, [f"± {j:g}" for j in jitters])
+    resent.set_xlabel("jitter on the 50 ms round trip (ms)")
+    resent.set_ylabel("writes re-sent (% of writes)")
+    resent.set_title("7. default mode: writes re-sent")
+    resent.legend(fontsize=7)
