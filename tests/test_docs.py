@@ -10,7 +10,6 @@ import functools
 import http.server
 import importlib
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,6 +21,8 @@ from typing import Any
 import pytest
 import yaml
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, sync_playwright
+
+from tests import system
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
@@ -136,11 +137,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    found = shutil.which("chromium")
-    if found is None:  # CI installs it (.ci/run): a missing browser is a failure, not a skip
-        pytest.fail("chromium not found on PATH: install Debian's chromium (apt-get install chromium)")
-    return found
+def chromium(request: pytest.FixtureRequest) -> str:
+    return system.program(request.config, "chromium")
 
 
 @pytest.fixture(scope="module")

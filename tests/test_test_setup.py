@@ -1,0 +1,62 @@
+"""The test set-up itself: pytest installs nothing, a missing system program is a skip with its reason (a
+failure under --require-system, which the README's test command sets), and CI runs that command verbatim."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NEEDS_REDIS = "def test_needs_redis(redis_server):\n    assert redis_server.url\n"
+
+
+@pytest.fixture
+def no_programs(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """An inner pytest run with this suite's conftest and a PATH on which no system program is found."""
+    pytester.makeconftest("from tests.conftest import *  # noqa: F403\n")
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]
+    pytester.makeini("[pytest]\nmarkers =\n" + "".join(f"  {m}\n" for m in options["ini_options"]["markers"]))
+    pytester.makepyfile(NEEDS_REDIS)
+    monkeypatch.setenv("PATH", str(pytester.path))
+    return pytester
+
+
+def test_a_missing_program_skips_the_test_naming_what_to_install(no_programs: pytest.Pytester) -> None:
+    result = no_programs.runpytest("-ra")
+    result.assert_outcomes(skipped=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*not installed: chromium, redis-server*scripts/setup-test-machine*",
+            "*redis-server is not installed: scripts/setup-test-machine or apt-get install -y redis-server*",
+        ]
+    )
+
+
+def test_require_system_makes_a_missing_program_a_failure(no_programs: pytest.Pytester) -> None:
+    result = no_programs.runpytest("--require-system")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*redis-server is not installed*--require-system makes*"])
+
+
+def test_tests_are_marked_by_the_programs_their_fixtures_need(no_programs: pytest.Pytester) -> None:
+    no_programs.makepyfile(test_other="def test_plain():\n    assert True\n")
+    result = no_programs.runpytest("-m", "not redis")
+    result.assert_outcomes(passed=1, deselected=1)
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("Run the tests", 1)[1]
+    command = re.search(r"```sh\n(.+?)\n```", section, re.DOTALL)
+    assert command is not None
+    assert command.group(1) in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_test_suite_installs_nothing() -> None:
+    """Installing is scripts/setup-test-machine's job, announced; no test module or conftest runs apt."""
+    for path in (ROOT / "tests").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"""["']apt(-get)?["']""", text), f"{path.name} runs apt"
