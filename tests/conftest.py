@@ -16,7 +16,7 @@ import pytest
 
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.sandbox.state import SandboxState, Session
-from tests import system
+from tests import marks, system
 from tests.redis_server import RedisServer
 
 pytest_plugins = ["pytester"]
@@ -32,12 +32,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects: `-m "not redis"` sees the markers given here
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test by the system programs its fixtures need (``redis``, ``browser``), so no test can
-    forget the mark. Nothing is installed here: see tests/system.py."""
+    """Mark every test by the system programs its fixtures need (``redis``, ``browser``: no test can forget
+    them; nothing is installed here, see tests/system.py), and as tests/marks.py says (``slow``,
+    ``multiprocess``)."""
     for item in items:
         for fixture in getattr(item, "fixturenames", ()):
             if fixture in system.NEEDS:
                 item.add_marker(system.NEEDS[fixture][2])
+        for mark in marks.marks(item):
+            item.add_marker(mark)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

@@ -3,11 +3,14 @@ failure under --require-system, which the README's test command sets), and CI ru
 
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
+
+from tests import marks
 
 ROOT = Path(__file__).resolve().parent.parent
 NEEDS_REDIS = "def test_needs_redis(redis_server):\n    assert redis_server.url\n"
@@ -60,3 +63,12 @@ def test_the_test_suite_installs_nothing() -> None:
     for path in (ROOT / "tests").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"""["']apt(-get)?["']""", text), f"{path.name} runs apt"
+
+
+def test_every_test_named_in_the_marks_exists() -> None:
+    """A renamed test must not silently leave the slow set (and so join the fast subset)."""
+    for module, names in marks.SLOW.items():
+        tree = ast.parse((ROOT / "tests" / module).read_text(encoding="utf-8"))
+        defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+        assert names is marks.WHOLE or names <= defined, f"{module}: no test {sorted(names - defined)}"
+    assert all((ROOT / "tests" / module).exists() for module in marks.MULTIPROCESS)
