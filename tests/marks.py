@@ -62,7 +62,9 @@ SLOW: dict[str, frozenset[str]] = {
     "test_session_billingplatform.py": frozenset({"test_async_tasks_across_one_expiry_log_in_once"}),
     "test_szamla_xml.py": frozenset({"test_generated_models_round_trip"}),
     "test_fuzz_answers.py": frozenset({"test_every_hostile_answer_is_a_value_or_a_typed_error"}),
-    "test_redis_store.py": frozenset({"test_the_lock_excludes_other_store_objects_and_is_renewed_while_held"}),
+    "test_redis_store.py": frozenset(
+        {"test_the_lock_excludes_other_store_objects_and_is_renewed_while_held"}
+    ),
     "test_session_gestix.py": frozenset({"test_a_late_answer_for_a_replaced_token_does_not_bring_it_back"}),
     "test_secrets.py": frozenset({"test_no_secret_in_debug_logs_reprs_or_errors"}),
     "test_sandbox_cli.py": frozenset({"test_the_command_serves_until_ctrl_c"}),

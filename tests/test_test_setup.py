@@ -7,8 +7,12 @@ import ast
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from tests import marks
 
@@ -72,3 +76,34 @@ def test_every_test_named_in_the_marks_exists() -> None:
         defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
         assert names is marks.WHOLE or names <= defined, f"{module}: no test {sorted(names - defined)}"
     assert all((ROOT / "tests" / module).exists() for module in marks.MULTIPROCESS)
+
+
+def _project() -> dict[str, Any]:
+    project: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return project
+
+
+def test_the_lowest_versions_are_the_lower_bounds_of_every_direct_dependency() -> None:
+    """tests/lowest-versions.txt pins each dependency of the library and its extras to its lower bound."""
+    project = _project()
+    extras = project["optional-dependencies"]
+    wanted = [*project["dependencies"], *(r for e in extras if e not in {"dev", "gen"} for r in extras[e])]
+    bounds = {}
+    for requirement in map(Requirement, wanted):
+        if requirement.name != project["name"]:
+            (lower,) = [s.version for s in requirement.specifier if s.operator == ">="]
+            bounds[canonicalize_name(requirement.name)] = Version(lower)
+    lines = (ROOT / "tests" / "lowest-versions.txt").read_text(encoding="utf-8").splitlines()
+    pins = [Requirement(line) for line in lines if line and not line.startswith("#")]
+    pinned = {canonicalize_name(r.name): Version(next(iter(r.specifier)).version) for r in pins}
+    assert pinned == bounds
+
+
+def test_the_generators_live_apart_and_share_the_ruff_pin() -> None:
+    """openapi-python-client caps httpx: it must not be in the environment the tests run in."""
+    extras = _project()["optional-dependencies"]
+    names = {canonicalize_name(Requirement(r).name) for r in extras["dev"]}
+    assert not names & {"openapi-python-client", "datamodel-code-generator"}
+    assert [r for r in extras["gen"] if r.startswith("ruff")] == [
+        r for r in extras["dev"] if r.startswith("ruff")
+    ]
