@@ -9,6 +9,7 @@ import contextlib
 import functools
 import http.server
 import importlib
+import os
 import re
 import subprocess
 import sys
@@ -133,6 +134,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "pdoc:" not in result.stderr  # every name pdoc is shown resolves (lazy exports included)
     return out
 
 
@@ -258,3 +260,18 @@ def test_index_lists_every_typed_agent_operation() -> None:
     names = re.findall(r"#Session\.(\w+)", section)
     assert len(names) == 11 and "create_invoice" in names and "query_taxpayer" in names
     assert "<code>Xmlszamla</code>" in section and "<code>action-szamla_agent_taxpayer</code>" in section
+
+
+def test_without_pdoc_the_docs_script_says_what_to_install(tmp_path: Path) -> None:
+    """The demo's environment has no pdoc: one line naming the extra, no traceback."""
+    blocker = tmp_path / "sitecustomize.py"
+    blocker.write_text("import sys\nsys.modules['pdoc'] = None  # as if not installed\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "docs.py"), "--out", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "scripts/docs needs pdoc, not installed: pip install -e '.[docs]'\n"
