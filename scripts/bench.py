@@ -1,4 +1,4 @@
-"""Benchmarks of issues 7 and 14 on the sandbox over loopback, each side by side with its baseline in one run.
+"""Benchmarks of issues 7, 14, 22 and 23 on the sandbox over loopback, each beside its baseline in one run.
 
     scripts/bench              full counts (~3 min): benchmarks/results.json + results.png, a table;
                                exits 1 when any target is missed (latency ratios included)
@@ -9,6 +9,9 @@
     scripts/bench --only latency [--quick]
                                the latency table of issue 14 alone (strict vs pipelined at 0/20/50 ms;
                                ~6 min full), printed only
+    scripts/bench --only accounts [--quick]
+                               issue 23 alone: 1,000 and 10,000 accounts in one process, the cluster
+                               store (~2 min full), printed only
     scripts/bench --waits      how long a call waits on a server that never answers (~7 min), table only
 
 The sandbox runs in its own process (``billing_sessions.sandbox.serve``), so client and server do not share
@@ -37,7 +40,11 @@ FULL = {
     "micro": 5000,
     "latency": 1000,
     "codec": 3000,
+    "exactly_once": 400,
+    "cluster": 1000,
 }
+#: Accounts per run of the many-accounts benchmark (issue 23), each in a fresh interpreter.
+ACCOUNTS = {"full": [1000, 10000], "quick": [200]}
 QUICK = {
     "overhead": 200,
     "reuse": 20,
@@ -48,11 +55,14 @@ QUICK = {
     "micro": 300,
     "latency": 60,
     "codec": 300,
+    "exactly_once": 40,
+    "cluster": 100,
 }
 
 
 def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     # Imported here, not at the top: each spawned child of the multi-process benchmark re-imports this file.
+    from bench_accounts import cluster_store, many_accounts
     from bench_cases import (
         cold_import,
         overhead,
@@ -62,6 +72,7 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         write_throughput,
     )
     from bench_codec import codec_cost
+    from bench_exactly_once import exactly_once
     from bench_hotpath import overlay_cost
     from bench_install import lean_install
     from bench_latency import latency_table
@@ -77,6 +88,9 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
         rows += reauth_storm(url, admin, n["storm"])
         rows += multiprocess(url, admin, n["mp"])
         rows += latency_table(url, admin, n["latency"], quick=quick)
+        rows += exactly_once(url, admin, n["exactly_once"])
+        rows += many_accounts(url, admin, ACCOUNTS["quick" if quick else "full"])
+        rows += cluster_store(url, admin, n["cluster"])
         admin.close()
     rows += overlay_cost(n["micro"])
     rows += codec_cost(n["codec"])
@@ -86,6 +100,19 @@ def run(n: dict[str, int], *, quick: bool) -> list[Row]:
     if not quick:
         rows += regenerate_time()
     return rows
+
+
+def only_accounts(n: int, *, quick: bool) -> list[Row]:
+    from bench_accounts import cluster_store, many_accounts
+
+    with sandbox_process() as url:
+        admin = Admin(url)
+        try:
+            return many_accounts(url, admin, ACCOUNTS["quick" if quick else "full"]) + cluster_store(
+                url, admin, n
+            )
+        finally:
+            admin.close()
 
 
 def only_latency(n: int, *, quick: bool) -> list[Row]:
@@ -142,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where results.json/png go (full default: benchmarks/)")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     parser.add_argument("--profile", action="store_true", help="profile the per-request path and exit")
-    parser.add_argument("--only", choices=["latency"], help="run one benchmark only (no files written)")
+    parser.add_argument(
+        "--only", choices=["latency", "accounts"], help="run one benchmark only (no files written)"
+    )
     parser.add_argument("--waits", action="store_true", help="waits on a silent server (~7 min) and exit")
     args = parser.parse_args(argv)
     if args.profile:
@@ -162,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.only == "latency":
         rows = only_latency((QUICK if args.quick else FULL)["latency"], quick=args.quick)
         args.out = args.out or None
+    elif args.only == "accounts":
+        rows = only_accounts((QUICK if args.quick else FULL)["cluster"], quick=args.quick)
     else:
         rows = run(QUICK if args.quick else FULL, quick=args.quick)
     wall = time.perf_counter() - started

@@ -17,7 +17,7 @@ import pytest
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.sandbox.state import SandboxState, Session
 from tests import marks, system
-from tests.redis_server import RedisServer
+from tests.redis_server import RedisCluster, RedisServer
 
 pytest_plugins = ["pytester"]
 
@@ -125,6 +125,14 @@ def anyio_backend() -> str:
 def redis_server(request: pytest.FixtureRequest) -> Iterator[RedisServer]:
     with RedisServer(system.program(request.config, "redis_server")) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def redis_cluster(request: pytest.FixtureRequest) -> Iterator[RedisCluster]:
+    """A real Redis Cluster (3 masters on free ports) for the whole session."""
+    system.program(request.config, "redis_cluster")
+    with RedisCluster() as cluster:
+        yield cluster
 
 
 @pytest.fixture

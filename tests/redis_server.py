@@ -1,10 +1,12 @@
 """A real ``redis-server`` for the tests: a free loopback port, no persistence, stopped at the end.
 
-``with RedisServer() as server:`` ... ``server.url`` is ``redis://127.0.0.1:PORT/0``.
+``with RedisServer() as server:`` ... ``server.url`` is ``redis://127.0.0.1:PORT/0``. ``RedisCluster``: three
+such servers made one Redis Cluster (3 masters, no replicas) with ``redis-cli --cluster create``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -34,12 +36,15 @@ def ping(port: int, timeout: float = 0.5) -> bool:
 
 
 class RedisServer:
-    def __init__(self, executable: str | None = None, *, start_timeout: float = 10.0) -> None:
+    def __init__(
+        self, executable: str | None = None, *, start_timeout: float = 10.0, args: tuple[str, ...] = ()
+    ) -> None:
         found = executable or shutil.which("redis-server")
         if found is None:
             raise RuntimeError(f"redis-server is not installed: {INSTALL_HINT}")
         self.executable = found
         self.start_timeout = start_timeout
+        self.args = args  # more redis-server options (--cluster-enabled yes, ...)
         self.port = 0
         self._process: subprocess.Popen[bytes] | None = None
         self._dir: tempfile.TemporaryDirectory[str] | None = None
@@ -67,6 +72,7 @@ class RedisServer:
                     self._dir.name,
                     "--logfile",
                     str(Path(self._dir.name) / "redis.log"),
+                    *self.args,
                 ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -100,6 +106,65 @@ class RedisServer:
             self._dir = None
 
     def __enter__(self) -> RedisServer:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+class RedisCluster:
+    """``with RedisCluster() as cluster:`` ... ``cluster.url`` names one node (clients find the others)."""
+
+    def __init__(self, masters: int = 3, *, start_timeout: float = 30.0) -> None:
+        cli = shutil.which("redis-cli")
+        if cli is None:
+            raise RuntimeError(f"redis-cli is not installed: {INSTALL_HINT}")
+        self.cli = cli
+        self.start_timeout = start_timeout
+        self.nodes = [
+            RedisServer(args=("--cluster-enabled", "yes", "--cluster-node-timeout", "5000"))
+            for _ in range(masters)
+        ]
+
+    @property
+    def url(self) -> str:
+        return self.nodes[0].url
+
+    def start(self) -> RedisCluster:
+        try:
+            for node in self.nodes:
+                node.start()
+            addresses = [f"127.0.0.1:{node.port}" for node in self.nodes]
+            subprocess.run(
+                [self.cli, "--cluster", "create", *addresses, "--cluster-replicas", "0", "--cluster-yes"],
+                check=True,
+                capture_output=True,
+                timeout=self.start_timeout,
+            )
+            deadline = time.monotonic() + self.start_timeout
+            while not all(self._ok(node.port) for node in self.nodes):
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the Redis Cluster did not reach cluster_state:ok")
+                time.sleep(0.05)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _ok(self, port: int) -> bool:
+        done = subprocess.run(
+            [self.cli, "-p", str(port), "cluster", "info"], capture_output=True, text=True, check=False
+        )
+        return "cluster_state:ok" in done.stdout
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            with contextlib.suppress(Exception):
+                node.stop()
+
+    def __enter__(self) -> RedisCluster:
         return self.start()
 
     def __exit__(

@@ -15,6 +15,7 @@ import pytest
 #: Fixture that needs a program -> (program, Debian package, marker given to every test using the fixture).
 NEEDS = {
     "redis_server": ("redis-server", "redis-server", "redis"),
+    "redis_cluster": ("redis-server", "redis-server", "redis"),  # and redis-cli, which the package brings
     "chromium": ("chromium", "chromium", "browser"),
 }
 REQUIRE_OPTION = "--require-system"

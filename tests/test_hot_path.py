@@ -9,8 +9,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from billing_sessions import gestix
-from billing_sessions.core import set_query_param
+from billing_sessions import gestix, pools
+from billing_sessions.core import account_key, set_query_param
 from billing_sessions.stores import MemoryStore, Record
 
 BASE = "http://gestix.invalid/api/03101176/v4.0.0"
@@ -86,7 +86,15 @@ def test_a_memory_store_is_touched_only_to_log_in_and_for_nonces() -> None:
 
 def test_a_session_makes_only_the_transport_it_uses() -> None:
     with gestix.Session(BASE, api_token="t") as s:
-        assert s.transport._sync is None and s.transport._async is None  # each would build an SSL context
-        assert isinstance(s.transport._sync_transport(), httpx.HTTPTransport)
-        assert s.transport._sync_transport() is s.transport._sync_transport()
-        assert s.transport._async is None
+        request = httpx.Request("GET", BASE + "/status")
+        assert s.transport._leases == {}  # nothing leased (no TLS context built) before the first request
+        shared = s.transport._sync_transport(request)
+        assert isinstance(shared, httpx.HTTPTransport)
+        assert all(where[0] is None for where in s.transport._leases)  # no async pool for a sync session
+        token = next(f"u{i}" for i in range(100) if _shard(f"u{i}") == pools.shard(s.auth.key))
+        with gestix.Session(BASE, api_token=token) as other:  # another account, on the same shard
+            assert other.transport._sync_transport(request) is shared  # one pool per host for every account
+
+
+def _shard(token: str) -> int:
+    return pools.shard(account_key("gestix", BASE, (token, "", "")))

@@ -26,6 +26,7 @@ from typing import Any
 import httpx
 import pytest
 import redis
+import redis.cluster
 
 from billing_sessions import bill_v3, gestix, szamla_agent
 from billing_sessions.redis_store import RedisStore
@@ -55,7 +56,7 @@ AGENT_XML = """<?xml version="1.0" encoding="UTF-8"?>
 class StoreSpec:
     """What a child process needs to open the same store (a store object itself is not sent)."""
 
-    kind: str  # "file" or "redis"
+    kind: str  # "file", "redis" or "cluster" (a Redis Cluster)
     target: str  # the file path or the Redis URL
     prefix: str = ""
     lock_timeout: float = 10.0
@@ -65,6 +66,7 @@ class StoreSpec:
             return FileStore(self.target, lock_timeout=60.0 if wait is None else wait)
         return RedisStore(
             self.target,
+            cluster=self.kind == "cluster",
             prefix=self.prefix,
             lock_timeout=self.lock_timeout,
             wait_timeout=60.0 if wait is None else wait,
@@ -75,7 +77,10 @@ class StoreSpec:
             last = FileStore(self.target).last_nonce(key)
             assert last is not None
             return last
-        raw = redis.Redis.from_url(self.target).get(f"{self.prefix}:{key}:nonce")
+        if self.kind == "cluster":
+            raw = redis.cluster.RedisCluster.from_url(self.target).get(f"{self.prefix}:{{{key}}}:nonce")
+        else:
+            raw = redis.Redis.from_url(self.target).get(f"{self.prefix}:{key}:nonce")
         assert isinstance(raw, bytes)
         return int(raw)
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from billing_sessions import BillingSessionError, gestix
+from billing_sessions import BillingSessionError, SessionExpired, gestix
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore
 from gestix_client.api.invoices import create_invoice
@@ -212,3 +212,12 @@ def test_every_write_is_created_once_and_none_fails_whatever_the_server_reads_in
             codes = Counter(pool.map(write, references))
     assert codes == {201: len(references)}
     _created_once(sb, references)
+
+
+def test_a_write_whose_sessions_are_always_refused_gets_two_logins_then_an_error(sb: Sandbox) -> None:
+    sb.state.configure(gestix_token_ttl=0.0)
+    with gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token) as s:
+        with pytest.raises(SessionExpired):
+            create_invoice.sync_detailed(client=s.client, body=_invoice("never"))
+    counters = sb.state.counters("gestix")
+    assert (counters["logins"], counters["writes_applied"]) == (2, 0)

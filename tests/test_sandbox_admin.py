@@ -62,6 +62,7 @@ def test_counters_have_every_key_and_are_snapshots(sb: Sandbox) -> None:
         "duplicate_references",
         "mfa_texts",
         "limit_rejections",
+        "foreign_credentials",
     }
     with pytest.raises(ValueError, match="unknown provider"):
         sb.state.counters("nope")
@@ -280,6 +281,23 @@ def test_post_config(sb: Sandbox, admin: httpx.Client) -> None:
     assert (body["gestix_token_ttl"], body["bill_max_concurrent"]) == (1, 3)
     assert sb.state.config.gestix_token_ttl == 1
     assert admin.post("/config", json={"nope": 1}).status_code == 400
+
+
+def test_post_config_for_a_server_stricter_than_the_docs(sb: Sandbox, admin: httpx.Client) -> None:
+    body = admin.post("/config", json={"gestix_nonce_scope": "account", "gestix_login_ends_others": True})
+    assert (body.json()["gestix_nonce_scope"], body.json()["gestix_login_ends_others"]) == ("account", True)
+    refused = admin.post("/config", json={"gestix_nonce_scope": "token"})
+    assert refused.status_code == 400
+    assert "session, account" in refused.json()["error"]
+    assert sb.state.config.gestix_nonce_scope == "account"
+
+
+def test_post_latency_with_jitter_and_fifo(sb: Sandbox, admin: httpx.Client) -> None:
+    body = admin.post("/latency", json={"latency": 0.05, "jitter": 0.01}).json()
+    assert body == {"ok": True, "latency": 0.05, "jitter": 0.01, "fifo": False}  # requests may overtake
+    assert admin.post("/latency", json={"latency": 0.05, "fifo": True}).json()["fifo"] is True
+    assert sb.state.config.latency_fifo is True
+    assert admin.post("/latency", json={"latency": 0.05, "fifo": "yes"}).status_code == 400
 
 
 def test_admin_paths_are_not_provider_paths(sb: Sandbox, admin: httpx.Client) -> None:

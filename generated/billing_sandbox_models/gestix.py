@@ -184,6 +184,20 @@ class DocumentInput(BaseModel):
         date_aliased | None,
         Field(description="Document date; defaults to today (assumed)."),
     ] = None
+    documentSeries: Annotated[
+        str | None,
+        Field(
+            description="The series to create the document in, e.g. `2024A`; with `documentNumber`, the document's own number. Assumed field name. A series and number already used answer 409 `DUPLICATE_ENTRY`: the SDK's `create_document` relies on this to create a document exactly once when an answer is lost. Omitted: Gestix picks the series and the next number.",
+            min_length=1,
+        ),
+    ] = None
+    documentNumber: Annotated[
+        int | None,
+        Field(
+            description="The document's number within `documentSeries` (send both or neither). Assumed field name.",
+            ge=1,
+        ),
+    ] = None
     reference: Annotated[
         str | None,
         Field(description="Your own reference for the document, e.g. an order number."),

@@ -26,6 +26,7 @@ PROVIDER = "billing_sessions.provider"
 OPERATION = "billing_sessions.operation"
 REASON = "billing_sessions.reason"
 ACCOUNT = "billing_sessions.account"
+RESOLVED = "billing_sessions.resolved"  # a lost write's outcome was settled by looking it up
 ERROR_TYPE = "error.type"  # semantic conventions
 
 
@@ -172,6 +173,10 @@ class Signals:
     def end(self, span: Span, event: SessionEvent) -> None:
         from opentelemetry.trace import Status, StatusCode
 
+        if event.reason is not None:
+            span.set_attribute(REASON, event.reason)  # known only at the end for some spans (resolve)
+        if event.kind == "resolve":
+            span.set_attribute(RESOLVED, event.reason in ("found", "resent"))
         if event.error_type is not None:
             span.set_attribute(ERROR_TYPE, event.error_type)
             # No description: an exception message is not ours to export.

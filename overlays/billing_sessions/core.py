@@ -395,10 +395,10 @@ class SessionAuth(httpx.Auth):
         """What a nonce write's answer calls for: ``"relogin"`` (then re-send), ``"resend"`` (exclusively,
         after a refusal that may only mean it was overtaken) or ``"done"``."""
         if self.provider.is_expired(response):
-            # A session logged in for this write and refused is final, unless another login came after it
-            # (one that may have ended it: the docs do not say whether a login ends the tokens before it).
+            # One re-login always; after it, a session logged in for this write and refused is final, unless
+            # another login overlapped it (the docs do not say whether a login ends the tokens before it).
             write.relogins += 1
-            if write.relogins > MAX_RELOGINS or self._alone(write.login):
+            if write.relogins > MAX_RELOGINS or (write.relogins > 1 and self._alone(write.login)):
                 raise self._expired(response, write.token)
             self.reauths += 1
             log.info("%s: session expired, re-authenticating", self.provider.name)

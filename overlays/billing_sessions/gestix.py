@@ -7,7 +7,9 @@ store, processes and restarts. ``writes="pipelined"`` (default) keeps an account
 allocation until the request's last byte is sent, so nonces leave in order while earlier answers are still
 on their way; a nonce the server still rejects (arrived out of order) proves nothing was applied and the
 write is re-sent with a fresh one. ``writes="strict"`` holds the lock until the answer: one write at a time.
-A write is never re-sent after a transport error (``maybe_applied`` says its outcome is unknown).
+A write is never re-sent after a transport error (``maybe_applied`` says its outcome is unknown), except a
+document with its own ``documentSeries`` + ``documentNumber``: sent again once with a fresh nonce, where 409
+``DUPLICATE_ENTRY`` means it was applied and it is read back (``exactly_once``).
 
 ## Quickstart
 
@@ -39,19 +41,39 @@ nonce counter between processes), ``timeout=``, ``retry=`` / ``max_retries=``, `
 
 from __future__ import annotations
 
+import json
 import time
+from types import ModuleType
 from typing import Any, Unpack
 
+import attrs
 import httpx
 
-from billing_sessions.core import PARSE_ERRORS, Provider, SessionAuth, Token, require, set_query_param
+from billing_sessions import exactly_once
+from billing_sessions.core import (
+    PARSE_ERRORS,
+    Provider,
+    SessionAuth,
+    Token,
+    require,
+    set_query_param,
+    write_outcome,
+)
 from billing_sessions.errors import BillingSessionError, ProviderError, UsageError, login_error, status_error
 from billing_sessions.lanes import WriteLanes
 from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from gestix_client import AuthenticatedClient, Client
+from gestix_client.api.documents import (
+    create_order,
+    create_purchase,
+    create_purchase_order,
+    create_receipt,
+    create_transfer_order,
+)
+from gestix_client.api.invoices import create_invoice
 from gestix_client.api.session import auth, get_status, helo
-from gestix_client.models import ApiError, SessionToken, StatusResponse
+from gestix_client.models import ApiError, DocumentCreated, DocumentInput, SessionToken, StatusResponse
 from gestix_client.types import Response
 
 SERVER = "https://gestix.pt/api/{account}/v4.0.0"
@@ -189,6 +211,168 @@ class _Options:
             shared = getattr(auth.store, "shared", True)
             write_sessions = 1 if writes == "strict" or shared else WRITE_SESSIONS
         auth.lanes = WriteLanes(write_sessions)
+        # Numbered documents made with any generated operation are settled when their answer is lost.
+        resolver = exactly_once.Resolver(self, "gestix", self.auth.key)  # type: ignore[arg-type,attr-defined]
+        if isinstance(self, AsyncSessionBase):
+            exactly_once.asettle_sends(self.client.get_async_httpx_client(), resolver, _NumberedDocuments())
+        else:
+            client = self.client.get_httpx_client()  # type: ignore[attr-defined]
+            exactly_once.settle_sends(client, resolver, _NumberedDocuments())
+
+
+#: The operations that create a document (``create_document`` takes these).
+DOCUMENT_OPERATIONS = frozenset(
+    {
+        create_invoice,
+        create_order,
+        create_receipt,
+        create_purchase,
+        create_purchase_order,
+        create_transfer_order,
+    }
+)
+#: Their paths: a POST there with its own series and number is settled when its answer is lost.
+DOCUMENT_PATHS = frozenset(
+    {"invoices", "orders", "receipts", "purchases", "purchase_orders", "transfer_orders"}
+)
+
+
+class _NumberedDocuments:
+    """The ``exactly_once.SendRule`` of Gestix: a document POSTed with its own ``documentSeries`` and
+    ``documentNumber`` (unique: a second create answers 409 ``DUPLICATE_ENTRY``) whose answer was lost is
+    sent again with a fresh nonce; 201: the first was not applied; 409: it was, and it is read back by
+    ``GET <path>?documentSeries=&documentNumber=``, answered as the 201 the first write would have had."""
+
+    what = "series and number"
+
+    def target(self, request: httpx.Request) -> tuple[str, str] | None:
+        if request.method != "POST":  # every request passes here: reads leave at once
+            return None
+        kind = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        if kind not in DOCUMENT_PATHS or request.url.params.get("print") == "1":
+            return None
+        try:
+            body = json.loads(request.content)
+        except (ValueError, httpx.RequestNotRead):
+            return None
+        series = body.get("documentSeries") if isinstance(body, dict) else None
+        number = body.get("documentNumber") if isinstance(body, dict) else None
+        if not isinstance(series, str) or not series or type(number) is not int:
+            return None
+        return kind, f"{kind}:{series}/{number}"
+
+    def lost(self, response: httpx.Response) -> BillingSessionError | None:
+        status = response.status_code
+        if status < 500 and (status != 201 or _document(response) is not None):
+            return None
+        request = response.request
+        what = f"HTTP {status}" if status >= 500 else "an unreadable 201"
+        error = status_error(
+            f"gestix: {what} to {request.method} {request.url.path}",
+            provider="gestix",
+            status=status,
+            operation=f"{request.method} {request.url.path}",
+        )
+        error.maybe_applied = True
+        return error
+
+    def duplicate(self, response: httpx.Response) -> bool:
+        if response.status_code != 409:
+            return False
+        try:
+            return bool(json.loads(response.content).get("code") == "DUPLICATE_ENTRY")
+        except (ValueError, AttributeError):
+            return False
+
+    def created(self, response: httpx.Response) -> bool:
+        return response.status_code == 201 and _document(response) is not None
+
+    def read_back(self, client: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> httpx.Request:
+        body = json.loads(request.content)
+        params = {"documentSeries": body["documentSeries"], "documentNumber": body["documentNumber"]}
+        return client.build_request("GET", request.url.copy_with(query=None), params=params)
+
+    def found(self, read: httpx.Response, request: httpx.Request) -> httpx.Response:
+        if read.status_code != 200 or _document(read) is None:
+            error = status_error(
+                f"gestix: the existing document could not be read back (HTTP {read.status_code})",
+                provider="gestix",
+                status=read.status_code,
+                operation=f"GET {request.url.path}",
+            )
+            error.maybe_applied = True  # it exists (409): only reading it failed
+            raise error
+        return httpx.Response(
+            201, headers=read.headers, content=read.content, request=request, extensions=read.extensions
+        )
+
+
+def _document(response: httpx.Response) -> dict[str, Any] | None:
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) and "id" in body else None
+
+
+@attrs.frozen
+class CreatedDocument:
+    """``create_document``'s result: the document, and ``resolved`` when its first answer was lost and the
+    session settled it (sent again under its own series and number; read back if it existed)."""
+
+    document: DocumentCreated
+    resolved: bool = False
+
+
+def _created(response: Response[Any], operation: str) -> CreatedDocument:
+    if int(response.status_code) == 201 and isinstance(response.parsed, DocumentCreated):
+        resolved = response.headers.get(exactly_once.RESOLVED_HEADER) == "true"
+        return CreatedDocument(response.parsed, resolved)
+    raise _error(response, operation)
+
+
+def _check(operation: ModuleType) -> str:
+    if operation not in DOCUMENT_OPERATIONS:
+        names = ", ".join(sorted(_name(m) for m in DOCUMENT_OPERATIONS))
+        raise TypeError(f"gestix: create_document takes one of {names}, not {operation!r}")
+    return f"POST {_name(operation)}"
+
+
+def _name(module: ModuleType) -> str:
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+class _Documents:
+    client: AuthenticatedClient
+
+    def create_document(self, operation: ModuleType, body: DocumentInput) -> CreatedDocument:
+        """Create a document with ``operation`` (``create_invoice``, ``create_order``, ...): the generated
+        function, its answer typed (``ProviderError`` for 400 and 409; a 5xx says ``maybe_applied``).
+
+        Exactly once when ``body`` has its own ``document_series`` and ``document_number`` (the session does
+        this for the generated functions called with ``client=s.client`` too): an answer lost after sending
+        is settled by sending it again with a fresh nonce; 409 ``DUPLICATE_ENTRY`` then means the first was
+        applied, and it is read back (``resolved=True`` either way). Without a number, a lost answer raises
+        with ``maybe_applied=True``."""
+        name = _check(operation)
+        with write_outcome():
+            try:
+                return _created(operation.sync_detailed(client=self.client, body=body), name)
+            except PARSE_ERRORS as exc:
+                raise ProviderError(f"gestix: malformed answer to {name}", provider="gestix") from exc
+
+
+class _AsyncDocuments:
+    client: AuthenticatedClient
+
+    async def create_document(self, operation: ModuleType, body: DocumentInput) -> CreatedDocument:
+        """The asyncio twin of ``Session.create_document``."""
+        name = _check(operation)
+        with write_outcome():
+            try:
+                return _created(await operation.asyncio_detailed(client=self.client, body=body), name)
+            except PARSE_ERRORS as exc:
+                raise ProviderError(f"gestix: malformed answer to {name}", provider="gestix") from exc
 
 
 def _status(response: Response[Any]) -> StatusResponse:
@@ -197,7 +381,7 @@ def _status(response: Response[Any]) -> StatusResponse:
     raise _error(response, "GET /status")
 
 
-class Session(_Options, SyncSession[AuthenticatedClient]):
+class Session(_Options, _Documents, SyncSession[AuthenticatedClient]):
     """``with gestix.Session(account=..., api_token=...) as s: s.status()``"""
 
     def status(self) -> StatusResponse:
@@ -207,7 +391,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
             raise ProviderError("gestix: malformed answer to GET /status", provider="gestix") from exc
 
 
-class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
+class AsyncSession(_Options, _AsyncDocuments, AsyncSessionBase[AuthenticatedClient]):
     """The asyncio twin of ``Session``."""
 
     async def status(self) -> StatusResponse:

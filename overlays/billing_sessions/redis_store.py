@@ -19,6 +19,15 @@ client per event loop) for records, nonces and locks: no worker threads. A lock 
 up to ``poll_interval``) until ``wait_timeout``; a cancelled wait deletes the lock if its ``SET`` got through.
 Every Redis failure is a ``StoreError`` with the redis-py error as its cause; ``aclose()`` closes the
 current loop's client.
+
+Redis Cluster: ``RedisStore(url, cluster=True)`` (or a ``RedisCluster`` client) puts the account key in a
+hash tag, ``<prefix>:{<account>}:session``, so that every key of one account lives in one hash slot and each
+Lua script (which touches only the keys of one account) runs on one node. A single Redis keeps the key names
+without braces unless ``hash_tags=True`` (processes of one fleet must agree on the names: a fleet moving
+to a cluster starts with fresh keys). ``RedisStore(client=...)`` takes the caller's own client instead of a
+URL: ``redis.Redis``, ``redis.cluster.RedisCluster``, a Sentinel ``master_for(...)`` client, or their
+``redis.asyncio`` twins (``aclient=`` for the asyncio one when both are given); the store does not close
+a client it was given. Valkey speaks the same protocol and works as Redis does.
 """
 
 from __future__ import annotations
@@ -35,12 +44,14 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit, urlunsplit
 
-from billing_sessions.errors import StoreError, missing_extra
+from billing_sessions.errors import StoreError, UsageError, missing_extra
 
 try:
     import redis
     import redis.asyncio
-    from redis.exceptions import RedisError
+    import redis.asyncio.cluster
+    import redis.cluster
+    from redis.exceptions import RedisClusterException, RedisError
 except ImportError as exc:  # pragma: no cover - exercised in the lean-install test
     raise missing_extra("redis", "RedisStore", exc) from None
 
@@ -101,6 +112,13 @@ return 0
 """
 
 
+#: What redis-py raises: a cluster's own errors (cross-slot, no node for a slot) are not RedisErrors.
+REDIS_ERRORS = (RedisError, RedisClusterException)
+SYNC_CLIENTS = (redis.Redis, redis.cluster.RedisCluster)  # a Sentinel master_for() client is a redis.Redis
+ASYNC_CLIENTS = (redis.asyncio.Redis, redis.asyncio.cluster.RedisCluster)
+CLUSTER_CLIENTS = (redis.cluster.RedisCluster, redis.asyncio.cluster.RedisCluster)
+
+
 class _Scripts:
     """The Lua scripts registered on one client (sync, or asyncio for one loop)."""
 
@@ -124,8 +142,12 @@ class RedisStore:
 
     def __init__(
         self,
-        url: str,
+        url: str | None = None,
         *,
+        cluster: bool = False,
+        client: Any = None,
+        aclient: Any = None,
+        hash_tags: bool | None = None,
         prefix: str = "billing-sessions",
         ttl: float | Mapping[str, float | None] | None = None,
         lock_timeout: float = 10.0,
@@ -134,30 +156,62 @@ class RedisStore:
     ) -> None:
         if lock_timeout <= 0 or wait_timeout < 0 or poll_interval <= 0:
             raise ValueError("lock_timeout and poll_interval must be positive, wait_timeout not negative")
+        if isinstance(client, ASYNC_CLIENTS) and aclient is None:
+            client, aclient = None, client  # an asyncio client given as client=
+        if (url is None) == (client is None and aclient is None):
+            raise UsageError("RedisStore: pass a URL, or client= (and/or aclient=), not both")
+        for given, kinds, what in ((client, SYNC_CLIENTS, "client"), (aclient, ASYNC_CLIENTS, "aclient")):
+            if given is not None and not isinstance(given, kinds):
+                names = ", ".join(f"{k.__module__}.{k.__name__}" for k in kinds)
+                raise TypeError(f"RedisStore: {what}= must be one of {names}, not {type(given).__name__}")
         self.url = url
+        self.cluster = cluster or isinstance(client or aclient, CLUSTER_CLIENTS)
+        #: Account keys in hash tags (one slot per account): on a cluster always, elsewhere when asked.
+        self.hash_tags = self.cluster if hash_tags is None else hash_tags
+        if self.cluster and not self.hash_tags:
+            raise UsageError(
+                "RedisStore: a Redis Cluster needs hash_tags (every key of an account in one slot)"
+            )
         self.prefix = prefix
         self.lock_timeout = lock_timeout
         self.wait_timeout = wait_timeout
         self.poll_interval = poll_interval
         self._ttl = _ttls(ttl)
-        self._client: redis.Redis = redis.Redis.from_url(url)
-        self._scripts = _Scripts(self._client)
+        self._owned = url is not None  # a caller's client is the caller's to close
+        if url is not None:
+            client = (redis.cluster.RedisCluster if self.cluster else redis.Redis).from_url(url)
+        self._client: Any = client
+        self._scripts = _Scripts(client) if client is not None else None
+        self._given_async = _Scripts(aclient) if aclient is not None else None
         self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Scripts] = (
             weakref.WeakKeyDictionary()
         )
         self._guard = threading.Lock()
         self._locks = LocalLocks()
         self._held: dict[str, str] = {}  # lock key -> token, renewed by the keeper thread
+        self._loop: asyncio.AbstractEventLoop | None = None  # the loop of a caller's asyncio client
         self._keeper: threading.Thread | None = None
         self._pending: set[asyncio.Task[None]] = set()  # releases after a cancelled wait
 
     def __repr__(self) -> str:
-        return f"RedisStore({_redacted(self.url)!r}, prefix={self.prefix!r})"
+        if self.url is None:
+            given = type(self._client if self._given_async is None else self._given_async.client).__name__
+            return f"RedisStore(client={given}, prefix={self.prefix!r})"
+        cluster = ", cluster=True" if self.cluster else ""
+        return f"RedisStore({_redacted(self.url)!r}{cluster}, prefix={self.prefix!r})"
 
     # -- keys
 
     def _key(self, key: str, what: str) -> str:
-        return f"{self.prefix}:{key}:{what}"
+        return f"{self.prefix}:{{{key}}}:{what}" if self.hash_tags else f"{self.prefix}:{key}:{what}"
+
+    @property
+    def _sync(self) -> _Scripts:
+        if self._scripts is None:
+            raise UsageError(
+                "RedisStore: it was given only an asyncio client: pass client= (sync) too for a sync Session"
+            )
+        return self._scripts
 
     def ttl(self, key: str) -> float | None:
         """Seconds a record of account ``key`` lives after it was saved (``None``: until replaced)."""
@@ -169,7 +223,7 @@ class RedisStore:
     def _errors(self, what: str) -> Iterator[None]:
         try:
             yield
-        except RedisError as exc:
+        except REDIS_ERRORS as exc:
             raise StoreError(f"session store {self!r}: {what} failed ({type(exc).__name__})") from exc
 
     # -- records and nonces
@@ -205,21 +259,21 @@ class RedisStore:
 
     def load(self, key: str) -> Record | None:
         with self._errors("load"):
-            return self._record(self._client.get(self._key(key, "session")))
+            return self._record(self._sync.client.get(self._key(key, "session")))
 
     def save(self, key: str, record: Record) -> None:
         payload, px = self._payload(key, record)
         with self._errors("save"):
-            self._client.set(self._key(key, "session"), payload, px=px)
+            self._sync.client.set(self._key(key, "session"), payload, px=px)
 
     def delete(self, key: str) -> None:
         with self._errors("delete"):
-            self._client.delete(self._key(key, "session"))
+            self._sync.client.delete(self._key(key, "session"))
 
     def allocate_nonce(self, key: str, floor: int) -> int:
         args = [self._floor(floor)]
         with self._errors("nonce allocation"):
-            return self._nonce(self._scripts.allocate(keys=[self._key(key, "nonce")], args=args))
+            return self._nonce(self._sync.allocate(keys=[self._key(key, "nonce")], args=args))
 
     async def aload(self, key: str) -> Record | None:
         with self._errors("load"):
@@ -292,9 +346,18 @@ class RedisStore:
                     return
             for name, token in held.items():
                 try:
-                    self._scripts.renew(keys=[name], args=[token, self._px()])
-                except RedisError as exc:
+                    self._renew(name, token)
+                except Exception as exc:  # the keeper must outlive any one failure
                     log.warning("%r: could not renew a lock (%s)", self, type(exc).__name__)
+
+    def _renew(self, name: str, token: str) -> None:
+        if self._scripts is not None:
+            self._scripts.renew(keys=[name], args=[token, self._px()])
+            return
+        # Only a caller's asyncio client: renewed on the loop it belongs to (the one that took the lock).
+        assert self._given_async is not None and self._loop is not None
+        renewal = self._given_async.renew(keys=[name], args=[token, self._px()])
+        asyncio.run_coroutine_threadsafe(renewal, self._loop).result(self.lock_timeout / 3)
 
     def _unheld(self, name: str, token: str) -> None:
         with self._guard:
@@ -304,9 +367,9 @@ class RedisStore:
     def _release(self, name: str, token: str, purpose: str) -> None:
         self._unheld(name, token)
         try:
-            if not self._scripts.release(keys=[name], args=[token]):
+            if not self._sync.release(keys=[name], args=[token]):
                 log.warning("%r: the %s lock had expired before its release", self, purpose)
-        except RedisError as exc:  # it expires by itself; the call's own outcome matters more
+        except REDIS_ERRORS as exc:  # it expires by itself; the call's own outcome matters more
             log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
 
     async def _arelease(self, name: str, token: str, purpose: str, *, held: bool = True) -> None:
@@ -314,7 +377,7 @@ class RedisStore:
         try:
             if not await self._ascripts().release(keys=[name], args=[token]) and held:
                 log.warning("%r: the %s lock had expired before its release", self, purpose)
-        except RedisError as exc:
+        except REDIS_ERRORS as exc:
             log.warning("%r: could not release the %s lock (%s)", self, purpose, type(exc).__name__)
 
     def _release_soon(self, name: str, token: str, purpose: str) -> None:
@@ -327,7 +390,8 @@ class RedisStore:
     def _locked(self, key: str, purpose: str) -> Iterator[None]:
         with self._locks.hold(f"{purpose}:{key}"):
             name, token = self._key(key, f"lock:{purpose}"), secrets.token_hex(16)
-            self._poll(lambda: self._client.set(name, token, nx=True, px=self._px()) or None, purpose)
+            client = self._sync.client
+            self._poll(lambda: client.set(name, token, nx=True, px=self._px()) or None, purpose)
             self._hold(name, token)
             try:
                 yield
@@ -366,7 +430,8 @@ class RedisStore:
         with self._locks.hold(f"write:{key}"):
             name, token = self._key(key, "lock:write"), secrets.token_hex(16)
             keys, args = [name, self._key(key, "nonce")], [token, self._px(), self._floor(floor)]
-            nonce = self._nonce(self._poll(lambda: self._scripts.slot(keys=keys, args=args), "write"))
+            scripts = self._sync
+            nonce = self._nonce(self._poll(lambda: scripts.slot(keys=keys, args=args), "write"))
             self._hold(name, token)
             try:
                 yield nonce
@@ -393,19 +458,31 @@ class RedisStore:
     # -- connections
 
     def _ascripts(self) -> _Scripts:
+        if self._given_async is not None:
+            self._loop = (
+                asyncio.get_running_loop()
+            )  # an asyncio client serves one loop: its locks renew there
+            return self._given_async
+        if self.url is None:
+            raise UsageError(
+                "RedisStore: it was given only a sync client: pass aclient= (redis.asyncio) too for an "
+                "AsyncSession"
+            )
         loop = asyncio.get_running_loop()
         with self._guard:
             scripts = self._aclients.get(loop)
             if scripts is None:
-                scripts = self._aclients[loop] = _Scripts(redis.asyncio.Redis.from_url(self.url))
+                kind = redis.asyncio.cluster.RedisCluster if self.cluster else redis.asyncio.Redis
+                scripts = self._aclients[loop] = _Scripts(kind.from_url(self.url))
             return scripts
 
     def close(self) -> None:
-        """Close the sync connections (they reopen on the next call)."""
-        self._client.close()
+        """Close the sync connections (they reopen on the next call); a caller's client stays open."""
+        if self._owned and self._client is not None:
+            self._client.close()
 
     async def aclose(self) -> None:
-        """Close this event loop's asyncio connections."""
+        """Close this event loop's asyncio connections; a caller's client stays open."""
         with self._guard:
             scripts = self._aclients.pop(asyncio.get_running_loop(), None)
         if scripts is not None:

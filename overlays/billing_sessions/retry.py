@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 import attrs
 import httpx
 
+from billing_sessions import pools
 from billing_sessions.errors import ProviderError, TransportError, status_error
 from billing_sessions.telemetry import Telemetry, emit, in_flight
 
@@ -219,8 +220,9 @@ class InFlightLimit:
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """Wraps the real transport; one instance serves a session's sync and async clients.
 
-    Without ``sync`` / ``asynchronous``, httpx's default transport of that kind is made on first use: each
-    one builds an SSL context (~50 ms), which a sync session never needs for async calls and vice versa.
+    Without ``sync`` / ``asynchronous`` (a caller's own transport, used as given), requests go through the
+    process's shared pool for their host and ``transport_args`` (``pools``), leased on first use and given
+    back on close: a session costs no TLS context and no connections of its own.
     """
 
     def __init__(
@@ -237,6 +239,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         asynchronous: httpx.AsyncBaseTransport | None = None,
         transport_args: dict[str, Any] | None = None,
         logins: bool = False,
+        shard: int = 0,
     ) -> None:
         self.policy = policy
         self.logins = logins  # serves login/logout: nothing it sends is a write that may be applied
@@ -248,25 +251,55 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.limit = limit
         self._sync = sync
         self._async = asynchronous
+        self._leases: dict[Any, tuple[Any, Any]] = {}  # (loop, origin) -> (pool key, shared transport)
+        self._generation = pools.generation  # another one after a fork: lease again
         self._making = threading.Lock()
         self.telemetry: Telemetry | None = None  # set by the session when something listens
         # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
         self._transport_args = transport_args or {}
+        self._shard = shard  # which of the host's shared transports (pools.shard of the account)
         self._unreadable = self.unreadable  # one bound method for every answer
 
-    def _sync_transport(self) -> httpx.BaseTransport:
-        if self._sync is None:
-            with self._making:
-                if self._sync is None:
-                    self._sync = httpx.HTTPTransport(**self._transport_args)
-        return self._sync
+    def _sync_transport(self, request: httpx.Request) -> httpx.BaseTransport:
+        if self._sync is not None:
+            return self._sync
+        url = request.url
+        where = (None, url.scheme, url.host, url.port)
+        found = self._leases.get(where)
+        if found is None or self._generation != pools.generation:
+            found = self._lease(where, asynchronous=False)
+        transport: httpx.BaseTransport = found[1]
+        return transport
 
-    def _async_transport(self) -> httpx.AsyncBaseTransport:
-        if self._async is None:
-            with self._making:
-                if self._async is None:
-                    self._async = httpx.AsyncHTTPTransport(**self._transport_args)
-        return self._async
+    def _async_transport(self, request: httpx.Request) -> httpx.AsyncBaseTransport:
+        if self._async is not None:
+            return self._async
+        url = request.url
+        where = (id(asyncio.get_running_loop()), url.scheme, url.host, url.port)
+        found = self._leases.get(where)
+        if found is None or self._generation != pools.generation:
+            found = self._lease(where, asynchronous=True)
+        transport: httpx.AsyncBaseTransport = found[1]
+        return transport
+
+    def _lease(self, where: tuple[Any, ...], *, asynchronous: bool) -> tuple[Any, Any]:
+        with self._making:
+            if self._generation != pools.generation:  # forked: the parent's pools are not ours
+                self._leases.clear()
+                self._generation = pools.generation
+            found = self._leases.get(where)
+            if found is None:
+                found = self._leases[where] = pools.lease(
+                    asynchronous, where[1:], self._transport_args, self._shard
+                )
+            return found
+
+    def _give_back(self, asynchronous: bool) -> list[Any]:
+        """The shared transports of this kind this one leased; those no one else uses to be closed."""
+        with self._making:
+            mine = [w for w in self._leases if (w[0] is not None) == asynchronous]
+            leases = [self._leases.pop(w) for w in mine]
+        return [t for t in (pools.give_back(key) for key, _ in leases) if t is not None]
 
     @property
     def current(self) -> RetryPolicy:
@@ -387,7 +420,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     # -- sync
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        transport = self._sync_transport()
+        transport = self._sync_transport(request)
         attempt = 0
         while True:
             self._bound(request)
@@ -439,11 +472,13 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def close(self) -> None:
         if self._sync is not None:
             self._sync.close()
+        for transport in self._give_back(asynchronous=False):
+            transport.close()
 
     # -- async
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        transport = self._async_transport()
+        transport = self._async_transport(request)
         attempt = 0
         while True:
             self._bound(request)
@@ -491,3 +526,5 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self._async is not None:
             await self._async.aclose()
+        for transport in self._give_back(asynchronous=True):
+            await transport.aclose()

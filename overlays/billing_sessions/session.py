@@ -18,6 +18,7 @@ from typing import Any, Generic, Protocol, Self, TypedDict, TypeVar, Unpack
 import attrs
 import httpx
 
+from billing_sessions import pools
 from billing_sessions.core import (
     DEFAULT_TIMEOUT,
     PLACEHOLDER_TOKEN,
@@ -142,10 +143,11 @@ class _Base(Generic[C]):
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")
         login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry)
-        self.transport = _transport(*login_args)
+        shard = pools.shard(key)  # the account's logins and calls share one connection pool
+        self.transport = _transport(*login_args, shard=shard)
         self.auth.retry = self.transport
         self.auth.telemetry = self.telemetry
-        provider.login_transport = lambda: _transport(*login_args, logins=True)
+        provider.login_transport = lambda: _transport(*login_args, logins=True, shard=shard)
         args = {**client_args, "auth": self.auth, "transport": self.transport}
         self.client = make_client(
             client_cls,
@@ -184,9 +186,10 @@ class _Base(Generic[C]):
         return self.auth.logins
 
 
-#: One host per session: keep every connection the pool may open (httpx keeps 20 of 100), so that concurrent
-#: callers reuse connections instead of opening new ones (a write on a new connection keeps the order longer).
-KEEP_ALIVE = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+#: Per shard of a host's shared pool (``pools.SHARDS`` of them: at most 256 connections per host): keep every
+#: connection the pool may open (httpx keeps 20 of 100), so that concurrent callers reuse connections instead
+#: of opening new ones (a write on a new connection keeps the order longer).
+KEEP_ALIVE = httpx.Limits(max_connections=64, max_keepalive_connections=64)
 
 #: httpx.Client options that configure its default transport: passed on to the session's own.
 # An explicit proxy too: given to httpx.Client, it would mount a transport that bypasses the session's.
@@ -216,6 +219,7 @@ def _transport(
     telemetry: Telemetry | None = None,
     *,
     logins: bool = False,
+    shard: int = 0,
 ) -> RetryTransport:
     policy = retry if retry is not None else RetryPolicy(deadline=provider.default_deadline)
     if max_retries is not None:
@@ -244,6 +248,7 @@ def _transport(
         asynchronous=given,
         transport_args=transport_args,
         logins=logins,
+        shard=shard,
     )
     transport.telemetry = telemetry
     return transport

@@ -3,7 +3,9 @@
 The cookie only caches the authentication inside the XML. The first call without one creates it (one caller
 at a time, so a fleet sharing a store creates one session); it is stored after every answer that sets one and
 sent on every call; a new cookie from the server (after 90 idle minutes) replaces the stored one. Failed calls
-are never retried automatically (provider rule).
+are never retried automatically (provider rule). A write whose answer was lost and that carries its external
+id or call id is looked up by it; only when lookups prove it was not applied is it sent again, once
+(``exactly_once``; the session gives invoices and receipts such an id unless ``external_ids="given"``).
 
 ## Quickstart
 
@@ -61,6 +63,7 @@ from xml.sax.saxutils import escape
 import attrs
 import httpx
 
+from billing_sessions import exactly_once
 from billing_sessions.core import Provider, Token, require, write_outcome
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, ProviderUnavailable
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
@@ -74,6 +77,8 @@ from szamla_agent_client.models import (
     Szamla,
     Xmlnyugtacreate,
     Xmlnyugtaget,
+    XmlnyugtagetBeallitasok,
+    XmlnyugtagetFejlec,
     Xmlnyugtasend,
     Xmlnyugtasendvalasz,
     Xmlnyugtast,
@@ -87,7 +92,7 @@ from szamla_agent_client.models import (
     Xmlszamlaxml,
     Xmltaxpayer,
 )
-from szamla_agent_client.types import File, Response
+from szamla_agent_client.types import UNSET, File, Response
 from szamla_agent_client.xml_layout import ROOTS, TYPES
 
 __all__ = [
@@ -172,12 +177,18 @@ class AgentResult(Generic[T]):
     account_url: str | None
     pdf: bytes | None
     response: AgentResponse
+    #: The document's external id / call id (the caller's, or the one the session gave it).
+    external_id: str | None = None
+    #: True when the first answer was lost and this result came from looking the document up by its id
+    #: (or from sending it again, after the lookups proved it was not applied).
+    resolved: bool = False
 
     def __repr__(self) -> str:
         pdf = f"<{len(self.pdf)} bytes>" if self.pdf is not None else None
         return (
             f"AgentResult({type(self.answer).__name__}, invoice_number={self.invoice_number!r}, "
-            f"gross_total={self.gross_total!r}, outstanding={self.outstanding!r}, pdf={pdf})"
+            f"gross_total={self.gross_total!r}, outstanding={self.outstanding!r}, pdf={pdf}"
+            + (", resolved=True)" if self.resolved else ")")
         )
 
 
@@ -435,6 +446,68 @@ def _result(response: AgentResponse, expected: type[T]) -> AgentResult[T]:
     )
 
 
+#: Writes that carry an id of their own (part, field), and what the id is called: a lost answer to one of
+#: them is settled by looking the document up by that id (see ``exactly_once``).
+OWN_IDS: dict[type[Any], tuple[tuple[str, str], str, str]] = {
+    Xmlszamla: (("beallitasok", "szamla_kulso_azon"), "external id", "create_invoice"),
+    Xmlszamlast: (("beallitasok", "szamla_kulso_azon"), "external id", "reverse_invoice"),
+    Xmlnyugtacreate: (("fejlec", "hivas_azonosito"), "call id", "create_receipt"),
+    Xmlnyugtast: (("fejlec", "hivas_azonosito"), "call id", "reverse_receipt"),
+}
+#: The answer that says a lookup by id found nothing (assumed in the spec: error code 7).
+NOT_FOUND = "7"
+
+
+def _lookup(model: Any, ident: str) -> tuple[Any, type[Any]]:
+    """The query that finds the document ``model`` makes, by its id, and the answer model it gets."""
+    if isinstance(model, Xmlnyugtacreate | Xmlnyugtast):
+        settings = XmlnyugtagetBeallitasok(pdf_letoltes=model.beallitasok.pdf_letoltes)
+        return Xmlnyugtaget(
+            beallitasok=settings, fejlec=XmlnyugtagetFejlec(hivas_azonosito=ident)
+        ), Xmlnyugtavalasz
+    return Xmlszamlaxml(szamla_kulso_azon=ident, pdf=model.beallitasok.szamla_letoltes or UNSET), Szamla
+
+
+def _absent(exc: BillingSessionError) -> None:
+    """A lookup failed: "not found" (assumed code 7) is an answer; anything else settles nothing."""
+    if isinstance(exc, AgentError) and exc.code == NOT_FOUND and exc.status == 200:
+        return
+    raise exactly_once.Unsettled(type(exc).__name__) from exc
+
+
+def _as_created(found: AgentResult[Any]) -> AgentResult[Any]:
+    """An invoice found by its external id (a ``Szamla``), as the answer its creation would have had."""
+    szamla = found.answer
+    if not isinstance(szamla, Szamla):
+        return found  # a receipt: the query answers what the creation answers
+    totals = szamla.osszegek.totalossz
+    paid = sum(k.osszeg for k in szamla.kifizetesek or [])
+    outstanding = found.outstanding
+    if outstanding is None:
+        outstanding = (
+            0.0 if szamla.alap.sztornozott is True or totals.brutto < 0 else max(0.0, totals.brutto - paid)
+        )
+    net = found.net_total if found.net_total is not None else totals.netto
+    gross = found.gross_total if found.gross_total is not None else totals.brutto
+    answer = AgentXmlResponse(
+        sikeres=True,
+        szamlaszam=szamla.alap.szamlaszam,
+        vevoifiokurl=found.account_url or UNSET,
+        szamlanetto=net,
+        szamlabrutto=gross,
+        kintlevoseg=outstanding,
+        pdf=szamla.pdf,
+    )
+    return attrs.evolve(
+        found,
+        answer=answer,
+        invoice_number=szamla.alap.szamlaszam,
+        net_total=net,
+        gross_total=gross,
+        outstanding=outstanding,
+    )
+
+
 class _Options:
     def __init__(
         self,
@@ -443,9 +516,12 @@ class _Options:
         agent_key: str | None = None,
         username: str | None = None,
         password: str | None = None,
+        external_ids: exactly_once.IdMode = "auto",
+        settle: float = exactly_once.SETTLE,
         **options: Unpack[SessionOptions],
     ) -> None:
         self._provider = _SzamlaAgent(agent_key, username, password)
+        self._auto_ids = exactly_once.check_mode(_SzamlaAgent.name, external_ids) == "auto"
         self._setup(  # type: ignore[attr-defined]
             self._provider,
             AuthenticatedClient,
@@ -453,6 +529,16 @@ class _Options:
             logout_on_close=False,
             **options,
         )
+        self._resolver = exactly_once.Resolver(self, _SzamlaAgent.name, self.auth.key, settle)  # type: ignore[attr-defined,arg-type]
+
+    def _own_id(self, model: T) -> tuple[T, str | None, tuple[str, str]]:
+        """The model to send (with an id of its own, if the session gives one), the id, and what the id is
+        called and the operation (for the log)."""
+        found = OWN_IDS.get(type(model))
+        if found is None:
+            return model, None, ("", "")
+        model, ident = exactly_once.with_id(model, found[0], self._auto_ids)
+        return model, ident, found[1:]
 
     def _request(self, action: str, xml: str | bytes) -> AgentRequest:
         if isinstance(xml, str):
@@ -481,10 +567,35 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
             response = agent_call.sync_detailed(client=self.client, body=self._request(action, xml))
             return parse_response(response, check)
 
-    def _call(self, model: Any, expected: type[T]) -> AgentResult[T]:
+    def _once(self, model: Any, expected: type[T]) -> AgentResult[T]:
         with _outcome(PARTS.get(type(model), "")):
             response = agent_call.sync_detailed(client=self.client, body=self._typed(model))
             return _result(parse_response(response), expected)
+
+    def _call(self, model: Any, expected: type[T]) -> AgentResult[T]:
+        model, ident, what = self._own_id(model)
+        try:
+            result = self._once(model, expected)
+        except BillingSessionError as exc:
+            if ident is None or not exc.maybe_applied:
+                raise
+            result = self._resolver.resolve(
+                exc,
+                ident,
+                *what,
+                lookup=lambda: self._find(model, ident),
+                resend=lambda: self._once(model, expected),
+            )
+            return attrs.evolve(result, external_id=ident, resolved=True)
+        return result if ident is None else attrs.evolve(result, external_id=ident)
+
+    def _find(self, model: Any, ident: str) -> AgentResult[Any] | None:
+        query, expected = _lookup(model, ident)
+        try:
+            return _as_created(self._once(query, expected))
+        except BillingSessionError as exc:
+            _absent(exc)
+            return None
 
     def create_invoice(self, invoice: Xmlszamla) -> AgentResult[AgentXmlResponse]:
         """Issue an invoice (also pro forma, advance, final). Code 56 with a number: it exists."""
@@ -543,10 +654,35 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
             response = await agent_call.asyncio_detailed(client=self.client, body=self._request(action, xml))
             return parse_response(response, check)
 
-    async def _call(self, model: Any, expected: type[T]) -> AgentResult[T]:
+    async def _once(self, model: Any, expected: type[T]) -> AgentResult[T]:
         with _outcome(PARTS.get(type(model), "")):
             response = await agent_call.asyncio_detailed(client=self.client, body=self._typed(model))
             return _result(parse_response(response), expected)
+
+    async def _call(self, model: Any, expected: type[T]) -> AgentResult[T]:
+        model, ident, what = self._own_id(model)
+        try:
+            result = await self._once(model, expected)
+        except BillingSessionError as exc:
+            if ident is None or not exc.maybe_applied:
+                raise
+            result = await self._resolver.aresolve(
+                exc,
+                ident,
+                *what,
+                lookup=lambda: self._find(model, ident),
+                resend=lambda: self._once(model, expected),
+            )
+            return attrs.evolve(result, external_id=ident, resolved=True)
+        return result if ident is None else attrs.evolve(result, external_id=ident)
+
+    async def _find(self, model: Any, ident: str) -> AgentResult[Any] | None:
+        query, expected = _lookup(model, ident)
+        try:
+            return _as_created(await self._once(query, expected))
+        except BillingSessionError as exc:
+            _absent(exc)
+            return None
 
     async def create_invoice(self, invoice: Xmlszamla) -> AgentResult[AgentXmlResponse]:
         return await self._call(invoice, AgentXmlResponse)

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("billing_sessions")
 
-Kind = Literal["login", "relogin", "logout", "mfa", "resend", "retry", "nonce_rejected", "lock_wait"]
+Kind = Literal[
+    "login", "relogin", "logout", "mfa", "resend", "retry", "nonce_rejected", "lock_wait", "resolve"
+]
 Outcome = Literal["ok", "error"]
 
 
@@ -40,7 +42,8 @@ class SessionEvent:
     or ``rejected``), ``logout``, ``resend`` (a request sent again after the session expired), ``retry``
     (``reason``: the HTTP status or the transport error's class), ``nonce_rejected`` (a Gestix write refused
     while a later one may have overtaken it: re-sent once, alone), ``lock_wait``
-    (``reason``: ``login`` or ``write``; ``duration``: seconds waited for that lock).
+    (``reason``: ``login`` or ``write``; ``duration``: seconds waited for that lock), ``resolve`` (a write
+    whose answer was lost, looked up by its own id: ``reason`` ``found``, ``resent`` or ``unknown``).
     """
 
     kind: Kind
@@ -54,6 +57,14 @@ class SessionEvent:
 
 
 EventHook = Callable[[SessionEvent], object]
+
+
+@attrs.define
+class Note:
+    """What a timed block found out, for its event (``reason``)."""
+
+    reason: str | None = None
+
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z_.-]{0,39}|v?[0-9]+(\.[0-9]+)+")
 
@@ -121,19 +132,21 @@ class Telemetry:
     @contextlib.contextmanager
     def span(
         self, kind: Kind, request: httpx.Request | None = None, reason: str | None = None
-    ) -> Iterator[None]:
-        """Time the block as one event (login, relogin, logout), as a span where OpenTelemetry listens."""
+    ) -> Iterator[Note]:
+        """Time the block as one event (login, relogin, logout), as a span where OpenTelemetry listens. The
+        block may set the yielded note's ``reason`` when it is only known at the end (``resolve``)."""
+        note = Note(reason)
         op = self.operation(request)
         started = time.perf_counter()
         otel_span = self.otel.start(kind, self.provider, op, reason, self.account) if self.otel else None
         failure: BaseException | None = None
         try:
             if otel_span is None:
-                yield
+                yield note
             else:
                 assert self.otel is not None
                 with self.otel.current(otel_span):
-                    yield
+                    yield note
         except BaseException as exc:
             failure = exc
             raise
@@ -144,7 +157,7 @@ class Telemetry:
                 operation=op,
                 outcome="ok" if failure is None else "error",
                 error_type=None if failure is None else error_type(failure),
-                reason=reason,
+                reason=note.reason,
                 duration=time.perf_counter() - started,
                 account=self.account,
             )
@@ -178,7 +191,10 @@ def make(
 # -- the calls the session mechanism makes: each a no-op without telemetry
 
 
-class _Null(contextlib.AbstractContextManager[None], contextlib.AbstractAsyncContextManager[None]):
+class _Null(contextlib.AbstractContextManager[Any], contextlib.AbstractAsyncContextManager[Any]):
+    def __enter__(self) -> Note:
+        return Note()  # a note nobody reads: the block may still set its reason
+
     def __exit__(self, *exc: object) -> None:
         return None
 
@@ -191,14 +207,14 @@ NULL = _Null()
 
 def observe(
     telemetry: Telemetry | None, kind: Kind, request: httpx.Request | None = None, reason: str | None = None
-) -> contextlib.AbstractContextManager[None]:
+) -> contextlib.AbstractContextManager[Note]:
     """``with observe(t, "logout"): ...``: the block as one timed event (a span too, with OpenTelemetry)."""
     return NULL if telemetry is None else telemetry.span(kind, request, reason)
 
 
 def observe_login(
     telemetry: Telemetry | None, stale: object, renewal: str | None, request: httpx.Request | None
-) -> contextlib.AbstractContextManager[None]:
+) -> contextlib.AbstractContextManager[Any]:
     """A login: the first (``login``), or one replacing a session the provider rejected (``stale``), or
     one renewing a session about to expire or idle too long (``relogin``)."""
     if telemetry is None:

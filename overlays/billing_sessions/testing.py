@@ -111,7 +111,8 @@ class BillingSandbox:
     ) -> None:
         """The next ``count`` requests of ``provider`` get ``kind``: ``"500"``, ``"502"``, ``"503"``,
         ``"429"``, ``"drop"`` (connection closed), ``"slow"`` (``delay`` seconds) or ``"malformed"``.
-        ``after=True`` applies it after the request was processed (the write happened; the answer is lost)."""
+        ``after=True`` applies it after the request was processed (the write happened; the answer is lost):
+        ``inject_fault("szamla_agent", "drop", after=True)`` is an invoice made whose answer never came."""
         self.sandbox.state.inject(provider, kind, count, after=after, delay=delay, retry_after=retry_after)
 
     def mfa_code(self, provider: str = "bill_v3") -> str | None:
@@ -134,6 +135,11 @@ class BillingSandbox:
         ``expired_rejections``, ``requests``, ``in_flight``, ``duplicate_references`` (Gestix documents whose
         ``reference`` was already used), ..."""
         return self.sandbox.state.counters(provider)
+
+    def references(self, provider: str) -> dict[str, int]:
+        """How many documents were made with each id: Gestix ``reference``, Számla Agent external id
+        (``szamlaKulsoAzon``) or receipt call id (``hivasAzonosito``). More than 1: made twice."""
+        return self.sandbox.state.references(provider)
 
     def configure(self, **changes: float | int | str | None) -> None:
         """Change sandbox settings (e.g. ``bill_idle=60``, ``gestix_nonce_scope="account"`` for a server

@@ -33,6 +33,12 @@ class DocumentInput:
             supplier_id (int | Unset): The supplier's internal id (purchase documents).
             supplier_code (str | Unset): The supplier's code (purchase documents).
             date (datetime.date | Unset): Document date; defaults to today (assumed).
+            document_series (str | Unset): The series to create the document in, e.g. `2024A`; with `documentNumber`, the
+                document's own number. Assumed field name. A series and number already used answer 409 `DUPLICATE_ENTRY`: the
+                SDK's `create_document` relies on this to create a document exactly once when an answer is lost. Omitted: Gestix
+                picks the series and the next number.
+            document_number (int | Unset): The document's number within `documentSeries` (send both or neither). Assumed
+                field name.
             reference (str | Unset): Your own reference for the document, e.g. an order number.
             notes (str | Unset): Free-text notes printed on the document.
     """
@@ -43,6 +49,8 @@ class DocumentInput:
     supplier_id: int | Unset = UNSET
     supplier_code: str | Unset = UNSET
     date: datetime.date | Unset = UNSET
+    document_series: str | Unset = UNSET
+    document_number: int | Unset = UNSET
     reference: str | Unset = UNSET
     notes: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,6 +73,10 @@ class DocumentInput:
         if not isinstance(self.date, Unset):
             date = self.date.isoformat()
 
+        document_series = self.document_series
+
+        document_number = self.document_number
+
         reference = self.reference
 
         notes = self.notes
@@ -86,6 +98,10 @@ class DocumentInput:
             field_dict["supplier_code"] = supplier_code
         if date is not UNSET:
             field_dict["date"] = date
+        if document_series is not UNSET:
+            field_dict["documentSeries"] = document_series
+        if document_number is not UNSET:
+            field_dict["documentNumber"] = document_number
         if reference is not UNSET:
             field_dict["reference"] = reference
         if notes is not UNSET:
@@ -120,6 +136,10 @@ class DocumentInput:
         else:
             date = datetime.date.fromisoformat(_date)
 
+        document_series = d.pop("documentSeries", UNSET)
+
+        document_number = d.pop("documentNumber", UNSET)
+
         reference = d.pop("reference", UNSET)
 
         notes = d.pop("notes", UNSET)
@@ -131,6 +151,8 @@ class DocumentInput:
             supplier_id=supplier_id,
             supplier_code=supplier_code,
             date=date,
+            document_series=document_series,
+            document_number=document_number,
             reference=reference,
             notes=notes,
         )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,37 @@ class DemoCredentials:
                 self.bp_client_secret,
             }
         )
+
+    def account(self, n: int) -> DemoCredentials:
+        """Account ``n`` of a sandbox configured with ``accounts`` > n (Gestix and Számla Agent only): 0 is
+        the demo account; account n has the demo values with ``-n`` appended (the Gestix account number
+        plus n)."""
+        if n == 0:
+            return self
+        return replace(
+            self,
+            gestix_account=f"{int(self.gestix_account) + n:08d}",
+            gestix_api_token=f"{self.gestix_api_token}-{n}",
+            gestix_username=f"{self.gestix_username}-{n}",
+            gestix_password=f"{self.gestix_password}-{n}",
+            szamla_agent_key=f"{self.szamla_agent_key}-{n}",
+        )
+
+
+def account_index(value: str | None, demo: str, accounts: int, *, number: bool = False) -> int | None:
+    """Which account ``value`` (a credential or, with ``number``, a Gestix account number) belongs to, of
+    the first ``accounts`` (see ``DemoCredentials.account``); ``None`` for none of them."""
+    if value is None:
+        return None
+    if value == demo:
+        return 0
+    if number:
+        digits = value.isascii() and value.isdigit() and len(value) == len(demo)
+        n = int(value) - int(demo) if digits else -1
+    else:
+        suffix = value[len(demo) + 1 :] if value.startswith(demo + "-") else ""
+        n = int(suffix) if suffix.isascii() and suffix.isdigit() and suffix[0] != "0" else -1
+    return n if 0 < n < accounts else None
 
 
 DEMO = DemoCredentials()

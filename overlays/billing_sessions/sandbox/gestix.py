@@ -1,4 +1,5 @@
-"""Gestix ERP API v4.0.0 under ``/api/{account}/v4.0.0`` (only the demo account exists; others answer 404).
+"""Gestix ERP API v4.0.0 under ``/api/{account}/v4.0.0`` (the demo account, and ``DEMO.account(n)`` for
+n < ``accounts``; others answer 404; an xa-token opens only its own account).
 
 Rules (see specs/gestix.yaml): ``GET /helo`` exchanges the API token (``Authorization: Bearer``) for an
 ``xa-token`` (missing or malformed header: 400 ``AUTH_FAILED``; wrong token: 403); ``POST /auth`` takes
@@ -10,6 +11,9 @@ accepted in the same session (``gestix_nonce_scope="account"``: of any session o
 (``nonce_rejections``); an accepted nonce is used up even if the body is then rejected.
 ``gestix_login_ends_others`` makes every login end the tokens issued before it. Writes answer 201
 (``writes_applied``); ``print=1`` on a document answers its PDF.
+A document created with its own ``documentSeries`` + ``documentNumber`` keeps them; a number already used for
+that document type answers 409 ``DUPLICATE_ENTRY`` (checked when the write is applied). ``GET`` on a document
+path with both reads the document back (404 ``NOT_FOUND`` when there is none).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import BaseModel
 from starlette.requests import Request
@@ -42,7 +47,7 @@ from billing_sessions.sandbox.common import (
     pdf_response,
     validate_json,
 )
-from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.credentials import DEMO, DemoCredentials, account_index
 from billing_sessions.sandbox.examples import example
 from billing_sessions.sandbox.state import SandboxState
 
@@ -91,6 +96,7 @@ class Gestix:
         self.numbers: dict[str, int] = {}
         self.entities: dict[str, Entities] = {}
         self.documents: dict[int, dict[str, Any]] = {}
+        self.by_number: dict[tuple[str, str, int], int] = {}
         self.sms: list[dict[str, Any]] = []
         state.on_reset(self.reset)
 
@@ -98,6 +104,7 @@ class Gestix:
         self.next_id = 20000
         self.numbers = dict.fromkeys(DOCUMENTS, 0)
         self.documents = {}
+        self.by_number = {}
         self.sms = []
         self.entities = {name: Entities() for name in ENTITIES}
         self.entities["customers"].records[4211] = {
@@ -125,7 +132,8 @@ class Gestix:
             Route(prefix + "/sms", self.guard(self.write(self.send_sms)), methods=["POST"]),
         ]
         for name in DOCUMENTS:
-            routes.append(Route(f"{prefix}/{name}", self.guard(self.write(self.document)), methods=["POST"]))
+            route = self.guard(self.documents_endpoint)
+            routes.append(Route(f"{prefix}/{name}", route, methods=["GET", "POST"]))
         for name in ENTITIES:
             # One route per path, so a 405 lists every method the path has (Allow: POST, PUT).
             endpoint = self.guard(self.write(self.entity))
@@ -154,7 +162,7 @@ class Gestix:
         """Only the demo account exists; ``Reject`` raised anywhere becomes its answer."""
 
         async def guarded(request: Request) -> Response:
-            if request.path_params.get("account") != DEMO.gestix_account:
+            if self.account(request) is None:
                 return json_response({"message": "Unknown account"}, 404)
             try:
                 return await endpoint(request)
@@ -162,6 +170,14 @@ class Gestix:
                 return reject.response
 
         return guarded
+
+    def account(self, request: Request) -> int | None:
+        """Which of the sandbox's accounts the path names (``DEMO.account(n)``), if any."""
+        accounts = self.state.config.accounts
+        return account_index(request.path_params.get("account"), DEMO.gestix_account, accounts, number=True)
+
+    def credentials(self, request: Request) -> DemoCredentials:
+        return DEMO.account(self.account(request) or 0)
 
     @staticmethod
     def bearer(request: Request) -> str | None:
@@ -172,7 +188,10 @@ class Gestix:
     def session(self, request: Request) -> dict[str, str]:
         """The live session of the request's xa-token, else a 403 is raised."""
         session = self.state.use_session(PROVIDER, self.bearer(request), (SESSION_KIND,))
-        if session is None:
+        account = self.account(request) or 0
+        holder = None if session is None else int(session.info.get("account", "0"))
+        self.state.saw_credential(PROVIDER, account, holder)
+        if session is None or holder != account:  # another account's token opens nothing here
             raise Reject(self.denied())
         return session.info
 
@@ -180,7 +199,7 @@ class Gestix:
         raw = request.query_params.get("nonce")
         if raw is None and not required:
             return
-        account = DEMO.gestix_account
+        account = self.credentials(request).gestix_account
         sequence = self.bearer(request) if self.state.config.gestix_nonce_scope == "session" else account
         if (
             raw is None
@@ -220,7 +239,8 @@ class Gestix:
         if self.state.config.gestix_login_ends_others:
             self.state.expire_all(PROVIDER)
         ttl = self.state.config.gestix_token_ttl
-        session = self.state.create_session(PROVIDER, SESSION_KIND, ttl=ttl, info={"user": user})
+        info = {"user": user, "account": str(self.account(request) or 0)}
+        session = self.state.create_session(PROVIDER, SESSION_KIND, ttl=ttl, info=info)
         self.state.count(PROVIDER, "logins")
         return json_response({"xa-token": session.token})
 
@@ -230,7 +250,7 @@ class Gestix:
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             return self.error(request, 400, "AUTH_FAILED", "Missing or invalid apiToken")
-        if token != DEMO.gestix_api_token:
+        if token != self.credentials(request).gestix_api_token:
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             return self.denied("Access denied / invalid token")
@@ -242,7 +262,8 @@ class Gestix:
         if not username or not password:
             self.state.count(PROVIDER, "login_failures")
             return self.error(request, 400, "INVALID_ARGUMENT", "Invalid input")
-        if (username, password) != (DEMO.gestix_username, DEMO.gestix_password):
+        demo = self.credentials(request)
+        if (username, password) != (demo.gestix_username, demo.gestix_password):
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             return self.error(request, 400, "AUTH_FAILED", "Invalid username or password")
@@ -261,6 +282,46 @@ class Gestix:
 
     # -- writes --------------------------------------------------------------------------------------------
 
+    async def documents_endpoint(self, request: Request) -> Response:
+        """POST creates a document (a write); GET reads one back by its series and number."""
+        if request.method == "GET":
+            return await self.read_document(request)
+        return await self.write(self.document)(request)
+
+    async def read_document(self, request: Request) -> Response:
+        self.session(request)
+        kind = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        series, number = (
+            request.query_params.get("documentSeries"),
+            request.query_params.get("documentNumber"),
+        )
+        if not series or not number or not NONCE.fullmatch(number):
+            message = "Invalid input: documentSeries and documentNumber are required"
+            return self.error(request, 400, "INVALID_ARGUMENT", message)
+        with self.state.lock:
+            found = self.by_number.get((kind, series, int(number)))
+            document = None if found is None else self.documents[found]
+        if document is None:
+            return self.error(request, 404, "NOT_FOUND", "Not found")
+        fields = ("id", "documentSeries", "documentNumber", "url")
+        return json_response({k: document[k] for k in fields})
+
+    def _number(self, request: Request, kind: str, document: DocumentInput, year: int) -> tuple[str, int]:
+        """The document's series and number: its own (unique per type, else 409) or the next free one."""
+        series, number = document.documentSeries, document.documentNumber
+        if (series is None) != (number is None):
+            message = "Invalid input: send documentSeries and documentNumber together"
+            raise Reject(self.error(request, 400, "INVALID_ARGUMENT", message))
+        if series is not None and number is not None:
+            if (kind, series, number) in self.by_number:
+                raise Reject(self.error(request, 409, "DUPLICATE_ENTRY", "Duplicate entry: document number"))
+            return series, number
+        series = f"{year}A"
+        while (kind, series, self.numbers[kind] + 1) in self.by_number:
+            self.numbers[kind] += 1
+        self.numbers[kind] += 1
+        return series, self.numbers[kind]
+
     async def document(self, request: Request, info: dict[str, str]) -> Response:
         kind = request.url.path.rstrip("/").rsplit("/", 1)[-1]
         printed = request.query_params.get("print", "0")
@@ -269,18 +330,17 @@ class Gestix:
         document: DocumentInput = await self.body(request, DocumentInput)
         year = datetime.fromtimestamp(self.state.wall(), UTC).year
         with self.state.lock:
-            self.numbers[kind] += 1
-            number = self.numbers[kind]
-            series = f"{year}A"
+            series, number = self._number(request, kind, document, year)
             name = f"{DOCUMENTS[kind]}-{series}-{number}"
             doc_id = self._new_id()
             created: dict[str, Any] = {
                 "id": doc_id,
                 "documentSeries": series,
                 "documentNumber": number,
-                "url": f"https://gestix.pt/docs/{DEMO.gestix_account}/{name}.pdf",
+                "url": f"https://gestix.pt/docs/{DEMO.gestix_account}/{quote(name)}.pdf",
             }
             self.documents[doc_id] = {"type": kind, **created, "lines": len(document.lines)}
+            self.by_number[(kind, series, number)] = doc_id
             self.state.count(PROVIDER, "writes_applied")
             if document.reference is not None:
                 self.state.record_reference(PROVIDER, document.reference)

@@ -35,11 +35,16 @@ COUNTERS = (
     "duplicate_references",
     "mfa_texts",
     "limit_rejections",
+    "foreign_credentials",
 )
 FAULT_KINDS = ("500", "502", "503", "429", "drop", "slow", "malformed")
 MAX_SESSIONS = 10_000  # per provider; beyond that dead and expired sessions are pruned
 
 SessionStatus = Literal["live", "expired", "unknown"]
+
+
+#: Gestix nonce sequences: per session (the docs) or per account (stricter than the docs).
+NONCE_SCOPES = ("session", "account")
 
 
 @dataclass
@@ -61,6 +66,9 @@ class SandboxConfig:
     bill_v3_remember: float = 30 * 86400.0  # how long a rememberMeId makes logins trusted
     bill_v3_mfa_phone: bool = True  # False: no MFA phone on file (challenge answers BDC_1354)
     bill_v3_mfa_code: str | None = None  # the code every challenge "texts" (scripts); None: a random one
+    # Számla Agent: seconds (sandbox clock) before a new invoice or receipt can be found by its external id or
+    # call id; the spec assumes at most 5 s, and the sandbox is not friendlier than that assumption.
+    szamla_query_delay: float = 5.0
     latency: float = 0.0  # seconds of network round trip added to every provider request
     latency_jitter: float = 0.0  # +- this much (uniform) on each request's round trip
     # Requests may overtake each other on the way in (independent jitter per request, as on a real
@@ -72,6 +80,8 @@ class SandboxConfig:
     # Gestix: a new login ends every xa-token issued before it (the docs do not say; a client that relies on
     # several tokens must survive this reading too).
     gestix_login_ends_others: bool = False
+    accounts: int = 1  # Gestix and Számla Agent accounts known: DEMO.account(n) for n < accounts
+    record_credentials: bool = False  # keep (provider, account, credential's account) of every request
 
 
 @dataclass(frozen=True)
@@ -125,6 +135,7 @@ class SandboxState:
         self._references: dict[str, dict[str, int]] = {}
         self._reset_hooks: list[Callable[[], None]] = []
         self._codes: dict[str, str] = {}
+        self._credentials: list[tuple[str, int, int | None]] = []
         self._clear()
 
     # -- lifecycle ---------------------------------------------------------------------------------------
@@ -139,6 +150,7 @@ class SandboxState:
         self._arrivals = {}
         self._references = {p: {} for p in PROVIDERS}
         self._codes = {}
+        self._credentials = []
 
     def on_reset(self, hook: Callable[[], None]) -> None:
         """Register a provider's data reset (called under the lock by :meth:`reset`)."""
@@ -160,6 +172,9 @@ class SandboxState:
 
     def configure(self, **changes: float | int | str | None) -> SandboxConfig:
         """Change configuration fields until the next :meth:`reset`; returns the new configuration."""
+        scope = changes.get("gestix_nonce_scope", "session")
+        if scope not in NONCE_SCOPES:
+            raise ValueError(f"gestix_nonce_scope must be one of {', '.join(NONCE_SCOPES)}")
         with self.lock:
             self.config = dataclasses.replace(self.config, **changes)  # type: ignore[arg-type]
             return self.config
@@ -364,6 +379,23 @@ class SandboxState:
         with self.lock:
             now = time.monotonic() + self._offset
             return sum(1 for s in self._sessions[provider].values() if s.alive(now))
+
+    # -- whose credentials a request carried ------------------------------------------------------------
+
+    def saw_credential(self, provider: str, account: int, holder: int | None) -> None:
+        """A request for ``account`` carried a session issued to ``holder`` (``None``: none, or unknown).
+        Another account's counts ``foreign_credentials``; ``record_credentials`` keeps every one."""
+        with self.lock:
+            if holder is not None and holder != account:
+                self._counters[provider]["foreign_credentials"] += 1
+            if self.config.record_credentials:
+                self._credentials.append((provider, account, holder))
+
+    def credentials_seen(self) -> list[tuple[str, int, int | None]]:
+        """(provider, account, account the carried session was issued to) per request, in arrival order,
+        while ``record_credentials`` is on (a snapshot)."""
+        with self.lock:
+            return list(self._credentials)
 
     # -- references of created documents ---------------------------------------------------------------------
 

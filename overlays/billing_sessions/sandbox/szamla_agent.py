@@ -9,6 +9,13 @@ idle-expired cookie silently gets a new session (``Set-Cookie``); a live one is 
 Errors are HTTP 200 with ``szlahu_error`` (URL-encoded) and ``szlahu_error_code``; while down every call
 answers ``szlahu_down`` with error code 1. A buyer e-mail ending in ``@bounce.invalid`` issues the invoice
 but answers error 56 (notification e-mail failed) with the invoice number.
+
+Lookups for exactly-once writes: ``xmlszamlaxml`` with ``szamlaKulsoAzon`` (and no number) finds the invoice
+issued (or reversal made) with that external id, ``xmlnyugtaget`` with ``hivasAzonosito`` the receipt made
+with that call id; nothing found answers error 7. A new document is found that way only
+``szamla_query_delay`` seconds (sandbox clock, default 5) after it was made: the spec's assumption, modelled.
+Each document made with an id is recorded (``references``, ``duplicate_references``): the Agent itself
+enforces no uniqueness, so a second document with one id is a duplicate.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from starlette.routing import BaseRoute, Route
 
 from billing_sandbox_models.szamla_agent import AgentRequest
 from billing_sessions.sandbox.common import login_delay, pdf_bytes
-from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.credentials import DEMO, account_index
 from billing_sessions.sandbox.state import SandboxState
 from billing_sessions.szamla_xml import AgentXmlError, from_xml, to_xml
 from szamla_agent_client import models as m
@@ -79,6 +86,8 @@ class Invoice:
     request: m.Xmlszamla | None = None
     reversed_by: str | None = None
     payments: list[m.SzamlaKifizetes] = field(default_factory=list)
+    external_id: str | None = None  # szamlaKulsoAzon
+    created: float = 0.0  # sandbox clock: found by its external id only ``szamla_query_delay`` later
 
 
 @dataclass
@@ -88,6 +97,8 @@ class Receipt:
     gross: float
     reversed: bool = False
     request: m.Xmlnyugtacreate | None = None
+    call_id: str | None = None  # hivasAzonosito
+    created: float = 0.0
 
 
 @dataclass
@@ -240,21 +251,26 @@ class SzamlaAgent:
         """Check the credentials in the XML; the new session cookie to set, if a new session was made."""
         key = call.owned.get("szamlaagentkulcs")
         user, password = call.owned.get("felhasznalo"), call.owned.get("jelszo")
+        account: int | None = 0
         if key:
-            ok, identity = key == DEMO.szamla_agent_key, "key"
+            account = account_index(key, DEMO.szamla_agent_key, self.state.config.accounts)
+            ok, identity = account is not None, "key" if not account else f"key-{account}"
         else:
             ok = (user, password) == (DEMO.szamla_username, DEMO.szamla_password)
             identity = "user"
-        if not ok:
+        if not ok or account is None:
             self.state.count(PROVIDER, "login_failures")
             await login_delay(self.state)
             raise AgentError(3, "Sikertelen bejelentkezés.")
         session = self.state.use_session(PROVIDER, cookie, ("jsessionid",))
+        holder = None if session is None else int(session.info.get("account", "0"))
+        self.state.saw_credential(PROVIDER, account, holder)
         if session is not None and session.info.get("identity") == identity:
             return None
         await login_delay(self.state)
         idle = self.state.config.szamla_idle
-        session = self.state.create_session(PROVIDER, "jsessionid", idle=idle, info={"identity": identity})
+        info = {"identity": identity, "account": str(account)}
+        session = self.state.create_session(PROVIDER, "jsessionid", idle=idle, info=info)
         self.state.count(PROVIDER, "logins")
         return session.token
 
@@ -315,10 +331,29 @@ class SzamlaAgent:
         seq = self._next()
         number_ = f"{prefix}-{self._year()}-{seq}"
         url = self._account_url(f"SBX{seq:05d}")
-        invoice = Invoice(number_, seq, net, gross, gross, payment_method, url, **kw)
+        invoice = Invoice(
+            number_, seq, net, gross, gross, payment_method, url, created=self.state.now(), **kw
+        )
         self.invoices[invoice.number] = invoice
         self.state.count(PROVIDER, "writes_applied")
+        self._created(invoice.external_id)
         return invoice
+
+    def _created(self, identifier: str | None) -> None:
+        """A document with an external id or call id was made: counted, so tests see any second one (the
+        Agent itself enforces no uniqueness: a re-sent invoice is a second invoice)."""
+        if identifier:
+            self.state.record_reference(PROVIDER, identifier)
+
+    def _visible(self, created: float) -> bool:
+        return self.state.now() >= created + self.state.config.szamla_query_delay
+
+    def _by_external_id(self, external_id: str) -> Invoice:
+        """The invoice issued with ``external_id`` (the first, if several), once it can be queried."""
+        for invoice in self.invoices.values():
+            if invoice.external_id == external_id and self._visible(invoice.created):
+                return invoice
+        raise AgentError(7, "Nincs ilyen számla (külső azonosító).")
 
     def issue(self, call: Call) -> Answer:
         model: m.Xmlszamla = call.model
@@ -331,6 +366,7 @@ class SzamlaAgent:
             model.fejlec.fizmod,
             proforma=_set(model.fejlec.dijbekero) is True,
             request=model,
+            external_id=_set(model.beallitasok.szamla_kulso_azon),
         )
         email = _set(model.vevo.email) or ""
         if email.endswith(BOUNCE):
@@ -347,6 +383,7 @@ class SzamlaAgent:
             -original.net,
             -original.gross,
             original.payment_method,
+            external_id=_set(model.beallitasok.szamla_kulso_azon),
         )
         reversal.outstanding = 0.0
         original.outstanding = 0.0
@@ -372,7 +409,8 @@ class SzamlaAgent:
 
     def invoice_data(self, call: Call) -> Answer:
         model: m.Xmlszamlaxml = call.model
-        invoice = self._find(_set(model.szamlaszam))
+        number_, external_id = _set(model.szamlaszam), _set(model.szamla_kulso_azon)
+        invoice = self._by_external_id(external_id) if external_id and not number_ else self._find(number_)
         answer = self._szamla(invoice)
         if _set(model.pdf):
             answer.pdf = base64.b64encode(pdf_bytes(invoice.number)).decode()
@@ -514,6 +552,7 @@ class SzamlaAgent:
         nyugta = m.XmlnyugtavalaszNyugta(
             alap=m.XmlnyugtavalaszAlap(
                 id=receipt.id,
+                hivas_azonosito=receipt.call_id or UNSET,
                 nyugtaszam=receipt.number,
                 tipus="SN" if receipt.gross < 0 else "NY",
                 stornozott=receipt.reversed,
@@ -539,9 +578,12 @@ class SzamlaAgent:
         model: m.Xmlnyugtacreate = call.model
         seq = self._next()
         gross = sum(t.brutto for t in model.tetelek)
-        receipt = Receipt(f"{model.fejlec.elotag}-{self._year()}-{seq}", seq, gross, request=model)
+        call_id = _set(model.fejlec.hivas_azonosito)
+        number_ = f"{model.fejlec.elotag}-{self._year()}-{seq}"
+        receipt = Receipt(number_, seq, gross, request=model, call_id=call_id, created=self.state.now())
         self.receipts[receipt.number] = receipt
         self.state.count(PROVIDER, "writes_applied")
+        self._created(call_id)
         return self._receipt_answer(receipt, model.beallitasok.pdf_letoltes)
 
     def receipt_reverse(self, call: Call) -> Answer:
@@ -551,16 +593,32 @@ class SzamlaAgent:
             raise AgentError(57, f"A nyugta már sztornózva: {original.number}.")
         original.reversed = True
         seq = self._next()
-        reversal = Receipt(f"{original.number}-S{seq}", seq, -original.gross, True, original.request)
+        call_id = _set(model.fejlec.hivas_azonosito)
+        reversal = Receipt(
+            f"{original.number}-S{seq}",
+            seq,
+            -original.gross,
+            True,
+            original.request,
+            call_id,
+            self.state.now(),
+        )
         self.receipts[reversal.number] = reversal
         self.state.count(PROVIDER, "writes_applied")
+        self._created(call_id)
         return self._receipt_answer(reversal, model.beallitasok.pdf_letoltes)
 
     def receipt_get(self, call: Call) -> Answer:
         model: m.Xmlnyugtaget = call.model
-        return self._receipt_answer(
-            self._receipt(_set(model.fejlec.nyugtaszam)), model.beallitasok.pdf_letoltes
-        )
+        number_, call_id = _set(model.fejlec.nyugtaszam), _set(model.fejlec.hivas_azonosito)
+        if call_id and not number_:
+            found = (r for r in self.receipts.values() if r.call_id == call_id and self._visible(r.created))
+            receipt = next(found, None)
+            if receipt is None:
+                raise AgentError(7, "Nincs ilyen nyugta (hívásazonosító).")
+        else:
+            receipt = self._receipt(number_)
+        return self._receipt_answer(receipt, model.beallitasok.pdf_letoltes)
 
     def receipt_send(self, call: Call) -> Answer:
         model: m.Xmlnyugtasend = call.model
