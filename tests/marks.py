@@ -22,6 +22,21 @@ SLOW: dict[str, frozenset[str]] = {
     "test_sandbox_load.py": WHOLE,  # 200 connections
     "test_reordering_writes.py": WHOLE,  # writes under simulated latency and jitter
     "test_testing_plugin.py": WHOLE,  # inner pytest runs
+    "test_redis_cluster.py": WHOLE,  # a 3-master cluster, a Sentinel, 4 processes
+    "test_many_accounts.py": frozenset(
+        {
+            "test_a_thousand_accounts_from_32_threads_carry_only_their_own_credentials",
+            "test_the_registry_under_32_threads_with_a_small_bound",
+            "test_the_async_registry",
+            "test_async_sessions_share_a_pool_and_keep_their_own_cookies",
+        }
+    ),
+    "test_exactly_once.py": frozenset(
+        {
+            "test_every_document_exists_once_whatever_the_network_did",
+            "test_a_worker_in_another_process_settles_first",
+        }
+    ),
     "test_generation.py": frozenset(
         {
             "test_drift_generated_matches_specs",
