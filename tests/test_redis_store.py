@@ -13,7 +13,6 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import pytest
 import redis
@@ -162,23 +161,22 @@ def test_repr_never_shows_the_password() -> None:
 
 
 def test_the_lock_excludes_other_store_objects_and_is_renewed_while_held(
-    redis_url: str, redis_prefix: str
+    redis_url: str, redis_prefix: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     holder = RedisStore(redis_url, prefix=redis_prefix, lock_timeout=1.0)
     other = RedisStore(redis_url, prefix=redis_prefix, wait_timeout=0.1)
     held, done, outlived = threading.Event(), threading.Event(), threading.Event()
     renewals = 0
-    renew = holder._scripts.renew
+    renew = holder._renew
 
-    def counting(**kwargs: Any) -> Any:  # the keeper thread renews every third of the lock timeout
+    def counting(name: str, token: str) -> None:  # the keeper thread renews every third of the timeout
         nonlocal renewals
-        result = renew(**kwargs)
+        renew(name, token)
         renewals += 1
         if renewals == 4:  # at least 4/3 of the lock timeout since it was taken: only renewing kept it
             outlived.set()
-        return result
 
-    holder._scripts.renew = counting
+    monkeypatch.setattr(holder, "_renew", counting)
 
     def hold() -> None:
         with holder.lock("gestix:k", "write"):
