@@ -15,6 +15,7 @@ import argparse
 import base64
 import datetime
 import html
+import importlib
 import importlib.util
 import json
 import os
@@ -28,10 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pdoc.doc
-import pdoc.render
-import yaml
-from pdoc.render_helpers import to_html
+try:
+    import pdoc.doc
+    import pdoc.render
+    import yaml
+    from pdoc.render_helpers import to_html
+except ModuleNotFoundError as missing:  # e.g. the demo's environment: say what to install, in one line
+    package = (missing.name or "?").partition(".")[0]
+    raise SystemExit(f"scripts/docs needs {package}, not installed: pip install -e '.[docs]'") from None
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -98,7 +103,7 @@ def swagger_dist() -> Path:
     found = importlib.util.find_spec("flask_swagger_ui")
     locations = list(found.submodule_search_locations or []) if found is not None else []
     if not locations or not (Path(locations[0]) / "dist" / SWAGGER_FILES[0]).is_file():
-        raise SystemExit("flask-swagger-ui not installed: pip install -e '.[dev]'")
+        raise SystemExit("scripts/docs needs flask-swagger-ui, not installed: pip install -e '.[docs]'")
     return Path(locations[0]) / "dist"
 
 
@@ -320,7 +325,7 @@ def modules(package: str) -> list[str]:
     which lists classes, and so skip every submodule)."""
     found = importlib.util.find_spec(package)
     if found is None or not found.submodule_search_locations:
-        raise SystemExit(f"{package} is not importable: pip install -e '.[dev]'")
+        raise SystemExit(f"{package} is not importable: pip install -e '.[docs]'")
     root = Path(next(iter(found.submodule_search_locations)))
     names = [package]
     for file in sorted(root.rglob("*.py")):
@@ -333,6 +338,17 @@ def modules(package: str) -> list[str]:
     return names
 
 
+def _load_lazy_exports(names: list[str]) -> None:
+    """Some modules export names lazily (a module ``__getattr__`` keeps their import cheap); pdoc reads only
+    a module's ``__dict__`` and would find those names missing: load them, as a first use would."""
+    for name in names:
+        module = importlib.import_module(name)
+        if "__getattr__" in vars(module):
+            for export in getattr(module, "__all__", ()):
+                if export not in vars(module):
+                    setattr(module, export, getattr(module, export))
+
+
 def build_api(out: Path, favicon: str) -> None:
     # Generated docstrings are Google style; the overlays' Markdown with ``literals`` reads the same way.
     # No source listings: highlighting them would take longer than the rest of the build.
@@ -341,6 +357,7 @@ def build_api(out: Path, favicon: str) -> None:
     )
     packages = [f"{p}_client" for p in PROVIDERS] + [OVERLAY]
     names = [name for package in packages for name in modules(package)]
+    _load_lazy_exports(names)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         docs = {name: pdoc.doc.Module.from_name(name) for name in names}

@@ -202,17 +202,25 @@ def strip_owned(spec: JSON, provider: str = "") -> JSON:
     return out
 
 
+#: The generators' own environment (extra ``gen``): their bounds never constrain the test environment.
+GEN_ENV = ROOT / ".venv-gen"
+MAKE_GEN_ENV = (
+    "python3 -m venv .venv-gen && .venv-gen/bin/pip install -e '.[gen]' (scripts/regenerate does it)"
+)
+
+
 def _tool_env() -> dict[str, str]:
-    # The generator's post-hooks call `ruff`: use the one pinned in this environment.
+    # The generators and their post-hooks' `ruff`: the ones pinned in .venv-gen, else in this environment.
     env = dict(os.environ)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    path = [str(GEN_ENV / "bin"), str(Path(sys.executable).parent), env.get("PATH", "")]
+    env["PATH"] = os.pathsep.join(path)
     return env
 
 
 def _tool(name: str) -> str:
     found = shutil.which(name, path=_tool_env()["PATH"])
     if found is None:
-        raise SystemExit(f"{name} not found: install the dev extra (pip install -e '.[dev]')")
+        raise SystemExit(f"{name} not found: the generators have their own environment: {MAKE_GEN_ENV}")
     return found
 
 

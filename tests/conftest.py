@@ -7,11 +7,7 @@ a key prefix of its own for the test that asks for it (tests never see each othe
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -20,47 +16,39 @@ import pytest
 
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.sandbox.state import SandboxState, Session
+from tests import marks, system
 from tests.redis_server import RedisCluster, RedisServer
 
 pytest_plugins = ["pytester"]
 
-#: System programs some tests drive for real, by the fixture that needs them, and their Debian package.
-SYSTEM_NEEDS = {
-    "redis_server": ("redis-server", "redis-server"),
-    "redis_cluster": ("redis-server", "redis-server"),
-    "chromium": ("chromium", "chromium"),
-}
 
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Before any test runs: install the system programs the selected tests need (redis-server, Chromium)
-    with apt when they are missing and we may (root, or sudo without a password); otherwise stop with one
-    line saying what to install."""
-    wanted = {
-        SYSTEM_NEEDS[f] for item in items for f in getattr(item, "fixturenames", ()) if f in SYSTEM_NEEDS
-    }
-    missing = sorted(package for program, package in wanted if shutil.which(program) is None)
-    if not missing:
-        return
-    hint = f"the tests need {' and '.join(missing)}: sudo apt-get install -y {' '.join(missing)}"
-    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-    if shutil.which("apt-get") is None or (sudo and shutil.which("sudo") is None):
-        pytest.exit(hint, returncode=pytest.ExitCode.USAGE_ERROR)
-    print(
-        f"\ninstalling {' '.join(missing)} with apt-get (missing; the tests drive them for real)",
-        file=sys.stderr,
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        system.REQUIRE_OPTION,
+        action="store_true",
+        help="fail, not skip, a test whose system program (redis-server, chromium) is missing",
     )
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (
-        ["apt-get", "update", "-qq"],
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
-    ):
-        done = subprocess.run([*sudo, *command], env=env, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            pytest.exit(
-                f"{hint} (apt-get failed: {done.stderr.strip()[-300:]})",
-                returncode=pytest.ExitCode.USAGE_ERROR,
-            )
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects: `-m "not redis"` sees the markers given here
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test by the system programs its fixtures need (``redis``, ``browser``: no test can forget
+    them; nothing is installed here, see tests/system.py), and as tests/marks.py says (``slow``,
+    ``multiprocess``)."""
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            if fixture in system.NEEDS:
+                item.add_marker(system.NEEDS[fixture][2])
+        for mark in marks.marks(item):
+            item.add_marker(mark)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    gone = system.missing(config)
+    if not gone:
+        return None
+    then = "fail" if config.getoption(system.REQUIRE_OPTION) else "are skipped"
+    return f"not installed: {', '.join(gone)} (the tests that need them {then}; scripts/setup-test-machine)"
 
 
 # What a log line must never contain: the demo credentials, and every session id, token and cookie the
@@ -134,23 +122,16 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture(scope="session")
-def redis_server() -> Iterator[RedisServer]:
-    try:
-        server = RedisServer()
-    except RuntimeError as exc:  # CI installs it (.ci/run): a missing server is a failure, not a skip
-        pytest.fail(str(exc))
-    with server:
+def redis_server(request: pytest.FixtureRequest) -> Iterator[RedisServer]:
+    with RedisServer(system.program(request.config, "redis_server")) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
-def redis_cluster() -> Iterator[RedisCluster]:
+def redis_cluster(request: pytest.FixtureRequest) -> Iterator[RedisCluster]:
     """A real Redis Cluster (3 masters on free ports) for the whole session."""
-    try:
-        cluster = RedisCluster()
-    except RuntimeError as exc:  # like redis_server: missing is a failure, not a skip
-        pytest.fail(str(exc))
-    with cluster:
+    system.program(request.config, "redis_cluster")
+    with RedisCluster() as cluster:
         yield cluster
 
 

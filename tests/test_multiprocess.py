@@ -362,12 +362,11 @@ def test_a_lock_holder_killed_with_sigkill_does_not_block_the_others(
     finally:
         holder.kill()
         holder.join(10)
-    started = time.monotonic()
-    with spec.open().lock("gestix:k", "login"):
-        waited = time.monotonic() - started
     assert holder.exitcode == -9
-    # The kernel drops a dead process's flock at once; a Redis lock nobody renews expires (lock_timeout=1 s).
-    assert waited < (0.5 if spec.kind == "file" else 1.5)
+    # The kernel drops a dead process's flock at once (one try, no wait, gets it); a Redis lock nobody
+    # renews expires after its lock_timeout (1 s; the store waits up to 60 s for it).
+    with spec.open(wait=0.0 if spec.kind == "file" else None).lock("gestix:k", "login"):
+        pass
 
 
 @pytest.fixture(params=["memory", "file", "redis"])

@@ -25,7 +25,7 @@ import base64
 import copy
 import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 import httpx
@@ -45,8 +45,7 @@ STATUS_ONLY = ["negative_data_rejection", "ignored_auth", "missing_required_head
 
 
 # The sandbox these tests fuzz: a separate one (fuzzing must not disturb the shared ``sandbox`` fixture),
-# started on first use. schemathesis applies auth while generating cases, and it generates the explicit
-# example cases at collection time, so the first login may come before any fixture runs.
+# started on first use.
 SANDBOX = Sandbox(SandboxConfig(bill_v3_logins_per_hour=1_000_000))  # a fresh login per case
 CLIENT = httpx.Client(timeout=10.0)  # the auth hooks' logins (one client: building one costs ~20 ms)
 _start_lock = threading.Lock()
@@ -61,11 +60,40 @@ def _url(provider: str) -> str:
     return SANDBOX.base_url(provider)
 
 
+PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
+#: Per provider, how many of its fuzz tests (one per operation) ran in this session.
+COMPLETED = dict.fromkeys(PROVIDERS, 0)
+
+
 @pytest.fixture(scope="module")
-def api() -> Iterator[Sandbox]:
+def api(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
     _url("gestix")
     yield SANDBOX
-    SANDBOX.stop()
+    try:
+        _auth_hooks_reached_the_success_paths(request.session.items)
+    finally:
+        SANDBOX.stop()
+
+
+@pytest.fixture
+def completed(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Counts a fuzz test (one operation, all its cases) that ran (one that failed fails the run anyway)."""
+    yield
+    COMPLETED[request.node.originalname.removeprefix("test_")] += 1
+
+
+def _auth_hooks_reached_the_success_paths(items: list[pytest.Item]) -> None:
+    """After the fuzzing, whatever order or subset ran: for every provider whose fuzz tests all ran,
+    positive cases got through auth to real work."""
+    selected = {p: sum(getattr(i, "originalname", "") == f"test_{p}" for i in items) for p in PROVIDERS}
+    done = [p for p in PROVIDERS if selected[p] and COMPLETED[p] == selected[p]]
+    counters = {p: SANDBOX.state.counters(p) for p in done}
+    reached = {"gestix": ["writes_applied"], "szamla_agent": ["logins", "writes_applied"], "bill": ["logins"]}
+    reached |= {"billingplatform": ["writes_applied"], "bill_v3": ["logins", "writes_applied"]}
+    missed = [f"{p} {c}" for p in done for c in reached[p] if counters[p][c] == 0]
+    assert missed == [], f"the fuzzing never reached: {missed}"
+    # Exact once each answer is in: the sandbox counts a request out before its last byte.
+    assert [SANDBOX.state.in_flight(p) for p in done] == [0] * len(done)
 
 
 def _schema(provider: str, disabled: list[str]) -> BaseSchema:
@@ -121,6 +149,27 @@ def _with_header(case: Case[Any], name: str, value: str) -> None:
     case.headers[name] = value
 
 
+# schemathesis applies auth while it generates cases, and it generates the explicit examples at collection:
+# the hooks set this placeholder, and each test logs in just before sending (no network while collecting).
+LATER = "login-when-sent"
+
+
+def _log_in_now(case: Case[Any], login: Callable[[], str]) -> None:
+    """Replace the hooks' placeholder, in headers or a form/JSON body, with one fresh session."""
+    token: list[str] = []
+
+    def fill(value: Any) -> Any:
+        if not (isinstance(value, str) and LATER in value):
+            return value
+        token[:] = token or [login()]
+        return value.replace(LATER, token[0])
+
+    for container in (case.headers, case.body):  # in place: schemathesis tracks these objects
+        if isinstance(container, MutableMapping):
+            for name, value in list(container.items()):
+                container[name] = fill(value)
+
+
 # Gestix answers a missing Authorization header with 400 (/helo) or 403, as its spec documents; schemathesis'
 # missing_required_header insists on 401 for that header, so it does not apply there.
 gestix = _schema("gestix", [*ALWAYS_OFF, "missing_required_header"])
@@ -129,7 +178,7 @@ gestix = _schema("gestix", [*ALWAYS_OFF, "missing_required_header"])
 @gestix.auth(refresh_interval=None)
 class GestixAuth:
     def get(self, case: Case[Any], ctx: AuthContext) -> str:
-        return "" if case.path in {"/helo", "/auth"} else _gestix_token()
+        return "" if case.path in {"/helo", "/auth"} else LATER
 
     def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
         if case.path == "/helo":
@@ -144,7 +193,7 @@ bill = _schema("bill", ALWAYS_OFF + STATUS_ONLY)
 @bill.auth(refresh_interval=None)
 class BillAuth:
     def get(self, case: Case[Any], ctx: AuthContext) -> str:
-        return "" if case.path == "/Login.json" else _bill_session()
+        return "" if case.path == "/Login.json" else LATER
 
     def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
         if isinstance(case.body, dict) and "devKey" in case.body:
@@ -159,7 +208,7 @@ bill_v3 = _schema("bill_v3", ALWAYS_OFF)
 @bill_v3.auth(refresh_interval=None)
 class BillV3Auth:
     def get(self, case: Case[Any], ctx: AuthContext) -> str:
-        return "" if case.path == "/v3/login" else _bill_v3_session()
+        return "" if case.path == "/v3/login" else LATER
 
     def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
         if case.path == "/v3/login" and isinstance(case.body, dict) and "devKey" in case.body:
@@ -175,7 +224,7 @@ billingplatform = _schema("billingplatform", ALWAYS_OFF)
 @billingplatform.auth(refresh_interval=None)
 class BillingPlatformAuth:
     def get(self, case: Case[Any], ctx: AuthContext) -> str:
-        return "" if case.path in {"/rest/2.0/login", "/auth/1.0/authenticate"} else _bp_session()
+        return "" if case.path in {"/rest/2.0/login", "/auth/1.0/authenticate"} else LATER
 
     def set(self, case: Case[Any], data: str, ctx: AuthContext) -> None:
         if case.path == "/auth/1.0/authenticate":
@@ -239,7 +288,7 @@ COMMON = settings(
 
 @gestix.parametrize()
 @COMMON
-def test_gestix(case: Case[Any], api: Sandbox) -> None:
+def test_gestix(case: Case[Any], api: Sandbox, completed: None) -> None:
     nonce = (case.query or {}).get("nonce")
     if not isinstance(nonce, bool) and str(nonce).isdigit() and 1 <= int(str(nonce)) < 2**63:
         # A valid nonce is made valid for the sandbox too (greater than the last one), just before sending;
@@ -247,42 +296,32 @@ def test_gestix(case: Case[Any], api: Sandbox) -> None:
         case.query = {**(case.query or {}), "nonce": (api.state.last_nonce() or 0) + 1}
     # /helo answers a missing API token with 400, as the provider documents; ignored_auth wants 401/403.
     excluded = [ignored_auth] if case.path == "/helo" else []
+    _log_in_now(case, _gestix_token)
     case.call_and_validate(base_url=_url("gestix"), excluded_checks=excluded)
 
 
 @szamla_agent.parametrize()
 @COMMON
-def test_szamla_agent(case: Case[Any], api: Sandbox) -> None:
+def test_szamla_agent(case: Case[Any], api: Sandbox, completed: None) -> None:
     case.call_and_validate(base_url=_url("szamla_agent"))
 
 
 @bill.parametrize()
 @COMMON
-def test_bill(case: Case[Any], api: Sandbox) -> None:
+def test_bill(case: Case[Any], api: Sandbox, completed: None) -> None:
+    _log_in_now(case, _bill_session)
     case.call_and_validate(base_url=_url("bill"))
 
 
 @bill_v3.parametrize()
 @COMMON
-def test_bill_v3(case: Case[Any], api: Sandbox) -> None:
+def test_bill_v3(case: Case[Any], api: Sandbox, completed: None) -> None:
+    _log_in_now(case, _bill_v3_session)
     case.call_and_validate(base_url=_url("bill_v3"))
 
 
 @billingplatform.parametrize()
 @COMMON
-def test_billingplatform(case: Case[Any], api: Sandbox) -> None:
+def test_billingplatform(case: Case[Any], api: Sandbox, completed: None) -> None:
+    _log_in_now(case, _bp_session)
     case.call_and_validate(base_url=_url("billingplatform"))
-
-
-def test_the_auth_hooks_reached_the_success_paths(api: Sandbox) -> None:
-    """Runs after the fuzzing above: positive cases got through auth to real work on every provider."""
-    providers = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
-    counters = {p: api.state.counters(p) for p in providers}
-    assert counters["gestix"]["writes_applied"] > 0
-    assert counters["szamla_agent"]["logins"] > 0
-    assert counters["szamla_agent"]["writes_applied"] > 0
-    assert counters["bill"]["logins"] > 0
-    assert counters["billingplatform"]["writes_applied"] > 0
-    assert counters["bill_v3"]["logins"] > 0 and counters["bill_v3"]["writes_applied"] > 0
-    # Exact once each answer is in: the sandbox counts a request out before its last byte.
-    assert [api.state.in_flight(p) for p in counters] == [0, 0, 0, 0, 0]

@@ -21,6 +21,7 @@ from billing_sessions import (
     gestix,
 )
 from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.sandbox.state import Session
 from billing_sessions.stores import FileStore, MemoryStore
 from gestix_client.api.entities import create_customer, update_customer
 from gestix_client.api.invoices import create_invoice
@@ -333,16 +334,27 @@ def test_a_streamed_body_cannot_be_resent_and_says_so(sb: Sandbox) -> None:
     assert sb.state.counters("gestix")["writes_applied"] == 0
 
 
-def test_a_late_answer_for_a_replaced_token_does_not_bring_it_back(sb: Sandbox) -> None:
+def test_a_late_answer_for_a_replaced_token_does_not_bring_it_back(
+    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = MemoryStore()
     with _session(sb, store=store) as s:
         s.status()
-        sb.state.inject("gestix", "slow", after=True, delay=1.0)  # handled with the old token, answered late
+        # Handled with the old token, answered late (1 s: longer than a re-login; on a machine slower than
+        # that the answer comes first, and every assertion below holds all the same).
+        sb.state.inject("gestix", "slow", after=True, delay=1.0)
+        handled = threading.Event()
+        use_session = sb.state.use_session
+
+        def using(provider: str, token: str | None, kinds: tuple[str, ...] = ()) -> Session | None:
+            found = use_session(provider, token, kinds)
+            handled.set()
+            return found
+
+        monkeypatch.setattr(sb.state, "use_session", using)
         with ThreadPoolExecutor(1) as pool:
             late = pool.submit(s.status)
-            while sb.state.in_flight("gestix") == 0:
-                time.sleep(0.01)
-            time.sleep(0.1)  # the slow request has been handled; its answer is still held back
+            assert handled.wait(10)  # the slow request has been handled; its answer is still held back
             sb.state.expire_all("gestix")
             s.status()  # 403, one re-login, re-sent with the new token
             late.result()

@@ -192,11 +192,9 @@ def test_a_holder_killed_with_sigkill_leaves_the_lock_file_in_place_and_the_lock
         child.join(TIMEOUT)
     assert refused == 1
     assert lock_file.stat().st_ino == inode  # still there after the holder died
-    started = time.monotonic()
-    store = FileStore(path, lock_timeout=5)
+    store = FileStore(path, lock_timeout=0)  # one try, no wait: the kernel dropped the dead holder's flock
     with store._data_lock() if purpose == "data" else store.lock(KEY, purpose):
-        waited = time.monotonic() - started
-    assert waited < 0.5  # the kernel dropped the dead holder's flock
+        pass
     assert lock_file.stat().st_ino == inode  # and releasing never removes it
     assert FileStore(path).load(KEY) is not None
 
