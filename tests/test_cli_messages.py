@@ -5,6 +5,7 @@ terminal, the sandbox banner's ``export`` lines and the demo table's columns."""
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def test_version() -> None:
 def test_help_keeps_sentences_whole_and_names_every_variable() -> None:
     for info in app.registered_commands:
         assert info.help is not None and "\n" not in info.help
-    text = " ".join(cli("--help", env={}).output.split())
+    # Rich draws the commands in a box on some versions (typer 0.16): its borders are not words.
+    text = " ".join(re.sub("[\u2500-\u257f]", " ", cli("--help", env={}).output).split())
     assert "a one-row BillingPlatform query; Számla Agent only the stored state" in text
     for name in ("BILLING_SESSIONS_GESTIX_API_TOKEN", "BILLING_SESSIONS_BILL_V3_ORGANIZATION_ID"):
         assert name in text
