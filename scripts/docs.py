@@ -6,7 +6,8 @@
   (``<provider>.json`` and ``.yaml`` beside it); Swagger UI's files are copied from the pinned
   ``flask-swagger-ui`` wheel into ``swagger-ui/``;
 - ``api/``: pdoc's rendering of the generated packages and of ``billing_sessions``, whose provider modules
-  carry the quickstarts.
+  carry the quickstarts;
+- ``guide/``: the guide pages of ``docs/``, the README, CONTRIBUTING and the changelog (``docs_guides``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ try:
     import pdoc.render
     import yaml
     from pdoc.render_helpers import to_html
+
+    import docs_guides
 except ModuleNotFoundError as missing:  # e.g. the demo's environment: say what to install, in one line
     package = (missing.name or "?").partition(".")[0]
     raise SystemExit(f"scripts/docs needs {package}, not installed: pip install -e '.[docs]'") from None
@@ -246,7 +249,15 @@ def typed_agent_operations() -> str:
     )
 
 
-def index_page(specs: dict[str, JSON]) -> str:
+def guide_section(guides: list[docs_guides.Guide]) -> str:
+    return (
+        '<h2 id="guides">Guides</h2>\n<p>How the sessions behave and how to use them; every example runs '
+        "as is on the sandbox (the test suite runs them).</p>\n"
+        + docs_guides.menu(guides, f"{docs_guides.FOLDER}/")
+    )
+
+
+def index_page(specs: dict[str, JSON], guides: list[docs_guides.Guide]) -> str:
     rows = []
     sections = []
     for provider, spec in specs.items():
@@ -286,10 +297,11 @@ def index_page(specs: dict[str, JSON]) -> str:
 <style>{STYLE}</style>
 </head>
 <body>
-<nav class="docs">{_nav("")}<a href="api/{OVERLAY}.html">{OVERLAY} (typed API)</a></nav>
+<nav class="docs">{_nav("")}<a href="#guides">guides</a>
+<a href="api/{OVERLAY}.html">{OVERLAY} (typed API)</a></nav>
 <main>
 <h1>billing-sessions</h1>
-<p>Typed Python clients for four billing providers, generated from the OpenAPI specs in
+<p>Typed Python clients for five billing APIs, generated from the OpenAPI specs in
 <code>specs/</code>, with each provider's session rules handled by <code>{OVERLAY}</code>.
 Every operation is a typed function of the generated package; a <code>Session</code> gives it a
 <code>client</code> whose session is handled.</p>
@@ -303,6 +315,8 @@ Every operation is a typed function of the generated package; a <code>Session</c
 <p>Also: <a href="api/{OVERLAY}/errors.html">errors</a>, <a href="api/{OVERLAY}/stores.html">session
 stores</a>, <a href="api/{OVERLAY}/retry.html">retry policy</a>, <a href="api/{OVERLAY}/sandbox.html">the
 sandbox</a>, <a href="api/index.html">every module</a>.</p>
+
+{guide_section(guides)}
 
 {to_html(WORKFLOW)}
 
@@ -392,7 +406,9 @@ def build(out: Path) -> None:
         (out / "specs" / f"{provider}.json").write_text(spec_json(spec) + "\n", encoding="utf-8")
         shutil.copyfile(SPECS / f"{provider}.yaml", out / "specs" / f"{provider}.yaml")
         (out / "specs" / f"{provider}.html").write_text(spec_page(provider, spec), encoding="utf-8")
-    (out / "index.html").write_text(index_page(specs), encoding="utf-8")
+    nav = _nav("../") + f'<a href="../api/{OVERLAY}.html">{OVERLAY} (typed API)</a>'
+    guides = docs_guides.build(out, nav, STYLE)
+    (out / "index.html").write_text(index_page(specs, guides), encoding="utf-8")
     build_api(out / "api", _data_uri(dist / "favicon-16x16.png"))
 
 

@@ -76,6 +76,9 @@ SLOW: dict[str, frozenset[str]] = {
     ),
     "test_session_billingplatform.py": frozenset({"test_async_tasks_across_one_expiry_log_in_once"}),
     "test_szamla_xml.py": frozenset({"test_generated_models_round_trip"}),
+    "test_manual.py": frozenset(
+        {"test_every_python_block_runs_as_written"}
+    ),  # a sandbox and ~30 interpreters
     "test_fuzz_answers.py": frozenset({"test_every_hostile_answer_is_a_value_or_a_typed_error"}),
     "test_redis_store.py": frozenset(
         {"test_the_lock_excludes_other_store_objects_and_is_renewed_while_held"}
@@ -87,7 +90,7 @@ SLOW: dict[str, frozenset[str]] = {
         {
             "test_every_flow_counts_what_the_sandbox_counts",
             "test_every_flow_exports_no_secret_and_no_personal_data",
-            "test_the_readme_example_prints_the_spans_and_metrics",
+            "test_the_observability_example_prints_the_spans_and_metrics",
             "test_demo_otel_prints_the_spans_and_metrics_and_no_secret",
         }
     ),

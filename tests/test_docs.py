@@ -1,7 +1,8 @@
 """The docs site as a reader sees it: built by scripts/docs, served by a plain static HTTP server on
 loopback and opened in headless Chromium (Debian's; CI installs it). Each spec page renders every operation
 of its spec, each API page its functions and classes; no page loads anything from off the machine or logs
-an error. The quickstarts in the provider modules' docstrings run as written."""
+an error. Every guide page of docs/ is built and linked from the index. The quickstarts in the provider
+modules' docstrings run as written."""
 
 from __future__ import annotations
 
@@ -275,3 +276,34 @@ def test_without_pdoc_the_docs_script_says_what_to_install(tmp_path: Path) -> No
     )
     assert result.returncode == 1
     assert result.stderr == "scripts/docs needs pdoc, not installed: pip install -e '.[docs]'\n"
+
+
+GUIDES = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))
+
+
+def test_every_guide_page_is_built_linked_from_the_index_and_its_links_resolve(site: Site) -> None:
+    assert len(GUIDES) >= 10
+    with site.open("index.html") as page:
+        listed: list[str] = page.eval_on_selector_all(".guide-list a", "links => links.map(a => a.href)")
+    for name in [*GUIDES, "readme", "contributing", "changelog"]:
+        assert f"{site.base}guide/{name}.html" in listed, name
+        with site.open(f"guide/{name}.html") as page:
+            assert page.locator("main h1").first.inner_text().strip()
+            assert page.locator("aside .guide-list a").count() == len(listed)
+            hrefs: list[str] = page.eval_on_selector_all("main a[href]", "links => links.map(a => a.href)")
+        for href in hrefs:
+            if not href.startswith(site.base):
+                continue  # a link off the site (keepachangelog.com): the browser did not follow it
+            path, _, anchor = href.removeprefix(site.base).partition("#")
+            target = site.root / path
+            assert target.is_file(), f"{name}: {href}"
+            if anchor and target.suffix == ".html":
+                assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), f"{name}: {href}"
+
+
+def test_the_benchmarks_page_shows_the_plot(site: Site) -> None:
+    with site.open("guide/benchmarks.html") as page:
+        image = page.locator("main img").first
+        image.scroll_into_view_if_needed()
+        assert image.evaluate("img => img.complete && img.naturalWidth") > 0
+        assert page.locator("main table").count() >= 2

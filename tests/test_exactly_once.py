@@ -319,7 +319,7 @@ async def _faulted(arm: Callable[[], None], call: Callable[[], Any]) -> Any:
 
 
 def _answered(response: Any) -> Any:
-    """A generated function's answer as a call's outcome: a 5xx is in doubt (the README says so)."""
+    """A generated function's answer as a call's outcome: a 5xx is in doubt (as docs/ says)."""
     if response.status_code >= 500:
         error = BillingSessionError(f"HTTP {response.status_code}")
         error.maybe_applied = True

@@ -1,4 +1,4 @@
-"""The per-request path stays cheap (see the README's Benchmarks): checked by what it does, never by time.
+"""The per-request path stays cheap (see docs/benchmarks.md): checked by what it does, never by time.
 
 A MemoryStore session reads and writes its store only to log in (and allocates one nonce per write); the
 nonce is set on the URL exactly as ``copy_set_param`` would; a session makes only the transport it uses.

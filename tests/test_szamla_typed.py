@@ -256,11 +256,15 @@ def test_results_and_errors_carry_no_secret(sb: Sandbox) -> None:
     assert "wrong-key-123" not in str(caught.value) + repr(vars(caught.value))
 
 
-def test_the_readme_typed_invoice_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL) if "Xmlszamlast(" in b]
+def test_the_guide_typed_invoice_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    page = Path(__file__).resolve().parent.parent / "docs" / "szamla-invoices.md"
+    blocks = [
+        b
+        for b in re.findall(r"```python\n(.*?)```", page.read_text("utf-8"), re.DOTALL)
+        if "Xmlszamlast(" in b
+    ]
     assert len(blocks) == 1
-    exec(compile(blocks[0], "<README typed invoice>", "exec"), {"__name__": "readme"})  # noqa: S102
+    exec(compile(blocks[0], "<docs typed invoice>", "exec"), {"__name__": "guide"})  # noqa: S102
     created, reversal_number = capsys.readouterr().out.split("\n")[:2]
     number, gross, outstanding, pdf_size = created.split()
     assert (gross, outstanding) == ("2540.0", "2540.0") and int(pdf_size) > 0

@@ -420,10 +420,9 @@ def test_httpx_instrumentation_with_the_hook_nests_http_spans_and_exports_no_sec
     assert [s for s in DEMO.secrets() | issued if s in text] == []
 
 
-def test_the_readme_example_prints_the_spans_and_metrics() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
-    section = readme.split("\n## Observability\n", 1)[1].split("\n## ", 1)[0]
-    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+def test_the_observability_example_prints_the_spans_and_metrics() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "observability.md").read_text("utf-8")
+    example = page.split("```python\n", 1)[1].split("```", 1)[0]
     assert len(example.strip().splitlines()) <= 16
     out = subprocess.run([sys.executable, "-c", example], capture_output=True, text=True, check=True).stdout
     for expected in ('"gestix login"', '"gestix relogin"', '"billing_sessions.logins"', "kind='resend'"):

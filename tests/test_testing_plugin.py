@@ -83,23 +83,23 @@ def test_the_plugin_is_registered_under_pytest11(pytester: pytest.Pytester) -> N
     result.stdout.fnmatch_lines(["*billing_sandbox*"])
 
 
-def _readme_block(heading: str, index: int = 0) -> str:
-    """The ``index``-th Python block of the README section under ``## heading``."""
-    text = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
-    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+def _first_block(page: str, heading: str = "") -> str:
+    """The first Python block of ``page`` (under ``## heading``, if given)."""
+    text = (Path(__file__).resolve().parent.parent / page).read_text("utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0] if heading else text
     blocks: list[str] = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
-    return blocks[index]
+    return blocks[0]
 
 
-def test_the_readme_testing_example_runs_as_is(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(test_readme=_readme_block("Testing your code"))
+def test_the_testing_guide_example_runs_as_is(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_readme=_first_block("docs/testing.md"))
     result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
 
 
 def test_the_readme_sandbox_example_runs_as_is(tmp_path: Path) -> None:
     script = tmp_path / "example.py"
-    script.write_text(_readme_block("Use"))
+    script.write_text(_first_block("README.md", "Quickstart on the sandbox"))
     done = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
     )
