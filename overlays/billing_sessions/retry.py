@@ -668,11 +668,11 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             started = time.perf_counter()
             try:
                 async with self.limit.ahold() if self.limit is not None else nullcontext():
-                    with in_flight(self.telemetry):
+                    with in_flight(self.telemetry):  # the body too: see handle_request
                         response = await transport.handle_async_request(request)
-                    async with _aclosed_on_error(response):
-                        self._body(request, response, asynchronous=True)
-                        await self._aread(request, response)  # the body too: see handle_request
+                        async with _aclosed_on_error(response):
+                            self._body(request, response, asynchronous=True)
+                            await self._aread(request, response)
             except httpx.DecodingError as exc:
                 self._log(request, "DecodingError", attempt, started)
                 delay = self._retry_response(request, response, attempt, unreadable=True)
