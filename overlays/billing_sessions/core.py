@@ -35,7 +35,7 @@ from billing_sessions.errors import (
 from billing_sessions.lanes import Lane, WriteLanes
 from billing_sessions.ordering import SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport
-from billing_sessions.store_base import PROCESS_SECRET
+from billing_sessions.store_base import PROCESS_SECRET, acall
 from billing_sessions.store_guard import guard
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
@@ -231,9 +231,6 @@ class Provider:
             if getattr(client, "_async_client", None) is not None:
                 await client.get_async_httpx_client().aclose()
 
-
-#: Store calls a store may offer as coroutines too (``aload``, ...): the async session then uses those.
-_ASYNC_TWINS = frozenset({"load", "save", "delete", "allocate_nonce"})
 
 #: The last login this thread or task made, as (start, end) on its session object's login clock.
 _own_login: contextvars.ContextVar[tuple[int, int] | None] = contextvars.ContextVar("own_login", default=None)
@@ -682,16 +679,8 @@ class SessionAuth(httpx.Auth):
     # -- async: the same steps with task locks; blocking stores run in a worker thread
 
     async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """A store call from a task: the store's own coroutine where it has one (``aload`` for ``load``),
-        else a worker thread for a blocking store."""
-        twin = getattr(self.store, f"a{fn.__name__}", None) if fn.__name__ in _ASYNC_TWINS else None
-        if twin is not None:
-            return await twin(*args)
-        if self.store.blocking:
-            import asyncio
-
-            return await asyncio.to_thread(fn, *args)
-        return fn(*args)
+        """A store call from a task (``store_base.acall``): never blocking the event loop."""
+        return await acall(self.store, fn.__name__, *args)
 
     async def _aensure(
         self, stale: Token | None = None, deadline: float | None = None, cause: httpx.Request | None = None

@@ -86,6 +86,22 @@ class SessionStore(Protocol):
         the same for every process using the store (without it, one is kept as a record: ``key_secret``)."""
 
 
+#: Store calls a store may offer as coroutines too (``aload``, ...).
+ASYNC_TWINS = frozenset({"load", "save", "delete", "allocate_nonce"})
+
+
+async def acall(store: Any, name: str, *args: Any) -> Any:
+    """``store.<name>(*args)`` from a task without blocking the event loop: the store's own coroutine where it
+    has one (``aload`` for ``load``), else a worker thread for a blocking store, else the call itself."""
+    twin = getattr(store, f"a{name}", None) if name in ASYNC_TWINS else None
+    if twin is not None:
+        return await twin(*args)
+    call = getattr(store, name)
+    if getattr(store, "blocking", True):
+        return await asyncio.to_thread(call, *args)
+    return call(*args)
+
+
 class LocalLocks:
     """In-process locks by name, one per name for threads and tasks alike.
 
