@@ -121,7 +121,11 @@ class Provider:
     session_by_first_call: ClassVar[bool] = False
     #: Renew a session idle longer than this (seconds) minus ``renew_margin`` before using it.
     idle_timeout: float | None = None
+    #: botocore's two windows before a session's end (idle or absolute): in the advisory one (``renew_margin``
+    #: seconds) a renewal is tried and, if it fails, the still valid session is used; in the mandatory one
+    #: (``mandatory_margin``) the renewal must succeed.
     renew_margin: float = 60.0
+    mandatory_margin: float = 10.0
     #: Automatic retries allowed at all (Számla Agent: never, provider rule).
     retryable: ClassVar[bool] = True
     #: At most this many requests on the wire at once per ``concurrency_scope`` (None: no cap).
@@ -312,6 +316,7 @@ class SessionAuth(httpx.Auth):
         self.telemetry: Telemetry | None = None  # set by the session when something listens
         self._renewal: str | None = None  # why the last unusable session was: the next login's reason
         self._token: Token | None = None
+        self._kept: str | None = None  # the session whose advisory renewal failed: not tried again
         self._stored_used = 0.0  # last_used of the record last loaded or saved: when to persist again
         self.logins = 0  # logins this object performed (the sandbox counts all of them)
         self.reauths = 0  # re-sends after an expiry
@@ -332,20 +337,48 @@ class SessionAuth(httpx.Auth):
 
     # -- what is the same for sync and async
 
+    def _due(self, token: Token) -> tuple[str | None, bool]:
+        """Why ``token`` is to be renewed before use (None: it is not), and whether the renewal must succeed
+        (the mandatory window) or may fail while the token is still valid (the advisory one)."""
+        now = self.clock()
+        reason, left = None, math.inf
+        if token.expires is not None:
+            reason, left = "token about to expire", token.expires - now
+        timeout = self.provider.idle_timeout
+        if timeout is not None and timeout - (now - token.last_used) <= left:
+            reason, left = "session idle too long", timeout - (now - token.last_used)
+        margin = self.provider.renew_margin
+        if left > margin:
+            return None, False
+        return reason, left <= min(self.provider.mandatory_margin, margin)
+
     def _usable(self, token: Token | None, stale: Token | None, *, quiet: bool = False) -> bool:
         if token is None or (stale is not None and token.value == stale.value):
             return False
-        reason = None
-        if token.expires is not None and self.clock() > token.expires - self.provider.renew_margin:
-            reason = "token about to expire"
-        timeout = self.provider.idle_timeout
-        if timeout is not None and self.clock() - token.last_used > timeout - self.provider.renew_margin:
-            reason = "session idle too long"
-        if reason is not None:
-            self._renewal = _RENEWALS[reason]
-        if reason is not None and not quiet:
+        reason, mandatory = self._due(token)
+        if reason is None or (not mandatory and token.value == self._kept):
+            return True  # fresh, or its advisory renewal failed once: kept until the mandatory window
+        self._renewal = _RENEWALS[reason]
+        if not quiet:
             log.info("%s: %s, renewing before use", self.provider.name, reason)
-        return reason is None
+        return False
+
+    def _still_valid(self, stale: Token | None, *candidates: Token | None) -> Token | None:
+        """After a failed renewal: a session still in its advisory window (not the one the server refused),
+        kept and used instead of failing the call; None when the renewal had to succeed."""
+        for token in candidates:
+            if token is None or (stale is not None and token.value == stale.value):
+                continue
+            reason, mandatory = self._due(token)
+            if reason is not None and not mandatory:
+                log.warning(
+                    "%s: renewing the session early failed: using it while it is valid (%s)",
+                    self.provider.name,
+                    reason,
+                )
+                self._kept, self._token = token.value, token
+                return token
+        return None
 
     def _stored(self, record: Record | None) -> Token | None:
         """The session of a stored record, if it can be used: a damaged or planted one (a token no header can
@@ -533,15 +566,22 @@ class SessionAuth(httpx.Auth):
         if self._usable(self._token, stale):
             return self._token
         with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
-            found = self._adopt(self.store.load(self.key), stale)
+            record = self.store.load(self.key)
+            found = self._adopt(record, stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with (
-                _logins_within(deadline),
-                self._login_clock(),
-                observe_login(self.telemetry, stale, self._renewal, cause),
-            ):
-                token = self._logged_in(self.provider.login())
+            try:
+                with (
+                    _logins_within(deadline),
+                    self._login_clock(),
+                    observe_login(self.telemetry, stale, self._renewal, cause),
+                ):
+                    token = self._logged_in(self.provider.login())
+            except (LoginError, ProviderError, TransportError):
+                kept = self._still_valid(stale, self._token, self._stored(record))
+                if kept is None:
+                    raise
+                return kept
             self.store.save(self.key, token.to_record())
             return token
 
@@ -688,15 +728,22 @@ class SessionAuth(httpx.Auth):
         if self._usable(self._token, stale):
             return self._token
         async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
-            found = self._adopt(await self._call(self.store.load, self.key), stale)
+            record = await self._call(self.store.load, self.key)
+            found = self._adopt(record, stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with (
-                _logins_within(deadline),
-                self._login_clock(),
-                observe_login(self.telemetry, stale, self._renewal, cause),
-            ):
-                token = self._logged_in(await self.provider.alogin())
+            try:
+                with (
+                    _logins_within(deadline),
+                    self._login_clock(),
+                    observe_login(self.telemetry, stale, self._renewal, cause),
+                ):
+                    token = self._logged_in(await self.provider.alogin())
+            except (LoginError, ProviderError, TransportError):
+                kept = self._still_valid(stale, self._token, self._stored(record))
+                if kept is None:
+                    raise
+                return kept
             await self._call(self.store.save, self.key, token.to_record())
             return token
 
