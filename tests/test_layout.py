@@ -173,11 +173,17 @@ def test_public_names() -> None:
             assert getattr(module, name) is not None, f"{module.__name__}.{name}"
     assert billing_sessions.stores.__all__ == [
         "NONCE_FIELD",
+        "AsyncStore",  # the store protocol and its optional abilities (README: a store of your own)
         "FileStore",
+        "KeyedStore",
+        "LocalLocks",
+        "LockTimeout",
         "MemoryStore",
         "Record",
         "RedisStore",
         "SessionStore",
+        "SharedStore",
+        "SlotStore",
     ]
     assert set(billing_sessions.testing.__all__) == {
         "BillingSandbox",

@@ -93,7 +93,7 @@ from billing_sessions.bill_v3_rules import (
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, require
 from billing_sessions.errors import LoginError, ProviderError, UsageError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
-from billing_sessions.store_base import PROCESS_SECRET, acall
+from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import SessionStore
 from billing_sessions.telemetry import Telemetry, observe
 
@@ -562,7 +562,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
     def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
         token = self._now_trusted()
         if token is not None:
-            self.auth.store.save(self.auth.key, token.to_record())
+            self.auth._save(token)
         trust = self._new_trust(answer, remember, device)
         if trust is None:
             return None
@@ -639,7 +639,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     ) -> float | None:
         token = self._now_trusted()
         if token is not None:
-            await acall(self.auth.store, "save", self.auth.key, token.to_record())
+            await self.auth._asave(token)
         trust = self._new_trust(answer, remember, device)
         if trust is None:
             return None

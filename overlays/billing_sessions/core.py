@@ -35,8 +35,8 @@ from billing_sessions.errors import (
 from billing_sessions.lanes import Lane, WriteLanes
 from billing_sessions.ordering import SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport
-from billing_sessions.store_base import PROCESS_SECRET, acall
-from billing_sessions.store_guard import guard
+from billing_sessions.store_base import PROCESS_SECRET
+from billing_sessions.store_guard import GuardedStore, guard
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
 
@@ -145,6 +145,11 @@ class Provider:
     def final_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
         """An answer never worth retrying, whatever its status (BILL v3's hourly quota)."""
         return False
+
+    def record_ttl(self) -> float | None:
+        """Seconds a stored session is of use after it was saved (``SessionStore.save``'s ``ttl``): its idle
+        lifetime, where it has one (None: until replaced)."""
+        return self.idle_timeout
 
     def concurrency_scope(self) -> tuple[str, ...]:
         """What the provider's concurrency limit counts by (BILL: devKey + org)."""
@@ -309,7 +314,7 @@ class SessionAuth(httpx.Auth):
         clock: Clock = time.time,
     ):
         self.provider = provider
-        self.store: SessionStore = guard(store, provider.name)  # its own failures: StoreError, not ours
+        self.store: GuardedStore = guard(store, provider.name)  # its own failures: StoreError, not ours
         self.key = key
         self.clock = clock
         self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
@@ -537,7 +542,7 @@ class SessionAuth(httpx.Auth):
     def _maybe_overtaken(self, write: _Write) -> bool:
         """Could a write allocated after this one have reached the server first? Not when this process drew
         no nonce since and no other process shares the store."""
-        return getattr(self.store, "shared", True) or _ALLOCATED.get(self._allocation_key, 0) != write.mark
+        return self.store.capabilities.shared or _ALLOCATED.get(self._allocation_key, 0) != write.mark
 
     def _drawn(self, write: _Write) -> None:
         """Count a nonce drawn (under the write slot) and remember the count on ``write``."""
@@ -582,8 +587,11 @@ class SessionAuth(httpx.Auth):
                 if kept is None:
                     raise
                 return kept
-            self.store.save(self.key, token.to_record())
+            self._save(token)
             return token
+
+    def _save(self, token: Token) -> None:
+        self.store.save(self.key, token.to_record(), self.provider.record_ttl())
 
     def _replaced(self, kept: Token | None, token: Token | None, stored: Record | None) -> Token | None:
         """After the server replaced ``token`` with ``kept``: the session another caller stored first,
@@ -613,12 +621,12 @@ class SessionAuth(httpx.Auth):
                 adopted = self._replaced(kept, token, self.store.load(self.key))
                 self._token = adopted or kept
                 if adopted is None:
-                    self.store.save(self.key, kept.to_record())
+                    self._save(kept)
             return
         if kept is not None:
             self._token = kept
             if persist:
-                self.store.save(self.key, kept.to_record())
+                self._save(kept)
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         self._start(request)
@@ -718,9 +726,8 @@ class SessionAuth(httpx.Auth):
 
     # -- async: the same steps with task locks; blocking stores run in a worker thread
 
-    async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """A store call from a task (``store_base.acall``): never blocking the event loop."""
-        return await acall(self.store, fn.__name__, *args)
+    async def _asave(self, token: Token) -> None:
+        await self.store.acall("save", self.key, token.to_record(), self.provider.record_ttl())
 
     async def _aensure(
         self, stale: Token | None = None, deadline: float | None = None, cause: httpx.Request | None = None
@@ -728,7 +735,7 @@ class SessionAuth(httpx.Auth):
         if self._usable(self._token, stale):
             return self._token
         async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
-            record = await self._call(self.store.load, self.key)
+            record = await self.store.acall("load", self.key)
             found = self._adopt(record, stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
@@ -744,22 +751,22 @@ class SessionAuth(httpx.Auth):
                 if kept is None:
                     raise
                 return kept
-            await self._call(self.store.save, self.key, token.to_record())
+            await self._asave(token)
             return token
 
     async def _aafter(self, response: httpx.Response, token: Token | None, locked: bool = False) -> None:
         kept, persist = self._seen(response, token)
         if kept is not None and self._fresh(kept, token, locked):
             async with self.store.alock(self.key, "login"):
-                adopted = self._replaced(kept, token, await self._call(self.store.load, self.key))
+                adopted = self._replaced(kept, token, await self.store.acall("load", self.key))
                 self._token = adopted or kept
                 if adopted is None:
-                    await self._call(self.store.save, self.key, kept.to_record())
+                    await self._asave(kept)
             return
         if kept is not None:
             self._token = kept
             if persist:
-                await self._call(self.store.save, self.key, kept.to_record())
+                await self._asave(kept)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         self._start(request)
@@ -777,7 +784,7 @@ class SessionAuth(httpx.Auth):
         token = await self._aensure(deadline=request.extensions.get(DEADLINE), cause=request)
         if token is None:
             async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
-                token = self._adopt(await self._call(self.store.load, self.key), None)
+                token = self._adopt(await self.store.acall("load", self.key), None)
                 response = yield self._prepare(request, token, None)
                 await response.aread()
                 await self._aafter(response, token, locked=True)
@@ -829,7 +836,7 @@ class SessionAuth(httpx.Auth):
             while True:
                 async with contextlib.AsyncExitStack() as order:
                     started = time.perf_counter()
-                    slot = awrite_slot(self.store, self.key, self._floor(), self._call)
+                    slot = awrite_slot(self.store, self.key, self._floor())
                     nonce = await order.enter_async_context(slot)
                     self._drawn(write)
                     self._slot_waited(started)
@@ -858,7 +865,7 @@ class SessionAuth(httpx.Auth):
 
     async def aforget(self) -> None:
         self._token = None
-        await self._call(self.store.delete, self.key)
+        await self.store.acall("delete", self.key)
 
     def release(self, token: Token) -> None:
         """After logging ``token`` out: drop the stored record only if it still holds that session (another
@@ -872,10 +879,10 @@ class SessionAuth(httpx.Auth):
     async def arelease(self, token: Token) -> None:
         self._token = None
         async with self.store.alock(self.key, "login"):
-            record = await self._call(self.store.load, self.key)
+            record = await self.store.acall("load", self.key)
             stored = Token.from_record(record)
             if stored is None or stored.value == token.value:
-                await self._call(self.store.delete, self.key)
+                await self.store.acall("delete", self.key)
 
 
 #: Nonces drawn per (store, account) in this process: whether a later write of the account may be on the wire.

@@ -203,7 +203,7 @@ class _Base(Generic[C]):
         # By default a session kept in a shared store (file, Redis) belongs to every process using it:
         # one of them closing must not log the others out. A store that does not say is taken as shared.
         if logout_on_close is None:
-            logout_on_close = not getattr(self.store, "shared", True)
+            logout_on_close = not self.auth.store.capabilities.shared
         self.logout_on_close = logout_on_close
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")

@@ -50,16 +50,33 @@ from billing_sessions.store_base import (
     NONCE_FIELD,
     POLL_INTERVAL,
     PROCESS_SECRET,
+    AsyncStore,
+    KeyedStore,
     LocalLocks,
     LockTimeout,
     Record,
     SessionStore,
+    SharedStore,
+    SlotStore,
 )
 
 if TYPE_CHECKING:
     from billing_sessions.redis_store import RedisStore
 
-__all__ = ["NONCE_FIELD", "FileStore", "MemoryStore", "Record", "RedisStore", "SessionStore"]
+__all__ = [
+    "NONCE_FIELD",
+    "AsyncStore",
+    "FileStore",
+    "KeyedStore",
+    "LocalLocks",
+    "LockTimeout",
+    "MemoryStore",
+    "Record",
+    "RedisStore",
+    "SessionStore",
+    "SharedStore",
+    "SlotStore",
+]
 
 log = logging.getLogger("billing_sessions.stores")
 
@@ -96,8 +113,8 @@ class MemoryStore:
         record = self._data.get(key)
         return dict(record) if record is not None else None
 
-    def save(self, key: str, record: Record) -> None:
-        self._data[key] = dict(record)
+    def save(self, key: str, record: Record, ttl: float | None = None) -> None:
+        self._data[key] = dict(record)  # kept past ttl: the session checks a record's age itself
 
     def delete(self, key: str) -> None:
         self._data.pop(key, None)
@@ -319,7 +336,7 @@ class FileStore:
         record.pop(NONCE_FIELD, None)
         return record or None
 
-    def save(self, key: str, record: Record) -> None:
+    def save(self, key: str, record: Record, ttl: float | None = None) -> None:
         with self._data_lock(), self._errors("save"):
             data = self._read()
             kept = {NONCE_FIELD: data[key][NONCE_FIELD]} if NONCE_FIELD in data.get(key, {}) else {}
