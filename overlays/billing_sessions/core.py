@@ -467,7 +467,7 @@ class SessionAuth(httpx.Auth):
             ) from None
 
     def _start(self, request: httpx.Request) -> None:
-        policy = self.retry.current if self.retry is not None else None
+        policy = self.retry.policy_for(request) if self.retry is not None else None
         if policy is not None and policy.deadline is not None:
             request.extensions = {**request.extensions, DEADLINE: policy.clock() + policy.deadline}
 
@@ -483,7 +483,11 @@ class SessionAuth(httpx.Auth):
 
     def _past_deadline(self, request: httpx.Request) -> bool:
         deadline = request.extensions.get(DEADLINE)
-        return deadline is not None and self.retry is not None and self.retry.current.clock() >= deadline
+        return (
+            deadline is not None
+            and self.retry is not None
+            and self.retry.policy_for(request).clock() >= deadline
+        )
 
     def _judge(self, request: httpx.Request, response: httpx.Response, write: _Write) -> str:
         """What a nonce write's answer calls for: ``"relogin"`` (then re-send), ``"resend"`` (exclusively,
