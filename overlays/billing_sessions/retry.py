@@ -33,6 +33,7 @@ from billing_sessions import pools
 from billing_sessions.errors import ProviderError, TransportError, status_error
 from billing_sessions.lenient import model as lenient_model
 from billing_sessions.redact import SECRET_HEADERS
+from billing_sessions.store_base import POLL_INTERVAL
 from billing_sessions.telemetry import Telemetry, emit, in_flight
 
 log = logging.getLogger("billing_sessions")
@@ -42,8 +43,6 @@ RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 DEADLINE = "billing_sessions.deadline"
 #: Request extension: the ``RetryPolicy`` of a call made through a ``with_options`` view.
 POLICY = "billing_sessions.policy"
-#: How often an asyncio task tries for an in-flight slot that threads hold (seconds).
-POLL_INTERVAL = 0.005
 #: Failures before a request left: safe to re-send even for a write, and reported as "not sent".
 UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 #: Failures before a request left that a retry cannot mend (a URL no transport serves): not sent, not retried.

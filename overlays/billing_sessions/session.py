@@ -486,7 +486,3 @@ class AsyncSessionBase(_Base[C]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await asyncio.shield(self.aclose())
-
-
-def now() -> float:
-    return time.time()

@@ -8,10 +8,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import os
 import secrets
 import threading
 import weakref
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -20,7 +22,8 @@ from billing_sessions.errors import StoreError
 
 Record = dict[str, Any]
 NONCE_FIELD = "nonce"
-#: How often a waiting asyncio task tries a lock held by a thread or another process (seconds).
+#: How often a waiting asyncio task tries a lock or an in-flight slot held by a thread or another process
+#: (seconds): a thread cannot wake a task safely, so the task polls.
 POLL_INTERVAL = 0.005
 
 
@@ -173,6 +176,22 @@ def takes_ttl(call: object) -> bool:
     except (TypeError, ValueError):
         return False
     return "ttl" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
+def fsync_directory(directory: Path, *, best_effort: bool = False) -> None:
+    """Make a rename or a new file's name in ``directory`` durable (power loss). ``best_effort``: where only
+    power-loss safety is at stake (a replaced store file), a failure is ignored."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        if not best_effort:
+            raise
 
 
 class LocalLocks:

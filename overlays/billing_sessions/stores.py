@@ -58,6 +58,7 @@ from billing_sessions.store_base import (
     SessionStore,
     SharedStore,
     SlotStore,
+    fsync_directory,
 )
 
 if TYPE_CHECKING:
@@ -309,7 +310,7 @@ class FileStore:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
-        _fsync_directory(self.path.parent)
+        fsync_directory(self.path.parent, best_effort=True)
 
     def key_secret(self) -> bytes:
         """The random secret this store's account keys are keyed with (``core.account_key``): 32 bytes in
@@ -526,18 +527,6 @@ def _check_lock_file(path: Path) -> None:
                 raise StoreError(f"session store {str(path)!r}: file locking does not work there") from exc
     finally:
         os.close(fd)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (power loss); not needed for crash safety, so best effort."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 @functools.lru_cache(maxsize=1024)
