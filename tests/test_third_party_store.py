@@ -140,13 +140,13 @@ async def test_a_sessions_own_idle_timeout_is_the_records_ttl(sb: Sandbox, store
 class _Legacy(SqliteStore):
     """A store written before ``ttl``: its save takes none, and still works."""
 
-    def save(self, key: str, record: Record) -> None:  # type: ignore[override]
+    def save(self, key: str, record: Record) -> None:  # type: ignore[override]  # narrower: on purpose
         super().save(key, record)
 
 
 def test_a_store_whose_save_takes_no_ttl_keeps_working(sb: Sandbox, tmp_path: Path) -> None:
     legacy = _Legacy(tmp_path / "legacy.db")
-    with _bill_v3(sb, legacy) as s:  # type: ignore[arg-type]
+    with _bill_v3(sb, legacy) as s:  # a SessionStore for type checkers too
         s.session_info()
         s.session_info()
     assert legacy.saved and all(ttl is None for _, ttl in legacy.saved)

@@ -80,12 +80,14 @@ class SessionStore(Protocol):
     def load(self, key: str) -> Record | None:
         """The record saved under ``key``, or None (never saved, deleted, or expired)."""
 
-    def save(self, key: str, record: Record, ttl: float | None = None) -> None:
-        """Replace the record of ``key`` (the nonce high-water mark is kept). ``ttl``: seconds the record is
-        still of use after this save (the session's idle lifetime; an MFA trust's 30 days); a store that can
-        expire records should drop it after that, one that cannot may keep it (the session checks a record's
-        age itself). None: until replaced or deleted. A store whose ``save`` takes no ``ttl`` still works
-        (it is called without one)."""
+    def save(self, key: str, record: Record) -> None:
+        """Replace the record of ``key`` (the nonce high-water mark is kept).
+
+        A store that can expire records takes a third parameter, ``ttl: float | None = None`` (found by its
+        name): the seconds the record is still of use after this save (the session's idle lifetime, its own
+        ``idle_timeout=``; an MFA trust's rest of 30 days); None: until replaced or deleted. It should drop
+        the record after that. A store without the parameter is called without it and keeps records until
+        they are replaced: the session checks a record's age itself."""
 
     def delete(self, key: str) -> None:
         """Forget the record of ``key``; nothing to forget is no error. The nonce high-water mark is kept:
@@ -130,7 +132,8 @@ class AsyncStore(Protocol):
 
     async def aload(self, key: str) -> Record | None: ...
 
-    async def asave(self, key: str, record: Record, ttl: float | None = None) -> None: ...
+    async def asave(self, key: str, record: Record) -> None:
+        """``save``'s twin; it takes ``ttl`` where ``save`` does."""
 
     async def adelete(self, key: str) -> None: ...
 
@@ -156,7 +159,7 @@ class Capabilities:
     keyed: bool
     asynchronous: bool
     slots: bool
-    ttl: bool  # its save takes ttl= (a store written before the parameter does not)
+    ttl: bool  # its save takes ttl= (see ``SessionStore.save``)
 
     @classmethod
     def of(cls, store: object) -> Capabilities:

@@ -114,8 +114,8 @@ class MemoryStore:
         record = self._data.get(key)
         return dict(record) if record is not None else None
 
-    def save(self, key: str, record: Record, ttl: float | None = None) -> None:
-        self._data[key] = dict(record)  # kept past ttl: the session checks a record's age itself
+    def save(self, key: str, record: Record) -> None:  # no ttl: the session checks a record's age itself
+        self._data[key] = dict(record)
 
     def delete(self, key: str) -> None:
         self._data.pop(key, None)
@@ -337,7 +337,7 @@ class FileStore:
         record.pop(NONCE_FIELD, None)
         return record or None
 
-    def save(self, key: str, record: Record, ttl: float | None = None) -> None:
+    def save(self, key: str, record: Record) -> None:  # no ttl: the session checks a record's age itself
         with self._data_lock(), self._errors("save"):
             data = self._read()
             kept = {NONCE_FIELD: data[key][NONCE_FIELD]} if NONCE_FIELD in data.get(key, {}) else {}
