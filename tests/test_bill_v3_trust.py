@@ -4,7 +4,9 @@ event and metric (days left) at login, a WARNING at most once a day under 7 days
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,3 +155,82 @@ def test_cli_status_shows_until_when_and_days_left(sb: Sandbox, tmp_path: Path) 
     mfa = cli_json("status", "bill-v3", env=env, store=path)["status"]["mfa"]
     assert mfa["remembered_until"] and 2.9 <= mfa["days_left"] <= 3.0
     assert "billing-sessions mfa bill-v3" in mfa["renew"]
+
+
+class _Watched(FileStore):
+    """A FileStore noting the thread of every record call: the event loop's must never block on one."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.threads: list[int] = []
+
+    def load(self, key: str) -> Any:
+        self.threads.append(threading.get_ident())
+        return super().load(key)
+
+    def save(self, key: str, record: Any, *args: Any) -> None:
+        self.threads.append(threading.get_ident())
+        super().save(key, record, *args)
+
+    def delete(self, key: str) -> None:
+        self.threads.append(threading.get_ident())
+        super().delete(key)
+
+
+def _async_session(sb: Sandbox, store: SessionStore) -> bill_v3.AsyncSession:
+    return bill_v3.AsyncSession(
+        sb.base_url("bill_v3"),
+        username=DEMO.bill_user_name,
+        password=DEMO.bill_password,
+        organization_id=DEMO.bill_org_id,
+        dev_key=DEMO.bill_dev_key,
+        store=store,
+        logout_on_close=False,
+    )
+
+
+async def _trust_lifecycle(sb: Sandbox, store: SessionStore) -> None:
+    """MFA, a later login with the remembered trust, an expired one dropped, and the trust calls."""
+    async with _async_session(sb, store) as s:
+        challenge = await s.mfa_challenge()
+        until = await s.mfa_validate(challenge, sb.state.mfa_code() or "")
+        assert until is not None and await s.remembered_until() == until
+        assert 29.9 < (await s.trust_days_left() or 0) <= 30
+    async with _async_session(sb, store) as later:
+        await later.login()  # sends the remembered trust
+        assert later.trusted
+        sb.state.advance(31 * DAY)  # the sandbox refuses the trust now; the store still holds it
+        later.auth._token = None
+        await later.auth.aforget()
+        await later.login()
+        assert not later.trusted and later.trust_lost and await later.remembered_until() is None
+        challenge = await later.mfa_challenge()
+        await later.mfa_validate(challenge, sb.state.mfa_code() or "")
+        await later.forget_trust()
+        assert await later.remembered_until() is None
+
+
+@pytest.mark.anyio
+async def test_async_trust_calls_never_block_the_event_loop_on_a_blocking_store(
+    sb: Sandbox, tmp_path: Path
+) -> None:
+    store = _Watched(tmp_path / "sessions.json")
+    await _trust_lifecycle(sb, store)
+    assert store.threads and threading.get_ident() not in store.threads
+
+
+@pytest.mark.anyio
+async def test_async_trust_calls_use_the_stores_own_coroutines(
+    sb: Sandbox, redis_url: str, redis_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from billing_sessions.redis_store import RedisStore
+
+    store = RedisStore(redis_url, prefix=redis_prefix)
+    store.key_secret()  # keyed once, as a session does when it is made (before the loop runs anything)
+
+    async def no_thread(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a worker thread for a store that has coroutines")
+
+    monkeypatch.setattr(asyncio, "to_thread", no_thread)
+    await _trust_lifecycle(sb, store)
+    await store.aclose()

@@ -173,14 +173,31 @@ def test_public_names() -> None:
             assert getattr(module, name) is not None, f"{module.__name__}.{name}"
     assert billing_sessions.stores.__all__ == [
         "NONCE_FIELD",
+        "AsyncStore",  # the store protocol and its optional abilities (README: a store of your own)
         "FileStore",
+        "KeyedStore",
+        "LocalLocks",
+        "LockTimeout",
         "MemoryStore",
         "Record",
         "RedisStore",
         "SessionStore",
+        "SharedStore",
+        "SlotStore",
     ]
     assert set(billing_sessions.testing.__all__) == {
         "BillingSandbox",
         "billing_sandbox",
         "billing_sandbox_server",
     }
+
+
+def test_one_place_for_each_store_rule() -> None:
+    """One poll interval and one directory fsync for the stores, the nonce file and the in-flight limit."""
+    from billing_sessions import nonce_file, retry, session, store_base, stores
+
+    assert vars(retry)["POLL_INTERVAL"] is store_base.POLL_INTERVAL
+    fsyncs = {vars(m)["fsync_directory"] for m in (nonce_file, stores)}
+    assert fsyncs == {store_base.fsync_directory}
+    assert not hasattr(nonce_file, "_fsync_directory") and not hasattr(stores, "_fsync_directory")
+    assert not hasattr(session, "now")  # dead code gone

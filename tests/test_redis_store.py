@@ -290,3 +290,25 @@ async def test_async_sessions_on_one_redis_store_log_in_once_and_never_reuse_a_n
     assert counters["writes_applied"] == 80
     assert counters["logins"] == 2
     assert a.logins + b.logins == 2
+
+
+def test_a_sessions_own_idle_timeout_reaches_the_key_expiry(
+    sb: Sandbox, store: RedisStore, redis_url: str
+) -> None:
+    from billing_sessions import bill_v3
+
+    bill_v3.LoginGuard.reset()
+    with bill_v3.Session(
+        sb.base_url("bill_v3"),
+        username=DEMO.bill_user_name,
+        password=DEMO.bill_password,
+        organization_id=DEMO.bill_org_id,
+        dev_key=DEMO.bill_dev_key,
+        store=store,
+        idle_timeout=600.0,  # not BILL's 35 minutes: the store hears it with each save
+        logout_on_close=False,
+    ) as s:
+        s.session_info()
+        key = s.auth.key
+    assert 599_000 < _raw(redis_url).pttl(f"{store.prefix}:{key}:session") <= 600_000
+    bill_v3.LoginGuard.reset()

@@ -356,3 +356,44 @@ def test_the_deadline_never_cuts_a_write_that_was_sent(sb: Sandbox) -> None:
         created = create_invoice.sync_detailed(client=s.client, body=_invoice())
     assert created.status_code == 201
     assert sb.state.counters("gestix")["writes_applied"] == 1
+
+
+def test_a_with_options_view_keeps_its_options_in_a_thread_pool(sb: Sandbox) -> None:
+    fake = FakeTime()
+    with _gestix(sb, fake.policy()) as s, ThreadPoolExecutor(2) as pool:
+        s.status()
+        view = s.with_options(max_retries=0)
+        sb.state.inject("gestix", "503")
+        with pytest.raises(ProviderUnavailable):
+            pool.submit(view.status).result()  # the options travel with the view's requests
+        sb.state.inject("gestix", "503")
+        with s.with_options(max_retries=0):  # a block's options stay in its thread (a ContextVar)
+            pool.submit(s.status).result()  # retried under the session's own policy
+        sb.state.inject("gestix", "503")
+        s.status()  # the session itself is unchanged by a view
+        view.close()  # closes only the view's client
+        s.status()
+        assert s.logins == 1 and view.logins == 1 and view.auth is s.auth
+    assert fake.sleeps == [0.5, 0.5]
+
+
+@pytest.mark.anyio
+async def test_a_with_options_view_of_an_async_session(sb: Sandbox) -> None:
+    fake = FakeTime()
+    async with gestix.AsyncSession(
+        sb.base_url("gestix"), api_token=DEMO.gestix_api_token, retry=fake.policy(async_sleep=_no_wait)
+    ) as s:
+        await s.status()
+        view = s.with_options(retry=fake.policy(max_retries=0), timeout=5.0)
+        assert isinstance(view, gestix.AsyncSession)
+        sb.state.inject("gestix", "503")
+        with pytest.raises(ProviderUnavailable):
+            await view.status()
+        sb.state.inject("gestix", "503")
+        await s.status()
+        await view.aclose()
+    assert sb.state.counters("gestix")["logins"] == 1
+
+
+async def _no_wait(seconds: float) -> None:
+    pass

@@ -364,3 +364,71 @@ def test_the_hourly_quota_is_never_retried_even_without_retry_after(sb: Sandbox)
         s.session_info()  # other answers are still retried
     assert caught.value.code == "BDC_1144"
     assert sb.state.counters("bill_v3")["faults_injected"] == 2
+
+
+# -- renewal windows: advisory (try, keep the valid session on failure), mandatory (must succeed) ------------
+
+
+def test_a_failed_early_renewal_keeps_the_still_valid_session(
+    sb: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = FakeClock()
+    with _session(sb, clock=clock) as s:
+        s.session_info()
+        clock.now += 34.5 * 60  # 30 s of the 35 idle minutes left: the advisory window
+        sb.state.advance(34.5 * 60)
+        sb.state.inject("bill_v3", "503", 1)  # the early login fails (a POST: not retried)
+        with caplog.at_level(logging.WARNING, "billing_sessions"):
+            s.session_info()  # answered on the session that is still valid
+        assert "renewing the session early failed" in caplog.text
+        assert s.logins == 1
+        s.session_info()  # used again: no second early login for the same session
+    counters = sb.state.counters("bill_v3")
+    assert (counters["logins"], counters["faults_injected"], counters["expired_rejections"]) == (1, 1, 0)
+
+
+async def test_a_failed_early_renewal_keeps_the_session_async(sb: Sandbox) -> None:
+    clock = FakeClock()
+    async with bill_v3.AsyncSession(sb.base_url("bill_v3"), clock=clock, **_kwargs()) as s:
+        await s.session_info()
+        clock.now += 34.5 * 60
+        sb.state.advance(34.5 * 60)
+        sb.state.inject("bill_v3", "503", 1)
+        await s.session_info()
+        assert s.logins == 1
+    assert sb.state.counters("bill_v3")["logins"] == 1
+
+
+def test_a_rejected_password_in_the_advisory_window_is_tried_once(sb: Sandbox) -> None:
+    clock = FakeClock()
+    with _session(sb, clock=clock) as s:
+        s.session_info()
+        s.provider.password = "changed-elsewhere"  # type: ignore[attr-defined]
+        clock.now += 34.5 * 60
+        sb.state.advance(34.5 * 60)
+        for _ in range(3):
+            s.session_info()
+        assert sb.state.counters("bill_v3")["login_failures"] == 1  # once, not once per call
+        # Each use restarted the idle time; 5 s left of it: the mandatory window, the renewal must succeed.
+        clock.now += 35 * 60 - 5
+        sb.state.advance(35 * 60 - 5)
+        with pytest.raises(LoginError):
+            s.session_info()
+        assert sb.state.counters("bill_v3")["login_failures"] == 2  # one attempt, no loop
+        s.provider.password = DEMO.bill_password  # type: ignore[attr-defined]
+        s.session_info()
+        assert s.logins == 2
+
+
+def test_a_failed_renewal_in_the_mandatory_window_fails_the_call(sb: Sandbox) -> None:
+    clock = FakeClock()
+    with _session(sb, clock=clock) as s:
+        s.session_info()
+        clock.now += 35 * 60 - 5
+        sb.state.advance(35 * 60 - 5)
+        sb.state.inject("bill_v3", "503", 1)
+        with pytest.raises(ProviderError) as caught:
+            s.session_info()
+        assert caught.value.status == 503
+        s.session_info()  # the next call renews
+    assert sb.state.counters("bill_v3")["logins"] == 2

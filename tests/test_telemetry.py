@@ -509,3 +509,63 @@ def test_bill_v3_mfa_is_a_span_with_no_code_and_no_remember_id(
     text = otel.exported()
     assert code not in text and re.search(r"rm[0-9a-f]{32}", text) is None
     assert [s for s in DEMO.secrets() | issued if s in text] == []
+
+
+class _Watched(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """An answer body that notes the in-flight gauge while it is being read."""
+
+    def __init__(self, stream: Any, otel: Otel, seen: list[Any]) -> None:
+        self.stream, self.otel, self.seen = stream, otel, seen
+
+    def __iter__(self) -> Any:
+        self.seen.append(self.otel.total("requests.in_flight"))
+        yield from self.stream
+
+    async def __aiter__(self) -> Any:
+        self.seen.append(self.otel.total("requests.in_flight"))
+        async for chunk in self.stream:
+            yield chunk
+
+    def close(self) -> None:
+        self.stream.close()
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+
+class _Watching(httpx.HTTPTransport):
+    def __init__(self, otel: Otel, seen: list[Any]) -> None:
+        super().__init__()
+        self.otel, self.seen = otel, seen
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        response.stream = _Watched(response.stream, self.otel, self.seen)
+        return response
+
+
+class _AWatching(httpx.AsyncHTTPTransport):
+    def __init__(self, otel: Otel, seen: list[Any]) -> None:
+        super().__init__()
+        self.otel, self.seen = otel, seen
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        response.stream = _Watched(response.stream, self.otel, self.seen)
+        return response
+
+
+async def test_the_in_flight_gauge_covers_the_body_read_sync_and_async(sb: Sandbox, otel: Otel) -> None:
+    seen: list[Any] = []
+    with _gestix(sb, otel, httpx_args={"transport": _Watching(otel, seen)}) as s:
+        s.status()
+    async with gestix.AsyncSession(
+        sb.base_url("gestix"),
+        api_token=DEMO.gestix_api_token,
+        httpx_args={"transport": _AWatching(otel, seen)},
+        **otel.options(),
+    ) as a:
+        await a.status()
+    # Every body (the logins' and the calls') was read while its request counted as in flight.
+    assert seen == [1] * 4
+    assert otel.total("requests.in_flight") == 0

@@ -209,10 +209,15 @@ class _BillV3(Provider):
 
     # -- login
 
+    def _given(self) -> Trust | None:
+        """A ``remember_me_id=`` the caller passed (it has no known age), else None: the store's is used."""
+        return Trust(self.remember_me_id, self.device, float("inf")) if self.remember_me_id else None
+
     def _remembered(self) -> Trust | None:
-        if self.remember_me_id:
-            return Trust(self.remember_me_id, self.device, float("inf"))
-        return self.trust.load(self.wall()) if self.trust is not None else None
+        return self._given() or (self.trust.load(self.wall()) if self.trust is not None else None)
+
+    async def _aremembered(self) -> Trust | None:
+        return self._given() or (await self.trust.aload(self.wall()) if self.trust is not None else None)
 
     def _login_body(self, trust: Trust | None) -> LoginRequest:
         body = LoginRequest(
@@ -228,68 +233,90 @@ class _BillV3(Provider):
     def _account(self) -> str:
         return account_key(self.name, "login", self.credentials(), PROCESS_SECRET)
 
-    def _token(self, response: Response[Any], trust: Trust | None) -> Token:
+    def _token(self, response: Response[Any], trust: Trust | None) -> tuple[Token, bool]:
+        """The login answer's session, and whether the remembered trust it was sent with was refused (expired
+        or revoked: the caller drops a stored one; never retried in a loop)."""
         answer: LoginResponse = expect_login(response)
         trusted = answer.trusted is True
-        if trust is not None and not trusted:
-            # Expired (30 days) or revoked: drop it and say so once; never retried in a loop.
+        lost = trust is not None and not trusted
+        if lost:
             self.trust_lost = True
-            if self.trust is not None and not self.remember_me_id:
-                self.trust.drop()
             log.warning("%s: the remembered MFA trust was not accepted (expired?): %s", self.name, MFA_HINT)
-        if trust is not None and trusted:
-            self.trust_held(trust, "remembered")
         now = time.time()
-        return Token(
-            value=answer.session_id, created=now, last_used=now, kind=TRUSTED if trusted else UNTRUSTED_KIND
+        kind = TRUSTED if trusted else UNTRUSTED_KIND
+        return Token(value=answer.session_id, created=now, last_used=now, kind=kind), lost
+
+    def _stored_trust(self) -> TrustKeeper | None:
+        """The store's trust keeper, unless the caller passed its own ``remember_me_id=``."""
+        return None if self.remember_me_id else self.trust
+
+    def _days_left(self, trust: Trust, reason: str) -> float | None:
+        """An ``mfa_trust`` event (and metric) saying how long ``trust`` holds; the days left when a warning
+        may be due (fewer than 7). A ``remember_me_id=`` the caller passed has no known age: nothing."""
+        if trust.until == float("inf"):
+            return None
+        left = days_left(trust.until, self.wall())
+        if self.telemetry is not None:
+            self.telemetry.emit(self.telemetry.event("mfa_trust", reason=reason, days_left=left))
+        return left if left < WARN_DAYS and self.trust is not None else None
+
+    def _warn(self, trust: Trust, left: float) -> None:
+        until = datetime.datetime.fromtimestamp(trust.until, datetime.UTC).isoformat(timespec="minutes")
+        log.warning(
+            "%s: the remembered MFA trust expires in %.1f days (%s); after that logins are untrusted "
+            "and payments refused: %s before then",
+            NAME,
+            left,
+            until,
+            MFA_HINT,
         )
 
     def trust_held(self, trust: Trust, reason: str) -> None:
-        """Say how long the remembered trust holds: an ``mfa_trust`` event (and metric), and a WARNING at
-        most once a day (per store) when fewer than 7 days are left: only a person with the phone can renew
-        it. A ``remember_me_id=`` the caller passed has no known age: nothing is said."""
-        if trust.until == float("inf"):
-            return
-        now = self.wall()
-        left = days_left(trust.until, now)
-        if self.telemetry is not None:
-            self.telemetry.emit(self.telemetry.event("mfa_trust", reason=reason, days_left=left))
-        if left < WARN_DAYS and self.trust is not None and self.trust.warning_due(now):
-            until = datetime.datetime.fromtimestamp(trust.until, datetime.UTC).isoformat(timespec="minutes")
-            log.warning(
-                "%s: the remembered MFA trust expires in %.1f days (%s); after that logins are untrusted "
-                "and payments refused: %s before then",
-                NAME,
-                left,
-                until,
-                MFA_HINT,
-            )
+        """Say how long the remembered trust holds: an ``mfa_trust`` event, and a WARNING at most once a day
+        (per store) when fewer than 7 days are left: only a person with the phone can renew it."""
+        left = self._days_left(trust, reason)
+        if left is not None and self.trust is not None and self.trust.warning_due(self.wall()):
+            self._warn(trust, left)
+
+    async def atrust_held(self, trust: Trust, reason: str) -> None:
+        left = self._days_left(trust, reason)
+        if left is not None and self.trust is not None and await self.trust.awarning_due(self.wall()):
+            self._warn(trust, left)
 
     def login(self) -> Token:
         LoginGuard.before(self._key_id(), self._account(), self.wall())
         try:
             trust = self._remembered()
             client = self.login_client(Client)
-            token = self._token(login.sync_detailed(client=client, body=self._login_body(trust)), trust)
+            response = login.sync_detailed(client=client, body=self._login_body(trust))
+            token, lost = self._token(response, trust)
         except LoginError:  # rejected credentials count; a network failure or a quota answer does not
             LoginGuard.after(self._account(), ok=False)
             raise
         LoginGuard.after(self._account(), ok=True)
+        stored = self._stored_trust()
+        if lost and stored is not None:
+            stored.drop()
+        elif trust is not None and not lost:
+            self.trust_held(trust, "remembered")
         return token
 
     async def alogin(self) -> Token:
-        import asyncio
-
         LoginGuard.before(self._key_id(), self._account(), self.wall())
         try:
-            trust = await asyncio.to_thread(self._remembered)
+            trust = await self._aremembered()
             client = self.login_client(Client)
             response = await login.asyncio_detailed(client=client, body=self._login_body(trust))
-            token = await asyncio.to_thread(self._token, response, trust)
+            token, lost = self._token(response, trust)
         except LoginError:
             LoginGuard.after(self._account(), ok=False)
             raise
         LoginGuard.after(self._account(), ok=True)
+        stored = self._stored_trust()
+        if lost and stored is not None:
+            await stored.adrop()
+        elif trust is not None and not lost:
+            await self.atrust_held(trust, "remembered")
         return token
 
     def logout(self, token: Token) -> None:
@@ -365,40 +392,22 @@ class _Options:
         """True when a remembered trust was refused at login (expired): it was dropped; run the MFA again."""
         return self._v3.trust_lost
 
-    def remembered_until(self) -> float | None:
-        """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
-        trust = self._v3.trust.load(time.time()) if self._v3.trust is not None else None
-        return trust.until if trust is not None else None
-
-    def trust_days_left(self) -> float | None:
-        """Days until the stored ``rememberMeId`` expires (None without one): renew it (``mfa``) before 0."""
-        until = self.remembered_until()
-        return None if until is None else days_left(until, time.time())
-
-    def forget_trust(self) -> None:
-        """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
-        if self._v3.trust is not None:
-            self._v3.trust.drop()
-
-    def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
+    def _now_trusted(self) -> Token | None:
+        """The current session, marked trusted (``mfa_validate`` made it so); the caller stores it."""
         token = self.auth.token
-        if token is not None:
-            trusted = Token(
-                token.value, token.created, token.last_used, TRUSTED, token.expires, token.endpoint
-            )
-            self.auth._token = trusted
-            self.store.save(self.auth.key, trusted.to_record())
+        if token is None:
+            return None
+        trusted = Token(token.value, token.created, token.last_used, TRUSTED, token.expires, token.endpoint)
+        self.auth._token = trusted
+        return trusted
+
+    def _new_trust(self, answer: ValidateResponse, remember: bool, device: str | None) -> Trust | None:
         remember_me_id = trust_id(answer)
         if not remember or remember_me_id is None:
             return None
-        until = time.time() + REMEMBER_FOR
-        trust = Trust(remember_me_id, device or self._v3.device, until)
-        if self._v3.trust is not None:
-            self._v3.trust.save(trust)
         self._v3.trust_lost = False
-        self._v3.trust_held(trust, "validated")
         log.info("%s: MFA trust remembered for this account (30 days)", NAME)
-        return until
+        return Trust(remember_me_id, device or self._v3.device, time.time() + REMEMBER_FOR)
 
     def _validate_body(
         self, challenge_id: str, code: str, remember: bool, device: str | None, machine_name: str | None
@@ -535,6 +544,33 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
                 return
             cursor = cursors.follow(results, next_page)
 
+    def remembered_until(self) -> float | None:
+        """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
+        trust = self._v3.trust.load(time.time()) if self._v3.trust is not None else None
+        return trust.until if trust is not None else None
+
+    def trust_days_left(self) -> float | None:
+        """Days until the stored ``rememberMeId`` expires (None without one): renew it (``mfa``) before 0."""
+        until = self.remembered_until()
+        return None if until is None else days_left(until, time.time())
+
+    def forget_trust(self) -> None:
+        """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
+        if self._v3.trust is not None:
+            self._v3.trust.drop()
+
+    def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
+        token = self._now_trusted()
+        if token is not None:
+            self.auth._save(token)
+        trust = self._new_trust(answer, remember, device)
+        if trust is None:
+            return None
+        if self._v3.trust is not None:
+            self._v3.trust.save(trust)
+        self._v3.trust_held(trust, "validated")
+        return trust.until
+
     def mfa_challenge(self) -> str:
         """Text a code to the user's MFA phone (5 texts a minute: call it only when a person will type the
         code); returns the challenge id for ``mfa_validate``."""
@@ -583,6 +619,35 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
                 return
             cursor = cursors.follow(results, next_page)
 
+    async def remembered_until(self) -> float | None:
+        """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
+        trust = await self._v3.trust.aload(time.time()) if self._v3.trust is not None else None
+        return trust.until if trust is not None else None
+
+    async def trust_days_left(self) -> float | None:
+        """Days until the stored ``rememberMeId`` expires (None without one): renew it (``mfa``) before 0."""
+        until = await self.remembered_until()
+        return None if until is None else days_left(until, time.time())
+
+    async def forget_trust(self) -> None:
+        """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
+        if self._v3.trust is not None:
+            await self._v3.trust.adrop()
+
+    async def _amade_trusted(
+        self, answer: ValidateResponse, remember: bool, device: str | None
+    ) -> float | None:
+        token = self._now_trusted()
+        if token is not None:
+            await self.auth._asave(token)
+        trust = self._new_trust(answer, remember, device)
+        if trust is None:
+            return None
+        if self._v3.trust is not None:
+            await self._v3.trust.asave(trust)
+        await self._v3.atrust_held(trust, "validated")
+        return trust.until
+
     async def mfa_challenge(self) -> str:
         with observe(self.telemetry, "mfa", reason="challenge"):
             response = await generate_challenge.asyncio_detailed(client=self.client, body=ChallengeRequest())
@@ -597,11 +662,8 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         device: str | None = None,
         machine_name: str | None = None,
     ) -> float | None:
-        import asyncio
-
         body = self._validate_body(challenge_id, code, remember, device, machine_name)
         with observe(self.telemetry, "mfa", reason="validate"):
             response = await validate_challenge.asyncio_detailed(client=self.client, body=body)
             answer: ValidateResponse = expect(response, ValidateResponse, VALIDATE)
-        until: float | None = await asyncio.to_thread(self._made_trusted, answer, remember, device)
-        return until
+        return await self._amade_trusted(answer, remember, device)

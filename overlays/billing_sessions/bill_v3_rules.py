@@ -26,6 +26,8 @@ from billing_sessions.errors import (
     login_error,
     status_error,
 )
+from billing_sessions.store_base import Record
+from billing_sessions.store_guard import guard
 from billing_sessions.stores import SessionStore
 
 NAME = "bill_v3"
@@ -208,40 +210,76 @@ def trust_key(session_key: str) -> str:
 
 
 class TrustKeeper:
-    """The account's ``rememberMeId`` in the session store, under its own key next to the session's."""
+    """The account's ``rememberMeId`` in the session store, under its own key next to the session's. The
+    ``a``-prefixed twins never block the event loop (``GuardedStore.acall``)."""
 
     def __init__(self, store: SessionStore, key: str) -> None:
-        self.store = store
+        self.store = guard(store, NAME)
         self.key = trust_key(key)
 
     def load(self, now: float) -> Trust | None:
-        record = self.store.load(self.key)
-        if not record or not isinstance(record.get("remember_me_id"), str):
-            return None
-        try:
-            trust = Trust(str(record["remember_me_id"]), str(record["device"]), float(record["until"]))
-        except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: a 400-digit "until"
-            return None
-        return trust if trust.until > now and trust.until != float("inf") else None
+        return _trust(self.store.load(self.key), now)
+
+    async def aload(self, now: float) -> Trust | None:
+        return _trust(await self.store.acall("load", self.key), now)
 
     def save(self, trust: Trust) -> None:
-        record = {"remember_me_id": trust.remember_me_id, "device": trust.device, "until": trust.until}
-        self.store.save(self.key, record)
+        self.store.save(self.key, _trust_record(trust), REMEMBER_FOR)
+
+    async def asave(self, trust: Trust) -> None:
+        await self.store.acall("save", self.key, _trust_record(trust), REMEMBER_FOR)
 
     def warning_due(self, now: float) -> bool:
         """Is a "trust expires soon" warning due (none given in the last day, by any process sharing the
         store)? Marks it given when it is."""
-        record = self.store.load(self.key)
-        if not record:
-            return False
-        warned = record.get("warned")
-        if isinstance(warned, int | float) and now - warned < DAY:
-            return False
-        self.store.save(self.key, {**record, "warned": now})
-        return True
+        marked = _warned(self.store.load(self.key), now)
+        if marked is not None:
+            self.store.save(self.key, marked, _left(marked, now))
+        return marked is not None
+
+    async def awarning_due(self, now: float) -> bool:
+        marked = _warned(await self.store.acall("load", self.key), now)
+        if marked is not None:
+            await self.store.acall("save", self.key, marked, _left(marked, now))
+        return marked is not None
 
     def drop(self) -> None:
         self.store.delete(self.key)
+
+    async def adrop(self) -> None:
+        await self.store.acall("delete", self.key)
+
+
+def _trust(record: Record | None, now: float) -> Trust | None:
+    if not record or not isinstance(record.get("remember_me_id"), str):
+        return None
+    try:
+        trust = Trust(str(record["remember_me_id"]), str(record["device"]), float(record["until"]))
+    except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: a 400-digit "until"
+        return None
+    return trust if trust.until > now and trust.until != float("inf") else None
+
+
+def _trust_record(trust: Trust) -> Record:
+    return {"remember_me_id": trust.remember_me_id, "device": trust.device, "until": trust.until}
+
+
+def _left(record: Record, now: float) -> float:
+    """The rest of a trust record's 30 days (at least a second: a ttl is positive)."""
+    try:
+        return max(1.0, float(record["until"]) - now)
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return REMEMBER_FOR
+
+
+def _warned(record: Record | None, now: float) -> Record | None:
+    """The record marked as warned now, when a warning is due (None: not due)."""
+    if not record:
+        return None
+    warned = record.get("warned")
+    if isinstance(warned, int | float) and now - warned < DAY:
+        return None
+    return {**record, "warned": now}
 
 
 def days_left(until: float, now: float) -> float:

@@ -36,7 +36,7 @@ from billing_sessions.lanes import Lane, WriteLanes
 from billing_sessions.ordering import SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport
 from billing_sessions.store_base import PROCESS_SECRET
-from billing_sessions.store_guard import guard
+from billing_sessions.store_guard import GuardedStore, guard
 from billing_sessions.stores import Record, SessionStore
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
 
@@ -121,7 +121,11 @@ class Provider:
     session_by_first_call: ClassVar[bool] = False
     #: Renew a session idle longer than this (seconds) minus ``renew_margin`` before using it.
     idle_timeout: float | None = None
+    #: botocore's two windows before a session's end (idle or absolute): in the advisory one (``renew_margin``
+    #: seconds) a renewal is tried and, if it fails, the still valid session is used; in the mandatory one
+    #: (``mandatory_margin``) the renewal must succeed.
     renew_margin: float = 60.0
+    mandatory_margin: float = 10.0
     #: Automatic retries allowed at all (Számla Agent: never, provider rule).
     retryable: ClassVar[bool] = True
     #: At most this many requests on the wire at once per ``concurrency_scope`` (None: no cap).
@@ -141,6 +145,11 @@ class Provider:
     def final_answer(self, request: httpx.Request, response: httpx.Response) -> bool:
         """An answer never worth retrying, whatever its status (BILL v3's hourly quota)."""
         return False
+
+    def record_ttl(self) -> float | None:
+        """Seconds a stored session is of use after it was saved (``SessionStore.save``'s ``ttl``): its idle
+        lifetime, where it has one (None: until replaced)."""
+        return self.idle_timeout
 
     def concurrency_scope(self) -> tuple[str, ...]:
         """What the provider's concurrency limit counts by (BILL: devKey + org)."""
@@ -232,9 +241,6 @@ class Provider:
                 await client.get_async_httpx_client().aclose()
 
 
-#: Store calls a store may offer as coroutines too (``aload``, ...): the async session then uses those.
-_ASYNC_TWINS = frozenset({"load", "save", "delete", "allocate_nonce"})
-
 #: The last login this thread or task made, as (start, end) on its session object's login clock.
 _own_login: contextvars.ContextVar[tuple[int, int] | None] = contextvars.ContextVar("own_login", default=None)
 
@@ -308,13 +314,14 @@ class SessionAuth(httpx.Auth):
         clock: Clock = time.time,
     ):
         self.provider = provider
-        self.store: SessionStore = guard(store, provider.name)  # its own failures: StoreError, not ours
+        self.store: GuardedStore = guard(store, provider.name)  # its own failures: StoreError, not ours
         self.key = key
         self.clock = clock
         self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
         self.telemetry: Telemetry | None = None  # set by the session when something listens
         self._renewal: str | None = None  # why the last unusable session was: the next login's reason
         self._token: Token | None = None
+        self._kept: str | None = None  # the session whose advisory renewal failed: not tried again
         self._stored_used = 0.0  # last_used of the record last loaded or saved: when to persist again
         self.logins = 0  # logins this object performed (the sandbox counts all of them)
         self.reauths = 0  # re-sends after an expiry
@@ -335,20 +342,48 @@ class SessionAuth(httpx.Auth):
 
     # -- what is the same for sync and async
 
+    def _due(self, token: Token) -> tuple[str | None, bool]:
+        """Why ``token`` is to be renewed before use (None: it is not), and whether the renewal must succeed
+        (the mandatory window) or may fail while the token is still valid (the advisory one)."""
+        now = self.clock()
+        reason, left = None, math.inf
+        if token.expires is not None:
+            reason, left = "token about to expire", token.expires - now
+        timeout = self.provider.idle_timeout
+        if timeout is not None and timeout - (now - token.last_used) <= left:
+            reason, left = "session idle too long", timeout - (now - token.last_used)
+        margin = self.provider.renew_margin
+        if left > margin:
+            return None, False
+        return reason, left <= min(self.provider.mandatory_margin, margin)
+
     def _usable(self, token: Token | None, stale: Token | None, *, quiet: bool = False) -> bool:
         if token is None or (stale is not None and token.value == stale.value):
             return False
-        reason = None
-        if token.expires is not None and self.clock() > token.expires - self.provider.renew_margin:
-            reason = "token about to expire"
-        timeout = self.provider.idle_timeout
-        if timeout is not None and self.clock() - token.last_used > timeout - self.provider.renew_margin:
-            reason = "session idle too long"
-        if reason is not None:
-            self._renewal = _RENEWALS[reason]
-        if reason is not None and not quiet:
+        reason, mandatory = self._due(token)
+        if reason is None or (not mandatory and token.value == self._kept):
+            return True  # fresh, or its advisory renewal failed once: kept until the mandatory window
+        self._renewal = _RENEWALS[reason]
+        if not quiet:
             log.info("%s: %s, renewing before use", self.provider.name, reason)
-        return reason is None
+        return False
+
+    def _still_valid(self, stale: Token | None, *candidates: Token | None) -> Token | None:
+        """After a failed renewal: a session still in its advisory window (not the one the server refused),
+        kept and used instead of failing the call; None when the renewal had to succeed."""
+        for token in candidates:
+            if token is None or (stale is not None and token.value == stale.value):
+                continue
+            reason, mandatory = self._due(token)
+            if reason is not None and not mandatory:
+                log.warning(
+                    "%s: renewing the session early failed: using it while it is valid (%s)",
+                    self.provider.name,
+                    reason,
+                )
+                self._kept, self._token = token.value, token
+                return token
+        return None
 
     def _stored(self, record: Record | None) -> Token | None:
         """The session of a stored record, if it can be used: a damaged or planted one (a token no header can
@@ -432,7 +467,7 @@ class SessionAuth(httpx.Auth):
             ) from None
 
     def _start(self, request: httpx.Request) -> None:
-        policy = self.retry.current if self.retry is not None else None
+        policy = self.retry.policy_for(request) if self.retry is not None else None
         if policy is not None and policy.deadline is not None:
             request.extensions = {**request.extensions, DEADLINE: policy.clock() + policy.deadline}
 
@@ -448,7 +483,11 @@ class SessionAuth(httpx.Auth):
 
     def _past_deadline(self, request: httpx.Request) -> bool:
         deadline = request.extensions.get(DEADLINE)
-        return deadline is not None and self.retry is not None and self.retry.current.clock() >= deadline
+        return (
+            deadline is not None
+            and self.retry is not None
+            and self.retry.policy_for(request).clock() >= deadline
+        )
 
     def _judge(self, request: httpx.Request, response: httpx.Response, write: _Write) -> str:
         """What a nonce write's answer calls for: ``"relogin"`` (then re-send), ``"resend"`` (exclusively,
@@ -507,7 +546,7 @@ class SessionAuth(httpx.Auth):
     def _maybe_overtaken(self, write: _Write) -> bool:
         """Could a write allocated after this one have reached the server first? Not when this process drew
         no nonce since and no other process shares the store."""
-        return getattr(self.store, "shared", True) or _ALLOCATED.get(self._allocation_key, 0) != write.mark
+        return self.store.capabilities.shared or _ALLOCATED.get(self._allocation_key, 0) != write.mark
 
     def _drawn(self, write: _Write) -> None:
         """Count a nonce drawn (under the write slot) and remember the count on ``write``."""
@@ -536,17 +575,27 @@ class SessionAuth(httpx.Auth):
         if self._usable(self._token, stale):
             return self._token
         with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
-            found = self._adopt(self.store.load(self.key), stale)
+            record = self.store.load(self.key)
+            found = self._adopt(record, stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with (
-                _logins_within(deadline),
-                self._login_clock(),
-                observe_login(self.telemetry, stale, self._renewal, cause),
-            ):
-                token = self._logged_in(self.provider.login())
-            self.store.save(self.key, token.to_record())
+            try:
+                with (
+                    _logins_within(deadline),
+                    self._login_clock(),
+                    observe_login(self.telemetry, stale, self._renewal, cause),
+                ):
+                    token = self._logged_in(self.provider.login())
+            except (LoginError, ProviderError, TransportError):
+                kept = self._still_valid(stale, self._token, self._stored(record))
+                if kept is None:
+                    raise
+                return kept
+            self._save(token)
             return token
+
+    def _save(self, token: Token) -> None:
+        self.store.save(self.key, token.to_record(), self.provider.record_ttl())
 
     def _replaced(self, kept: Token | None, token: Token | None, stored: Record | None) -> Token | None:
         """After the server replaced ``token`` with ``kept``: the session another caller stored first,
@@ -576,12 +625,12 @@ class SessionAuth(httpx.Auth):
                 adopted = self._replaced(kept, token, self.store.load(self.key))
                 self._token = adopted or kept
                 if adopted is None:
-                    self.store.save(self.key, kept.to_record())
+                    self._save(kept)
             return
         if kept is not None:
             self._token = kept
             if persist:
-                self.store.save(self.key, kept.to_record())
+                self._save(kept)
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         self._start(request)
@@ -681,17 +730,8 @@ class SessionAuth(httpx.Auth):
 
     # -- async: the same steps with task locks; blocking stores run in a worker thread
 
-    async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """A store call from a task: the store's own coroutine where it has one (``aload`` for ``load``),
-        else a worker thread for a blocking store."""
-        twin = getattr(self.store, f"a{fn.__name__}", None) if fn.__name__ in _ASYNC_TWINS else None
-        if twin is not None:
-            return await twin(*args)
-        if self.store.blocking:
-            import asyncio
-
-            return await asyncio.to_thread(fn, *args)
-        return fn(*args)
+    async def _asave(self, token: Token) -> None:
+        await self.store.acall("save", self.key, token.to_record(), self.provider.record_ttl())
 
     async def _aensure(
         self, stale: Token | None = None, deadline: float | None = None, cause: httpx.Request | None = None
@@ -699,31 +739,38 @@ class SessionAuth(httpx.Auth):
         if self._usable(self._token, stale):
             return self._token
         async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
-            found = self._adopt(await self._call(self.store.load, self.key), stale)
+            record = await self.store.acall("load", self.key)
+            found = self._adopt(record, stale)
             if found is not None or self.provider.session_by_first_call:
                 return found
-            with (
-                _logins_within(deadline),
-                self._login_clock(),
-                observe_login(self.telemetry, stale, self._renewal, cause),
-            ):
-                token = self._logged_in(await self.provider.alogin())
-            await self._call(self.store.save, self.key, token.to_record())
+            try:
+                with (
+                    _logins_within(deadline),
+                    self._login_clock(),
+                    observe_login(self.telemetry, stale, self._renewal, cause),
+                ):
+                    token = self._logged_in(await self.provider.alogin())
+            except (LoginError, ProviderError, TransportError):
+                kept = self._still_valid(stale, self._token, self._stored(record))
+                if kept is None:
+                    raise
+                return kept
+            await self._asave(token)
             return token
 
     async def _aafter(self, response: httpx.Response, token: Token | None, locked: bool = False) -> None:
         kept, persist = self._seen(response, token)
         if kept is not None and self._fresh(kept, token, locked):
             async with self.store.alock(self.key, "login"):
-                adopted = self._replaced(kept, token, await self._call(self.store.load, self.key))
+                adopted = self._replaced(kept, token, await self.store.acall("load", self.key))
                 self._token = adopted or kept
                 if adopted is None:
-                    await self._call(self.store.save, self.key, kept.to_record())
+                    await self._asave(kept)
             return
         if kept is not None:
             self._token = kept
             if persist:
-                await self._call(self.store.save, self.key, kept.to_record())
+                await self._asave(kept)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         self._start(request)
@@ -741,7 +788,7 @@ class SessionAuth(httpx.Auth):
         token = await self._aensure(deadline=request.extensions.get(DEADLINE), cause=request)
         if token is None:
             async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
-                token = self._adopt(await self._call(self.store.load, self.key), None)
+                token = self._adopt(await self.store.acall("load", self.key), None)
                 response = yield self._prepare(request, token, None)
                 await response.aread()
                 await self._aafter(response, token, locked=True)
@@ -793,7 +840,7 @@ class SessionAuth(httpx.Auth):
             while True:
                 async with contextlib.AsyncExitStack() as order:
                     started = time.perf_counter()
-                    slot = awrite_slot(self.store, self.key, self._floor(), self._call)
+                    slot = awrite_slot(self.store, self.key, self._floor())
                     nonce = await order.enter_async_context(slot)
                     self._drawn(write)
                     self._slot_waited(started)
@@ -822,7 +869,7 @@ class SessionAuth(httpx.Auth):
 
     async def aforget(self) -> None:
         self._token = None
-        await self._call(self.store.delete, self.key)
+        await self.store.acall("delete", self.key)
 
     def release(self, token: Token) -> None:
         """After logging ``token`` out: drop the stored record only if it still holds that session (another
@@ -836,10 +883,10 @@ class SessionAuth(httpx.Auth):
     async def arelease(self, token: Token) -> None:
         self._token = None
         async with self.store.alock(self.key, "login"):
-            record = await self._call(self.store.load, self.key)
+            record = await self.store.acall("load", self.key)
             stored = Token.from_record(record)
             if stored is None or stored.value == token.value:
-                await self._call(self.store.delete, self.key)
+                await self.store.acall("delete", self.key)
 
 
 #: Nonces drawn per (store, account) in this process: whether a later write of the account may be on the wire.

@@ -207,7 +207,7 @@ class _Options:
         # Concurrent writes spread over several sessions (each its own nonce sequence) only where this
         # process alone uses the account's session: with a shared store every process shares one.
         if write_sessions is None:
-            shared = getattr(auth.store, "shared", True)
+            shared = auth.store.capabilities.shared
             write_sessions = 1 if writes == "strict" or shared else WRITE_SESSIONS
         auth.lanes = WriteLanes(write_sessions)
         # Numbered documents made with any generated operation are settled when their answer is lost.

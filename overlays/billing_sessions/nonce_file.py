@@ -17,7 +17,7 @@ import logging
 import os
 from pathlib import Path
 
-from billing_sessions.store_base import MAX_NONCE
+from billing_sessions.store_base import MAX_NONCE, fsync_directory
 
 log = logging.getLogger("billing_sessions.stores")
 
@@ -85,17 +85,7 @@ def allocate(path: Path, floor: int, legacy: int | None) -> int:
         if durable:
             os.fsync(fd)
             if not raw:
-                _fsync_directory(path.parent)  # a new file: its name must survive a crash too
+                fsync_directory(path.parent)  # a new file: its name must survive a crash too
         return nonce
-    finally:
-        os.close(fd)
-
-
-def _fsync_directory(directory: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
     finally:
         os.close(fd)

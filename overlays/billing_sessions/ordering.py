@@ -18,55 +18,45 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Literal, Protocol
+from typing import Literal, cast
 
 import httpx
 
-from billing_sessions.store_base import SessionStore
+from billing_sessions.store_base import SlotStore
+from billing_sessions.store_guard import GuardedStore
+
+__all__ = ["WRITE_MODES", "SentGate", "SlotStore", "WriteMode", "awrite_slot", "write_slot"]
 
 WriteMode = Literal["pipelined", "strict"]
 WRITE_MODES: tuple[WriteMode, ...] = ("pipelined", "strict")
 _CALLERS_TRACE = "billing_sessions.callers_trace"
 
 
-class SlotStore(Protocol):
-    """A store that takes the write lock and allocates the nonce together (RedisStore: one round trip)."""
-
-    def write_slot(self, key: str, floor: int) -> contextlib.AbstractContextManager[int]: ...
-
-    def awrite_slot(self, key: str, floor: int) -> contextlib.AbstractAsyncContextManager[int]: ...
-
-
 @contextlib.contextmanager
-def _locked_slot(store: SessionStore, key: str, floor: int) -> Iterator[int]:
+def _locked_slot(store: GuardedStore, key: str, floor: int) -> Iterator[int]:
     with store.lock(key, "write"):
         yield store.allocate_nonce(key, floor)
 
 
-def write_slot(store: SessionStore, key: str, floor: int) -> contextlib.AbstractContextManager[int]:
-    """The write lock of ``key`` held, and the next nonce (``max(last + 1, floor)``) allocated under it."""
-    slot = getattr(store, "write_slot", None)
-    if slot is not None:
-        return slot(key, floor)  # type: ignore[no-any-return]
+def write_slot(store: GuardedStore, key: str, floor: int) -> contextlib.AbstractContextManager[int]:
+    """The write lock of ``key`` held, and the next nonce (``max(last + 1, floor)``) allocated under it: in
+    one step where the store offers it (``SlotStore``)."""
+    if store.capabilities.slots:
+        return cast(SlotStore, store.inner).write_slot(key, floor)
     return _locked_slot(store, key, floor)
 
 
 @contextlib.asynccontextmanager
-async def _alocked_slot(
-    store: SessionStore, key: str, floor: int, call: Callable[..., Awaitable[int]]
-) -> AsyncIterator[int]:
+async def _alocked_slot(store: GuardedStore, key: str, floor: int) -> AsyncIterator[int]:
     async with store.alock(key, "write"):
-        yield await call(store.allocate_nonce, key, floor)
+        yield await store.acall("allocate_nonce", key, floor)
 
 
-def awrite_slot(
-    store: SessionStore, key: str, floor: int, call: Callable[..., Awaitable[int]]
-) -> contextlib.AbstractAsyncContextManager[int]:
-    """``write_slot`` for asyncio tasks; ``call`` runs a blocking store call off the event loop."""
-    slot = getattr(store, "awrite_slot", None)
-    if slot is not None:
-        return slot(key, floor)  # type: ignore[no-any-return]
-    return _alocked_slot(store, key, floor, call)
+def awrite_slot(store: GuardedStore, key: str, floor: int) -> contextlib.AbstractAsyncContextManager[int]:
+    """``write_slot`` for asyncio tasks; a blocking store's calls run off the event loop."""
+    if store.capabilities.slots:
+        return cast(SlotStore, store.inner).awrite_slot(key, floor)
+    return _alocked_slot(store, key, floor)
 
 
 class SentGate(httpx.SyncByteStream, httpx.AsyncByteStream):

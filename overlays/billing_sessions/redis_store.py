@@ -3,8 +3,9 @@
 Keys, per account key (``<provider>:<hash of the credentials>``, never the credentials):
 
 - ``<prefix>:<account>:session``: the session record as JSON. It expires ``ttl`` seconds after it was last
-  saved; by default that is the provider's idle lifetime where it has one (Számla Agent 90 min, BILL 35 min),
-  so a record never outlives the provider's idle expiry. Providers without one keep it until replaced.
+  saved; by default that is the time-to-live the session passes with each save, its idle lifetime where it
+  has one (Számla Agent 90 min, BILL 35 min or the session's ``idle_timeout=``), so a record never outlives
+  the provider's idle expiry. Providers without one keep it until replaced.
 - ``<prefix>:<account>:nonce``: the Gestix nonce high-water mark. Never expires. Allocation is one Lua script
   on the server (``max(last + 1, floor)``, exact for every 64-bit value), so it is atomic across machines. A
   stored value that is not a number below 2**63 - 1 is damage: logged, and the clock takes over.
@@ -61,7 +62,8 @@ log = logging.getLogger("billing_sessions.stores")
 
 __all__ = ["IDLE_LIFETIMES", "MAX_NONCE", "RedisStore"]
 
-#: Idle lifetimes (seconds) of the providers that have one: the default record expiry.
+#: Idle lifetimes (seconds) of the providers that have one: the record expiry of a save that carries no ttl
+#: (sessions always carry their own).
 IDLE_LIFETIMES: Mapping[str, float] = {
     "szamla_agent": 90 * 60.0,
     "bill": 35 * 60.0,
@@ -133,8 +135,9 @@ class _Scripts:
 class RedisStore:
     """``RedisStore("redis://host:6379/0")``: sessions, nonces and locks for a fleet, in one Redis.
 
-    ``ttl``: ``None`` for the providers' idle lifetimes (:data:`IDLE_LIFETIMES`), a number of seconds for
-    every record, or a mapping provider -> seconds (``None``: never) that overrides the defaults.
+    ``ttl``: ``None`` for the time-to-live each save carries (a session's own ``idle_timeout=``, a BILL v3
+    MFA trust's 30 days), a number of seconds for every record, or a mapping provider -> seconds (``None``:
+    never) that overrides those. A save that carries none (a direct call) keeps :data:`IDLE_LIFETIMES`.
     """
 
     blocking = True
@@ -177,6 +180,7 @@ class RedisStore:
         self.wait_timeout = wait_timeout
         self.poll_interval = poll_interval
         self._ttl = _ttls(ttl)
+        self._ttl_given = frozenset(ttl) if isinstance(ttl, Mapping) else frozenset()
         self._owned = url is not None  # a caller's client is the caller's to close
         if url is not None:
             client = (redis.cluster.RedisCluster if self.cluster else redis.Redis).from_url(url)
@@ -236,11 +240,16 @@ class RedisStore:
             )
         return self._scripts
 
-    def ttl(self, key: str) -> float | None:
-        """Seconds a record of account ``key`` lives after it was saved (``None``: until replaced)."""
+    def ttl(self, key: str, given: float | None = None) -> float | None:
+        """Seconds a record of account ``key`` lives after it was saved (``None``: until replaced): the
+        ``ttl=`` this store was made with where it names one, else the one the save carries (``given``: a
+        session's idle lifetime), else the default of :data:`IDLE_LIFETIMES` (a save without one)."""
         if isinstance(self._ttl, float):
             return self._ttl
-        return self._ttl.get(key.split(":", 1)[0])
+        provider = key.split(":", 1)[0]
+        if provider in self._ttl_given:
+            return self._ttl[provider]
+        return given if given is not None else self._ttl.get(provider)
 
     @contextlib.contextmanager
     def _errors(self, what: str) -> Iterator[None]:
@@ -263,8 +272,8 @@ class RedisStore:
             return None
         return cast(Record, record) or None
 
-    def _payload(self, key: str, record: Record) -> tuple[str, int | None]:
-        ttl = self.ttl(key)
+    def _payload(self, key: str, record: Record, given: float | None) -> tuple[str, int | None]:
+        ttl = self.ttl(key, given)
         return json.dumps(record, sort_keys=True), max(1, int(ttl * 1000)) if ttl else None
 
     def _nonce(self, result: Any) -> int:
@@ -284,8 +293,8 @@ class RedisStore:
         with self._errors("load"):
             return self._record(self._sync.client.get(self._key(key, "session")))
 
-    def save(self, key: str, record: Record) -> None:
-        payload, px = self._payload(key, record)
+    def save(self, key: str, record: Record, ttl: float | None = None) -> None:
+        payload, px = self._payload(key, record, ttl)
         with self._errors("save"):
             self._sync.client.set(self._key(key, "session"), payload, px=px)
 
@@ -302,8 +311,8 @@ class RedisStore:
         with self._errors("load"):
             return self._record(await self._ascripts().client.get(self._key(key, "session")))
 
-    async def asave(self, key: str, record: Record) -> None:
-        payload, px = self._payload(key, record)
+    async def asave(self, key: str, record: Record, ttl: float | None = None) -> None:
+        payload, px = self._payload(key, record, ttl)
         with self._errors("save"):
             await self._ascripts().client.set(self._key(key, "session"), payload, px=px)
 

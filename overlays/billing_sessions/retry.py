@@ -33,6 +33,7 @@ from billing_sessions import pools
 from billing_sessions.errors import ProviderError, TransportError, status_error
 from billing_sessions.lenient import model as lenient_model
 from billing_sessions.redact import SECRET_HEADERS
+from billing_sessions.store_base import POLL_INTERVAL
 from billing_sessions.telemetry import Telemetry, emit, in_flight
 
 log = logging.getLogger("billing_sessions")
@@ -40,8 +41,8 @@ log = logging.getLogger("billing_sessions")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 #: Request extension: the ``time.monotonic()`` (policy clock) by which the whole logical call must be done.
 DEADLINE = "billing_sessions.deadline"
-#: How often an asyncio task tries for an in-flight slot that threads hold (seconds).
-POLL_INTERVAL = 0.005
+#: Request extension: the ``RetryPolicy`` of a call made through a ``with_options`` view.
+POLICY = "billing_sessions.policy"
 #: Failures before a request left: safe to re-send even for a write, and reported as "not sent".
 UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 #: Failures before a request left that a retry cannot mend (a URL no transport serves): not sent, not retried.
@@ -409,6 +410,12 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def current(self) -> RetryPolicy:
         return _override.get() or self.policy
 
+    def policy_for(self, request: httpx.Request) -> RetryPolicy:
+        """The policy of one request: the one it carries (a ``with_options`` view's, which follows it into any
+        thread), else the block's (``using``), else the session's."""
+        carried: RetryPolicy | None = request.extensions.get(POLICY)
+        return carried or self.current
+
     # -- decisions shared by both paths
 
     def _retry_response(
@@ -416,7 +423,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     ) -> float | None:
         if not self.enabled or not self.idempotent(request):
             return None
-        policy = self.current
+        policy = self.policy_for(request)
         wanted = (
             unreadable
             or response.status_code in policy.statuses
@@ -433,11 +440,15 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         unsent = isinstance(exc, UNSENT)
         if not self.enabled or not (unsent or self.idempotent(request)):
             return None
-        return self._within_deadline(request, self.current.delay(attempt, None))
+        return self._within_deadline(request, self.policy_for(request).delay(attempt, None))
 
     def _within_deadline(self, request: httpx.Request, delay: float | None) -> float | None:
         deadline = request.extensions.get(DEADLINE)
-        if delay is not None and deadline is not None and self.current.clock() + delay >= deadline:
+        if (
+            delay is not None
+            and deadline is not None
+            and self.policy_for(request).clock() + delay >= deadline
+        ):
             return None
         return delay
 
@@ -447,7 +458,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         deadline = request.extensions.get(DEADLINE)
         if deadline is None:
             return
-        remaining = deadline - self.current.clock()
+        remaining = deadline - self.policy_for(request).clock()
         if remaining <= 0:
             raise TransportError(
                 f"{self.provider}: the call's deadline passed (not sent)",
@@ -517,7 +528,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         deadline = request.extensions.get(DEADLINE)
         if deadline is not None and self.idempotent(request):
             bounded = _ABounded if asynchronous else _Bounded
-            response.stream = bounded(response.stream, deadline, self.current.clock)
+            response.stream = bounded(response.stream, deadline, self.policy_for(request).clock)
         if self.max_answer_bytes is not None and _compressed(response):
             response.stream = _ASliced(response.stream) if asynchronous else _Sliced(response.stream)
 
@@ -648,7 +659,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 delay,
                 attempt + 2,
             )
-            self.current.sleep(delay)
+            self.policy_for(request).sleep(delay)
             attempt += 1
 
     def close(self) -> None:
@@ -668,11 +679,11 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             started = time.perf_counter()
             try:
                 async with self.limit.ahold() if self.limit is not None else nullcontext():
-                    with in_flight(self.telemetry):
+                    with in_flight(self.telemetry):  # the body too: see handle_request
                         response = await transport.handle_async_request(request)
-                    async with _aclosed_on_error(response):
-                        self._body(request, response, asynchronous=True)
-                        await self._aread(request, response)  # the body too: see handle_request
+                        async with _aclosed_on_error(response):
+                            self._body(request, response, asynchronous=True)
+                            await self._aread(request, response)
             except httpx.DecodingError as exc:
                 self._log(request, "DecodingError", attempt, started)
                 delay = self._retry_response(request, response, attempt, unreadable=True)
@@ -703,7 +714,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 delay,
                 attempt + 2,
             )
-            await self.current.async_sleep(delay)
+            await self.policy_for(request).async_sleep(delay)
             attempt += 1
 
     async def aclose(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import difflib
 import functools
 import inspect
@@ -15,6 +16,7 @@ import logging
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import AsyncGenerator, Generator
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypedDict, TypeVar, Unpack
 
@@ -31,7 +33,14 @@ from billing_sessions.core import (
     account_key,
 )
 from billing_sessions.errors import UsageError
-from billing_sessions.retry import MAX_ANSWER_BYTES, InFlightLimit, RetryPolicy, RetryTransport, using
+from billing_sessions.retry import (
+    MAX_ANSWER_BYTES,
+    POLICY,
+    InFlightLimit,
+    RetryPolicy,
+    RetryTransport,
+    using,
+)
 from billing_sessions.store_base import key_secret
 from billing_sessions.stores import MemoryStore, SessionStore
 from billing_sessions.telemetry import EventHook, Telemetry, make, observe
@@ -203,7 +212,7 @@ class _Base(Generic[C]):
         # By default a session kept in a shared store (file, Redis) belongs to every process using it:
         # one of them closing must not log the others out. A store that does not say is taken as shared.
         if logout_on_close is None:
-            logout_on_close = not getattr(self.store, "shared", True)
+            logout_on_close = not self.auth.store.capabilities.shared
         self.logout_on_close = logout_on_close
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")
@@ -214,14 +223,12 @@ class _Base(Generic[C]):
         self.auth.retry = self.transport
         self.auth.telemetry = self.telemetry
         provider.login_transport = lambda: _transport(*login_args, logins=True, shard=shard)
-        args = {**client_args, "auth": self.auth, "transport": self.transport}
-        self.client = make_client(
-            client_cls,
-            self.base_url,
-            self.timeout,
-            token=PLACEHOLDER_TOKEN,
-            httpx_args=args,
-        )
+        self._client_cls, self._client_args = client_cls, client_args
+        self.client = self._make_client(self.auth, self.transport, self.timeout)
+
+    def _make_client(self, auth: httpx.Auth, transport: Any, timeout: httpx.Timeout) -> C:
+        args = {**self._client_args, "auth": auth, "transport": transport}
+        return make_client(self._client_cls, self.base_url, timeout, token=PLACEHOLDER_TOKEN, httpx_args=args)
 
     def __repr__(self) -> str:
         name = f"{type(self).__module__}.{type(self).__qualname__}"
@@ -233,13 +240,31 @@ class _Base(Generic[C]):
         return self.transport.policy
 
     def with_options(
-        self, *, retry: RetryPolicy | None = None, max_retries: int | None = None
-    ) -> contextlib.AbstractContextManager[None]:
-        """``with s.with_options(max_retries=0): ...`` — another retry policy for the calls in the block."""
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        max_retries: int | None = None,
+        timeout: httpx.Timeout | float | None = None,
+    ) -> Self:
+        """This session with other per-call options, as the Stainless SDKs do: ``s.with_options(
+        max_retries=0).status()``, or ``view.client`` for generated operations. The view is the same session
+        (store, login, connections); its requests carry the options, so they hold in any thread a view is
+        handed to. ``with s.with_options(...):`` applies them to the session's own calls in the block too
+        (this thread or task only, as ``retry.using``); leaving the block does not close anything."""
         policy = retry if retry is not None else self.transport.current
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
-        return using(policy)
+        if timeout is None:
+            timeout = self.timeout
+        view = copy.copy(self)
+        view.__class__ = _view_class(type(self))
+        vars(view).update(_options=policy, _blocks=[])
+        view.client = self._make_client(
+            _Configured(self.auth, policy),
+            _Borrowed(self.transport),
+            timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+        )
+        return view
 
     def _deadline(self) -> float | None:
         """When a call starting now must be done by (the policy's clock), if the policy has a deadline."""
@@ -250,6 +275,77 @@ class _Base(Generic[C]):
     def logins(self) -> int:
         """Logins this session object performed."""
         return self.auth.logins
+
+
+class _Configured(httpx.Auth):
+    """The session's auth flow, each request first marked with a view's retry policy (``with_options``)."""
+
+    requires_request_body = True
+    requires_response_body = True
+
+    def __init__(self, auth: SessionAuth, policy: RetryPolicy) -> None:
+        self.auth = auth
+        self.policy = policy
+
+    def _mark(self, request: httpx.Request) -> httpx.Request:
+        request.extensions = {**request.extensions, POLICY: self.policy}
+        return request
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        return self.auth.sync_auth_flow(self._mark(request))
+
+    def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        return self.auth.async_auth_flow(self._mark(request))
+
+
+class _Borrowed(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """The session's transport lent to a view: closing the view's client leaves it to the session."""
+
+    def __init__(self, transport: RetryTransport) -> None:
+        self.transport = transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.transport.handle_request(request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.transport.handle_async_request(request)
+
+
+class _View:
+    """What a ``with_options`` view changes of its session class: the ``with`` block applies the options to
+    the session's own calls, and closing closes only the view's client."""
+
+    _options: RetryPolicy
+    _blocks: list[contextlib.AbstractContextManager[None]]
+    client: Any
+
+    def __enter__(self) -> Self:
+        block = using(self._options)
+        block.__enter__()
+        self._blocks.append(block)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._blocks.pop().__exit__(None, None, None)
+
+    def close(self) -> None:
+        if getattr(self.client, "_client", None) is not None:
+            self.client.get_httpx_client().close()
+
+    async def aclose(self) -> None:
+        if getattr(self.client, "_async_client", None) is not None:
+            await self.client.get_async_httpx_client().aclose()
+
+
+_VIEWS: dict[type[Any], type[Any]] = {}  # one view class per session class (a race makes an equal one)
+
+
+def _view_class(cls: type[Any]) -> type[Any]:
+    found = _VIEWS.get(cls)
+    if found is None:
+        names = {"__module__": cls.__module__, "__qualname__": cls.__qualname__}
+        found = _VIEWS[cls] = type(cls.__name__, (_View, cls), names)
+    return found
 
 
 #: Per shard of a host's shared pool (``pools.SHARDS`` of them: at most 256 connections per host): keep every
@@ -390,7 +486,3 @@ class AsyncSessionBase(_Base[C]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await asyncio.shield(self.aclose())
-
-
-def now() -> float:
-    return time.time()

@@ -8,16 +8,17 @@ the store changes: locks, write slots and attributes are the store's own.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from billing_sessions.errors import BillingSessionError, StoreError
-from billing_sessions.store_base import Record
+from billing_sessions.store_base import Capabilities, Record, takes_ttl
 
 R = TypeVar("R")
 
-#: The store calls that are guarded (and their ``a``-prefixed coroutine twins, where a store has them).
+#: The store calls that are guarded (and their ``a``-prefixed coroutine twins: ``AsyncStore``).
 GUARDED = ("load", "save", "delete", "allocate_nonce")
 
 
@@ -31,41 +32,56 @@ def store_error(store: object, call: str, exc: BaseException, provider: str = ""
 
 
 class GuardedStore:
-    """``store`` with its ``load``/``save``/``delete``/``allocate_nonce`` (and async twins) guarded."""
+    """``store`` with its ``load``/``save``/``delete``/``allocate_nonce`` (and async twins) guarded, its
+    ``capabilities`` found once, and ``acall`` for tasks."""
 
     def __init__(self, store: Any, provider: str = "") -> None:
         self.inner = store
         self.provider = provider
+        self.capabilities = Capabilities.of(store)
         for name in GUARDED:
             setattr(self, name, self._guard(name, getattr(store, name)))
-            twin = getattr(store, f"a{name}", None)
-            if twin is not None:
-                setattr(self, f"a{name}", self._aguard(name, twin))
+        if self.capabilities.asynchronous:
+            for name in GUARDED:
+                setattr(self, f"a{name}", self._aguard(name, getattr(store, f"a{name}")))
+        if not self.capabilities.ttl:
+            self.save = _untimed(self.save)
+        if self.capabilities.asynchronous and not takes_ttl(store.asave):
+            self.asave = _untimed(self.asave)
 
     def _guard(self, name: str, call: Callable[..., R]) -> Callable[..., R]:
         @functools.wraps(call)
-        def guarded(*args: Any) -> R:
+        def guarded(*args: Any, **kwargs: Any) -> R:
             try:
-                return call(*args)
+                return call(*args, **kwargs)
             except BillingSessionError:
                 raise
             except Exception as exc:
                 raise store_error(self.inner, name, exc, self.provider) from exc
 
-        guarded.__name__ = name  # the async path finds a store's coroutine twin by this name
         return guarded
 
     def _aguard(self, name: str, call: Callable[..., Awaitable[R]]) -> Callable[..., Awaitable[R]]:
         @functools.wraps(call)
-        async def guarded(*args: Any) -> R:
+        async def guarded(*args: Any, **kwargs: Any) -> R:
             try:
-                return await call(*args)
+                return await call(*args, **kwargs)
             except BillingSessionError:
                 raise
             except Exception as exc:
                 raise store_error(self.inner, f"a{name}", exc, self.provider) from exc
 
         return guarded
+
+    async def acall(self, name: str, *args: Any) -> Any:
+        """``<name>(*args)`` (guarded) from a task without blocking the event loop: the store's own coroutine
+        (``AsyncStore``), else a worker thread for a blocking store, else the call itself."""
+        if self.capabilities.asynchronous:
+            return await getattr(self, f"a{name}")(*args)
+        call = getattr(self, name)
+        if self.inner.blocking:
+            return await asyncio.to_thread(call, *args)
+        return call(*args)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -75,11 +91,22 @@ class GuardedStore:
 
     # typed spellings of the guarded calls (set per instance in __init__)
     load: Callable[[str], Record | None]
-    save: Callable[[str, Record], None]
+    save: Callable[..., None]  # (key, record, ttl=None)
     delete: Callable[[str], None]
     allocate_nonce: Callable[[str, int], int]
+    asave: Callable[..., Awaitable[None]]
 
 
-def guard(store: Any, provider: str = "") -> Any:
+def _untimed(call: Callable[..., R]) -> Callable[..., R]:
+    """A ``save`` written before ``ttl`` existed: called without it (the session checks ages itself)."""
+
+    @functools.wraps(call)
+    def untimed(key: str, record: Record, ttl: float | None = None) -> R:
+        return call(key, record)
+
+    return untimed
+
+
+def guard(store: Any, provider: str = "") -> GuardedStore:
     """``store`` guarded once (a store already guarded is returned as is)."""
     return store if isinstance(store, GuardedStore) else GuardedStore(store, provider)

@@ -50,16 +50,34 @@ from billing_sessions.store_base import (
     NONCE_FIELD,
     POLL_INTERVAL,
     PROCESS_SECRET,
+    AsyncStore,
+    KeyedStore,
     LocalLocks,
     LockTimeout,
     Record,
     SessionStore,
+    SharedStore,
+    SlotStore,
+    fsync_directory,
 )
 
 if TYPE_CHECKING:
     from billing_sessions.redis_store import RedisStore
 
-__all__ = ["NONCE_FIELD", "FileStore", "MemoryStore", "Record", "RedisStore", "SessionStore"]
+__all__ = [
+    "NONCE_FIELD",
+    "AsyncStore",
+    "FileStore",
+    "KeyedStore",
+    "LocalLocks",
+    "LockTimeout",
+    "MemoryStore",
+    "Record",
+    "RedisStore",
+    "SessionStore",
+    "SharedStore",
+    "SlotStore",
+]
 
 log = logging.getLogger("billing_sessions.stores")
 
@@ -96,7 +114,7 @@ class MemoryStore:
         record = self._data.get(key)
         return dict(record) if record is not None else None
 
-    def save(self, key: str, record: Record) -> None:
+    def save(self, key: str, record: Record) -> None:  # no ttl: the session checks a record's age itself
         self._data[key] = dict(record)
 
     def delete(self, key: str) -> None:
@@ -292,7 +310,7 @@ class FileStore:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
-        _fsync_directory(self.path.parent)
+        fsync_directory(self.path.parent, best_effort=True)
 
     def key_secret(self) -> bytes:
         """The random secret this store's account keys are keyed with (``core.account_key``): 32 bytes in
@@ -319,7 +337,7 @@ class FileStore:
         record.pop(NONCE_FIELD, None)
         return record or None
 
-    def save(self, key: str, record: Record) -> None:
+    def save(self, key: str, record: Record) -> None:  # no ttl: the session checks a record's age itself
         with self._data_lock(), self._errors("save"):
             data = self._read()
             kept = {NONCE_FIELD: data[key][NONCE_FIELD]} if NONCE_FIELD in data.get(key, {}) else {}
@@ -509,18 +527,6 @@ def _check_lock_file(path: Path) -> None:
                 raise StoreError(f"session store {str(path)!r}: file locking does not work there") from exc
     finally:
         os.close(fd)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (power loss); not needed for crash safety, so best effort."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 @functools.lru_cache(maxsize=1024)

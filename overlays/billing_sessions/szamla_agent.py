@@ -208,6 +208,10 @@ class AgentLoginError(AgentError, LoginError):
     """The Agent refused the credentials or the account (codes 3, 135, 136, 164): never retried."""
 
 
+#: The Agent's session cookie ends after 90 idle minutes.
+IDLE_COOKIE = 90 * 60.0
+
+
 class _SzamlaAgent(Provider):
     name = "szamla_agent"
     session_by_first_call = True
@@ -220,6 +224,9 @@ class _SzamlaAgent(Provider):
         self.username = username
         self.password = require(password, "password", self.name) if username is not None else None
         self.login_clients = []
+
+    def record_ttl(self) -> float | None:
+        return IDLE_COOKIE  # the server replaces an idle cookie itself: the store need not keep it longer
 
     def credentials(self) -> tuple[str, ...]:
         return (self.agent_key or "", self.username or "", self.password or "")
