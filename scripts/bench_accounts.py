@@ -218,8 +218,8 @@ def cluster_store(url: str, admin: Admin, writes: int) -> list[Row]:
     from billing_sessions import gestix
     from billing_sessions.redis_store import RedisStore
     from billing_sessions.sandbox.credentials import DEMO
-    from gestix_client.api.invoices import create_invoice
-    from gestix_client.models import DocumentInput, DocumentLine
+    from billing_sessions_generated.gestix.api.invoices import create_invoice
+    from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
     from tests.redis_server import RedisCluster
 
     body = DocumentInput(lines=[DocumentLine(article_code="A", quantity=1.0)])

@@ -24,8 +24,8 @@ from bench_common import GESTIX_PATH, ROOT, Admin, Row, elapsed_ms, import_media
 from billing_sessions import gestix, szamla_agent
 from billing_sessions.sandbox.credentials import DEMO
 from billing_sessions.stores import FileStore, MemoryStore
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine, StatusResponse
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine, StatusResponse
 
 TARGET_RATIO = 1.10
 #: What the sandbox charges for each Számla Agent session it makes (a login round trip to a remote server).

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from bench_common import Row, row
 from billing_sessions.szamla_agent import from_xml, to_xml
-from szamla_agent_client import models as m
+from billing_sessions_generated.szamla_agent import models as m
 
 TARGET = 3.0
 DAY = datetime.date(2026, 11, 23)

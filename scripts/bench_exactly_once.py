@@ -16,9 +16,9 @@ from bench_common import GESTIX_PATH, Admin, Row, row
 from billing_sessions import gestix, szamla_agent
 from billing_sessions.retry import RetryPolicy
 from billing_sessions.sandbox.credentials import DEMO
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
-from szamla_agent_client import models as m
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
+from billing_sessions_generated.szamla_agent import models as m
 
 EVERY = 20  # one write in 20 loses its answer: 5 %
 

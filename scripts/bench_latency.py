@@ -82,14 +82,14 @@ class Network:
 
 
 def _body(tag: str, i: int) -> Any:
-    from gestix_client.models import DocumentInput, DocumentLine
+    from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
     return DocumentInput(lines=[DocumentLine(article_code="B", quantity=1.0)], reference=f"{tag}-{i}")
 
 
 def _outcome(client: Any, body: Any) -> str:
     """The answer's status ("201"), or the exception's class name: a write that raised is a failed write."""
-    from gestix_client.api.invoices import create_invoice
+    from billing_sessions_generated.gestix.api.invoices import create_invoice
 
     try:
         return str(int(create_invoice.sync_detailed(client=client, body=body).status_code))
@@ -125,7 +125,7 @@ def _threads(base: str, writes: str, n: int, threads: int, tag: str) -> dict[str
 async def _tasks(
     base: str, writes: str, n: int, tasks: int, spec: StoreSpec | None, tag: str
 ) -> dict[str, Any]:
-    from gestix_client.api.invoices import create_invoice
+    from billing_sessions_generated.gestix.api.invoices import create_invoice
 
     store = spec.open() if spec is not None else None
     outcomes: Counter[str] = Counter()

@@ -48,8 +48,8 @@ class StoreSpec:
 
 
 def gestix_writer(spec: StoreSpec, base_url: str, writes: int, start: Barrier) -> dict[str, Any]:
-    from gestix_client.api.invoices import create_invoice
-    from gestix_client.models import DocumentInput, DocumentLine
+    from billing_sessions_generated.gestix.api.invoices import create_invoice
+    from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
     body = DocumentInput(lines=[DocumentLine(article_code="BENCH", quantity=1.0)])
     codes: Counter[int] = Counter()

@@ -20,8 +20,8 @@ from bench_common import Row, row
 from billing_sessions import BillingSessionError, bill, billingplatform, gestix, szamla_agent
 from billing_sessions.core import Token
 from billing_sessions.retry import RetryPolicy
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 FAKE = "no-real-account"
 XML = '<?xml version="1.0" encoding="UTF-8"?><xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla"/>'

@@ -43,9 +43,11 @@ except ModuleNotFoundError as missing:  # e.g. the demo's environment: say what 
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
-GENERATED = ROOT / "generated"
 PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 OVERLAY = "billing_sessions"
+#: The package the generated clients live in, one subpackage per provider (scripts/regenerate.py).
+NAMESPACE = "billing_sessions_generated"
+GENERATED = ROOT / "generated" / NAMESPACE
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Files a page needs from Swagger UI's dist folder (the rest are other ways to load it).
 SWAGGER_FILES = ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-16x16.png", "favicon-32x32.png")
@@ -54,7 +56,7 @@ SWAGGER_EXTRA = ("LICENSE", "VERSION")
 MARKER = ".built-by-scripts-docs"
 # Generated modules whose contents the package above re-exports (``models``, the package itself): their own
 # pages would repeat it, and pdoc links every type to the package's page anyway.
-REEXPORTED = re.compile(r"\w+_client\.(models\.\w+|client)")
+REEXPORTED = re.compile(rf"{NAMESPACE}\.\w+\.(models\.\w+|client)")
 
 JSON = dict[str, Any]
 
@@ -95,9 +97,9 @@ def snake(name: str) -> str:
 
 def generated_module(provider: str, op: Operation) -> str | None:
     """The dotted name of the generated module of ``op``, if generated/ has it."""
-    parts = (f"{provider}_client", "api", snake(op.tag), snake(op.operation_id))
+    parts = (provider, "api", snake(op.tag), snake(op.operation_id))
     if (GENERATED.joinpath(*parts).with_suffix(".py")).is_file():
-        return ".".join(parts)
+        return ".".join((NAMESPACE, *parts))
     return None
 
 
@@ -155,7 +157,7 @@ def _nav(prefix: str, provider: str | None = None) -> str:
     links = [(f"{prefix}index.html", "billing-sessions docs")]
     if provider is not None:
         links += [
-            (f"{prefix}api/{provider}_client.html", f"{provider}_client (typed API)"),
+            (f"{prefix}api/{NAMESPACE}/{provider}.html", f"{NAMESPACE}.{provider} (typed API)"),
             (f"{prefix}api/{OVERLAY}/{provider}.html", f"{OVERLAY}.{provider} (session, quickstart)"),
             (f"{provider}.json", f"{provider}.json"),
             (f"{provider}.yaml", f"{provider}.yaml"),
@@ -202,14 +204,14 @@ WORKFLOW = """
    and a tag. Parameters the session layer injects (Gestix `nonce`, BILL `devKey`/`sessionId`) stay
    declared as the provider defines them, marked `x-session-owned: true`.
 2. Run `scripts/regenerate`. It strips the session-owned parameters and runs openapi-python-client: the
-   operation appears as `<provider>_client.api.<tag>.<operation_id>`, with `sync_detailed` and
-   `asyncio_detailed` (and `sync` / `asyncio` for the parsed body), typed from the spec.
+   operation appears as `billing_sessions_generated.<provider>.api.<tag>.<operation_id>`, with
+   `sync_detailed` and `asyncio_detailed` (and `sync` / `asyncio` for the parsed body), typed from the spec.
 3. Call it with the `client` of a session: login, reuse, renewal, nonces, retries and logout apply to it
    with no change to `overlays/`.
 
 ```python
 from billing_sessions import gestix
-from gestix_client.api.tag import operation_id  # the new module
+from billing_sessions_generated.gestix.api.tag import operation_id  # the new module
 
 with gestix.Session(account="03101176", api_token=token) as s:
     response = operation_id.sync_detailed(client=s.client)  # + the operation's own arguments
@@ -240,10 +242,11 @@ def typed_agent_operations() -> str:
         )
     return (
         '<h2 id="szamla-agent-typed">Számla Agent: typed operations</h2>\n'
-        "<p>Each takes its request model (<code>szamla_agent_client.models</code>, generated from the spec's "
-        "XML schemas) and returns an <code>AgentResult</code>: the answer model, the <code>szlahu_*</code> "
-        "facts and the PDF when asked for. The session fills in the credentials and the answer form; "
-        "<code>to_xml</code> / <code>from_xml</code> convert any model. Same methods, awaited, on "
+        "<p>Each takes its request model (<code>billing_sessions_generated.szamla_agent.models</code>, "
+        "generated from the spec's XML schemas) and returns an <code>AgentResult</code>: the answer model, "
+        "the <code>szlahu_*</code> facts and the PDF when asked for. The session fills in the credentials "
+        "and the answer form; <code>to_xml</code> / <code>from_xml</code> convert any model. Same methods, "
+        "awaited, on "
         "<code>AsyncSession</code>.</p>\n<table><tr><th>operation</th><th>request model</th>"
         "<th>file part</th><th>answer model</th></tr>\n" + "\n".join(rows) + "\n</table>"
     )
@@ -266,7 +269,7 @@ def index_page(specs: dict[str, JSON], guides: list[docs_guides.Guide]) -> str:
         rows.append(
             f"<tr><td>{_e(title)}</td><td>{_e(version)}</td><td>{len(ops)}</td>"
             f'<td><a href="specs/{provider}.html">specs/{provider}.yaml</a></td>'
-            f'<td><a href="api/{provider}_client.html">{provider}_client</a></td>'
+            f'<td><a href="api/{NAMESPACE}/{provider}.html">{NAMESPACE}.{provider}</a></td>'
             f'<td><a href="api/{OVERLAY}/{provider}.html#quickstart">{OVERLAY}.{provider}</a></td></tr>'
         )
         lines = []
@@ -369,8 +372,9 @@ def build_api(out: Path, favicon: str) -> None:
     pdoc.render.configure(
         docformat="google", favicon=favicon, footer_text="billing-sessions", show_source=False
     )
-    packages = [f"{p}_client" for p in PROVIDERS] + [OVERLAY]
-    names = [name for package in packages for name in modules(package)]
+    # The namespace's own page (what it holds), each client's, and the overlays'; not the sandbox's models.
+    packages = [f"{NAMESPACE}.{p}" for p in PROVIDERS] + [OVERLAY]
+    names = [NAMESPACE] + [name for package in packages for name in modules(package)]
     _load_lazy_exports(names)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -1,17 +1,21 @@
 """Rebuild generated/ from specs/: the only way anything in generated/ changes.
 
-For each provider spec:
+Everything generated lives in one package, ``billing_sessions_generated`` (``NAMESPACE``), named after the
+project so that it cannot clash with another distribution's import names. For each provider spec:
 1. strip what the session overlays own, inline or behind a ``$ref``, marked ``x-session-owned: true`` or
    not: the provider's rule (``SESSION_OWNED``: Gestix ``nonce`` on POST and PUT, BILL ``devKey`` and
    ``sessionId``) decides, so generated functions never ask for it; an owned name where the session cannot
    send it stops the build with the operation and the fix;
-2. run openapi-python-client (pinned) on that copy -> ``generated/<provider>_client`` (+ ``py.typed``);
+2. run openapi-python-client (pinned) on that copy -> ``billing_sessions_generated/<provider>``;
 3. guard every operation's answer reading (``guard_answers``), so a session can turn an answer its parser
    cannot read (a non-standard status, malformed or too deeply nested JSON) into its own typed error;
-4. run datamodel-code-generator on the untouched spec -> ``generated/billing_sandbox_models/<provider>.py``
-   (the sandbox's server-side models: it still sees the owned fields);
-5. for the schemas with OpenAPI ``xml`` objects (Számla Agent), write ``<provider>_client/xml_layout.py``: the
-   element names, namespaces, order, kinds and owned fields the overlay's XML codec walks.
+4. run datamodel-code-generator on the untouched spec ->
+   ``billing_sessions_generated/sandbox_models/<provider>.py`` (the sandbox's server-side models: it still
+   sees the owned fields; only ``billing_sessions.sandbox`` imports them);
+5. for the schemas with OpenAPI ``xml`` objects (Számla Agent), write ``<provider>/xml_layout.py``: the
+   element names, namespaces, order, kinds and owned fields the overlay's XML codec walks;
+6. write the deprecated top-level aliases (``LEGACY``: ``gestix_client`` for
+   ``billing_sessions_generated.gestix``, ...), thin packages that warn once and give the new modules.
 
 ``scripts/regenerate --check`` builds into a temporary folder and exits 1 if generated/ differs.
 """
@@ -64,7 +68,14 @@ class OwnedParameterError(SystemExit):
     """A spec declares a session-owned parameter where the session cannot send it."""
 
 
-SANDBOX_MODELS = "billing_sandbox_models"
+#: The one package everything generated lives in (generated/billing_sessions_generated/).
+NAMESPACE = "billing_sessions_generated"
+#: The sandbox's server-side models, a subpackage only ``billing_sessions.sandbox`` imports.
+SANDBOX_MODELS = "sandbox_models"
+#: Deprecated top-level import names of the clients (until billing-sessions 0.3): old name -> provider.
+LEGACY = {f"{provider}_client": provider for provider in PROVIDERS}
+#: The release that drops the ``LEGACY`` names.
+LEGACY_UNTIL = "0.3.0"
 
 JSON = dict[str, Any]
 
@@ -234,17 +245,22 @@ def _run(cmd: list[str], cwd: Path) -> None:
         raise SystemExit(f"{' '.join(cmd[:2])} failed:\n{output}")
 
 
+def client_dir(out: Path, provider: str) -> Path:
+    """Where ``provider``'s client package is generated below ``out`` (normally generated/)."""
+    return out / NAMESPACE / provider
+
+
 def generate_client(provider: str, out: Path, work: Path, spec: JSON | None = None) -> None:
-    """Generate ``<provider>_client`` into ``out`` from ``spec`` (default: specs/<provider>.yaml)."""
+    """Generate ``billing_sessions_generated.<provider>`` below ``out`` from ``spec`` (default:
+    specs/<provider>.yaml)."""
     stripped = work / f"{provider}.client.yaml"
     source = load_spec(provider) if spec is None else spec
     stripped.write_text(yaml.safe_dump(strip_owned(source, provider), sort_keys=False), encoding="utf-8")
-    target = out / f"{provider}_client"
+    target = client_dir(out, provider)
     cmd = [_tool("openapi-python-client"), "generate", "--path", str(stripped), "--meta", "none"]
     cmd += ["--output-path", str(target), "--overwrite", "--config", str(CONFIG)]
     _run(cmd, cwd=work)
     guard_answers(target)
-    (target / "py.typed").write_text("", encoding="utf-8")
 
 
 #: Written into every generated client package as ``answers.py``.
@@ -395,7 +411,7 @@ def write_xml_layout(provider: str, out: Path) -> None:
     roots, types = xml_layout(spec)
     if not roots:
         return
-    package = out / f"{provider}_client"
+    package = client_dir(out, provider)
     exported = (package / "models" / "__init__.py").read_text(encoding="utf-8")
     missing = [cls for cls in types if f'"{cls}"' not in exported]
     if missing:
@@ -423,7 +439,7 @@ def run_post_hooks(folder: Path) -> None:
 
 
 def generate_sandbox_models(provider: str, out: Path, work: Path) -> None:
-    package = out / SANDBOX_MODELS
+    package = out / NAMESPACE / SANDBOX_MODELS
     package.mkdir(parents=True, exist_ok=True)
     cmd = [_tool("datamodel-codegen"), "--input", str(SPECS / f"{provider}.yaml")]
     cmd += ["--input-file-type", "openapi", "--output", str(package / f"{provider}.py")]
@@ -437,19 +453,85 @@ def generate_sandbox_models(provider: str, out: Path, work: Path) -> None:
     shutil.copyfile(SPECS / f"{provider}.yaml", package / "specs" / f"{provider}.yaml")
 
 
+NAMESPACE_INIT = f'''"""Everything generated from specs/ by scripts/regenerate: never edited by hand.
+
+- one typed client per provider (openapi-python-client): ``gestix``, ``szamla_agent``, ``bill``, ``bill_v3``,
+  ``billingplatform``, e.g. ``from {NAMESPACE}.gestix.api.invoices import create_invoice``;
+  the sessions of ``billing_sessions`` drive them;
+- ``{SANDBOX_MODELS}``: the sandbox's server-side models (datamodel-code-generator) and the specs it serves
+  examples from; only ``billing_sessions.sandbox`` imports them.
+
+The clients' old top-level names (``gestix_client``, ...) still work, with a ``DeprecationWarning``, until
+billing-sessions {LEGACY_UNTIL}.
+"""
+'''
+
+#: ``billing_sessions_generated._legacy``: what the deprecated top-level packages call.
+LEGACY_MODULE = f'''"""The deprecated top-level names of the generated clients (scripts/regenerate wrote it).
+
+``gestix_client`` and the other ``<provider>_client`` packages are thin aliases until billing-sessions
+{LEGACY_UNTIL}: importing one warns once (``DeprecationWarning``) and puts
+``{NAMESPACE}.<provider>`` and its modules themselves under the old names, so
+``from gestix_client.models import DocumentInput`` gives the very class the sessions use.
+Type checkers do not follow the alias: import the new names.
+"""
+
+import pkgutil
+import sys
+import warnings
+from importlib import import_module
+
+
+def alias(old: str, provider: str) -> None:
+    """Make ``old`` and every ``old.<module>`` the modules of ``{NAMESPACE}.<provider>``."""
+    new = f"{NAMESPACE}.{{provider}}"
+    warnings.warn(
+        f"{{old}} is deprecated and goes in billing-sessions {LEGACY_UNTIL}: import {{new}} instead",
+        DeprecationWarning,
+        stacklevel=3,  # the caller's import statement (the import machinery's frames are skipped)
+    )
+    package = import_module(new)
+    for module in pkgutil.walk_packages(package.__path__, f"{{new}}."):
+        sys.modules[old + module.name[len(new) :]] = import_module(module.name)
+    sys.modules[old] = package
+'''
+
+
+def legacy_package(old: str, provider: str) -> str:
+    """The ``__init__.py`` of the deprecated top-level package ``old``."""
+    return (
+        f'"""Deprecated name of ``{NAMESPACE}.{provider}``, which it gives (written by scripts/regenerate):\n'
+        f"importing it warns once; it goes in billing-sessions {LEGACY_UNTIL}.\n"
+        f'"""\n\nfrom {NAMESPACE}._legacy import alias\n\nalias(__name__, "{provider}")\n'
+    )
+
+
 def generate(out: Path) -> None:
     """Write every generated package into ``out`` (normally generated/), replacing what was there."""
     out.mkdir(parents=True, exist_ok=True)
+    # generated/ is this script's alone: every package in it is rebuilt, one no longer made disappears.
+    for stale in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        shutil.rmtree(stale)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        shutil.rmtree(out / SANDBOX_MODELS, ignore_errors=True)
         for provider in PROVIDERS:
             generate_client(provider, out, work)
             generate_sandbox_models(provider, out, work)
             write_xml_layout(provider, out)
-    package = out / SANDBOX_MODELS
-    (package / "__init__.py").write_text('"""Server-side models of the sandbox, generated from specs/."""\n')
-    (package / "py.typed").write_text("", encoding="utf-8")
+    namespace = out / NAMESPACE
+    (namespace / "__init__.py").write_text(NAMESPACE_INIT, encoding="utf-8")
+    (namespace / "_legacy.py").write_text(LEGACY_MODULE, encoding="utf-8")
+    (namespace / "py.typed").write_text("", encoding="utf-8")  # PEP 561: covers every subpackage
+    (namespace / SANDBOX_MODELS / "__init__.py").write_text(
+        '"""Server-side models of the sandbox, generated from specs/ (only billing_sessions.sandbox imports '
+        'them)."""\n',
+        encoding="utf-8",
+    )
+    for old, provider in LEGACY.items():
+        (out / old).mkdir()
+        (out / old / "__init__.py").write_text(legacy_package(old, provider), encoding="utf-8")
+        run_post_hooks(out / old)
+    run_post_hooks(namespace)
 
 
 def _tree(root: Path) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from szamla_agent_client import models as m
+from billing_sessions_generated.szamla_agent import models as m
 
 DAY = datetime.date(2026, 11, 23)
 

@@ -15,13 +15,13 @@ from typing import Any
 import httpx
 import pytest
 
-from bill_v3_client.api.mfa import validate_challenge
-from bill_v3_client.models import ValidateRequest, ValidateResponse
-from bill_v3_client.types import UNSET
 from billing_sessions import bill_v3
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore, SessionStore
 from billing_sessions.telemetry import SessionEvent
+from billing_sessions_generated.bill_v3.api.mfa import validate_challenge
+from billing_sessions_generated.bill_v3.models import ValidateRequest, ValidateResponse
+from billing_sessions_generated.bill_v3.types import UNSET
 from tests.test_cli import _isolated, cli_json  # noqa: F401 - the autouse fixture applies here too
 from tests.test_cli_bill_v3 import account
 from tests.test_telemetry import Otel

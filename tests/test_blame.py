@@ -10,10 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
-from bill_v3_client.api.vendors import list_vendors
 from billing_sessions import ProviderError, StoreError, UsageError, bill, bill_v3, gestix, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import MemoryStore
+from billing_sessions_generated.bill_v3.api.vendors import list_vendors
 
 pytestmark = pytest.mark.anyio
 
@@ -127,7 +127,7 @@ def test_paginate_refuses_anything_else_with_a_type_error(sb: Sandbox, wrong: An
 
 
 def test_paginate_refuses_an_operation_that_is_not_a_list(sb: Sandbox) -> None:
-    from bill_v3_client.api.session import get_session_info
+    from billing_sessions_generated.bill_v3.api.session import get_session_info
 
     with _bill_v3(sb) as s:
         with pytest.raises(TypeError, match="get_session_info is not a list operation"):

@@ -55,9 +55,9 @@ def spec_operations(provider: str) -> list[tuple[str, str]]:
 
 def generated_modules(provider: str) -> list[str]:
     """Dotted names of the generated operation modules (one per operation)."""
-    api = ROOT / "generated" / f"{provider}_client" / "api"
+    api = ROOT / "generated" / "billing_sessions_generated" / provider / "api"
     return sorted(
-        ".".join((f"{provider}_client", "api", *p.relative_to(api).with_suffix("").parts))
+        ".".join(("billing_sessions_generated", provider, "api", *p.relative_to(api).with_suffix("").parts))
         for p in api.glob("*/*.py")
         if p.name != "__init__.py"
     )
@@ -200,11 +200,11 @@ def test_spec_page_renders_every_operation(
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_api_pages_render_the_typed_functions_and_the_session(site: Site, provider: str) -> None:
     modules = generated_modules(provider)
-    assert modules, f"generated/{provider}_client has no operation module"
+    assert modules, f"billing_sessions_generated.{provider} has no operation module"
     with site.open(f"api/{modules[0].replace('.', '/')}.html") as page:
         for function in ("sync_detailed", "asyncio_detailed"):
             assert page.locator(f"section#{function} .name").first.inner_text() == function
-    with site.open(f"api/{provider}_client.html") as page:
+    with site.open(f"api/billing_sessions_generated/{provider}.html") as page:
         for cls in ("Client", "AuthenticatedClient"):
             assert page.locator(f"section#{cls} .name").first.inner_text() == cls
     with site.open(f"api/billing_sessions/{provider}.html") as page:
@@ -221,7 +221,7 @@ def test_index_links_every_page_and_every_operation(site: Site) -> None:
     assert "scripts/regenerate" in text
     assert all(href.startswith(site.base) for href in hrefs), hrefs
     for provider in PROVIDERS:
-        for page_path in (f"specs/{provider}.html", f"api/{provider}_client.html"):
+        for page_path in (f"specs/{provider}.html", f"api/billing_sessions_generated/{provider}.html"):
             assert site.base + page_path in hrefs
         assert f"{site.base}api/billing_sessions/{provider}.html#quickstart" in hrefs
         for module in generated_modules(provider):

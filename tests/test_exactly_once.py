@@ -28,9 +28,9 @@ from billing_sessions.retry import RetryPolicy
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore, SessionStore
 from billing_sessions.telemetry import SessionEvent
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
-from szamla_agent_client import models as m
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
+from billing_sessions_generated.szamla_agent import models as m
 from tests import agent_models
 
 SZAMLA = "szamla_agent"
@@ -460,8 +460,8 @@ def test_the_sandbox_finds_a_new_invoice_by_its_id_only_after_the_assumed_delay(
 
 
 def test_the_sandbox_keeps_gestix_numbers_unique_and_reads_documents_back(sb: Sandbox) -> None:
-    from gestix_client.api.invoices import get_invoice
-    from gestix_client.models import ApiError, DocumentCreated
+    from billing_sessions_generated.gestix.api.invoices import get_invoice
+    from billing_sessions_generated.gestix.models import ApiError, DocumentCreated
 
     with gestix.Session(sb.base_url("gestix"), api_token=DEMO.gestix_api_token) as s:
         first = create_invoice.sync_detailed(client=s.client, body=document(5, "a"))

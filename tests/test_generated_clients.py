@@ -11,20 +11,20 @@ from io import BytesIO
 import httpx
 import pytest
 
-from bill_client import Client as BillClient
-from bill_client.api.session import login as bill_login
-from bill_client.models import ErrorEnvelope, LoginBody, LoginSuccess
 from billing_sessions.sandbox.runner import ServerThread
-from billingplatform_client import Client as BPClient
-from billingplatform_client.api.session import login as bp_login
-from billingplatform_client.models import LoginRequest, LoginResponseBody
-from gestix_client import AuthenticatedClient as GestixClient
-from gestix_client.api.session import get_status, helo
-from gestix_client.models import SessionToken, StatusResponse
-from szamla_agent_client import AuthenticatedClient as SzamlaClient
-from szamla_agent_client.api.agent import agent_call
-from szamla_agent_client.models import AgentRequest
-from szamla_agent_client.types import File
+from billing_sessions_generated.bill import Client as BillClient
+from billing_sessions_generated.bill.api.session import login as bill_login
+from billing_sessions_generated.bill.models import ErrorEnvelope, LoginBody, LoginSuccess
+from billing_sessions_generated.billingplatform import Client as BPClient
+from billing_sessions_generated.billingplatform.api.session import login as bp_login
+from billing_sessions_generated.billingplatform.models import LoginRequest, LoginResponseBody
+from billing_sessions_generated.gestix import AuthenticatedClient as GestixClient
+from billing_sessions_generated.gestix.api.session import get_status, helo
+from billing_sessions_generated.gestix.models import SessionToken, StatusResponse
+from billing_sessions_generated.szamla_agent import AuthenticatedClient as SzamlaClient
+from billing_sessions_generated.szamla_agent.api.agent import agent_call
+from billing_sessions_generated.szamla_agent.models import AgentRequest
+from billing_sessions_generated.szamla_agent.types import File
 from tests import example_server
 
 

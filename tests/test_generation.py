@@ -13,11 +13,13 @@ import yaml
 from openapi_spec_validator import validate
 
 from billing_sessions.retry import UNREADABLE
-from gestix_client import answers as gestix_answers
+from billing_sessions_generated.gestix import answers as gestix_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import regenerate  # noqa: E402
+
+GENERATED = ROOT / "generated" / regenerate.NAMESPACE
 
 METHODS = {"get", "post", "put", "patch", "delete"}
 
@@ -122,14 +124,14 @@ def _function_args(module: Path, function: str) -> set[str]:
 
 
 def test_no_generated_function_asks_for_an_owned_parameter() -> None:
-    modules = sorted((ROOT / "generated").glob("*_client/api/*/*.py"))
+    modules = sorted(GENERATED.glob("*/api/*/*.py"))
     assert len(modules) >= 20
     for module in modules:
         if module.name == "__init__.py":
             continue
         args = _function_args(module, "sync_detailed")
         assert not args & {"nonce", "dev_key", "session_id"}, module
-    for model in (ROOT / "generated" / "bill_client" / "models").glob("*.py"):
+    for model in (GENERATED / "bill" / "models").glob("*.py"):
         text = model.read_text(encoding="utf-8")
         if "Body" in model.stem.title().replace("_", ""):
             assert "devKey" not in text and '"sessionId"' not in text, model
@@ -169,7 +171,7 @@ def test_a_new_write_operation_needs_no_nonce(tmp_path: Path) -> None:
         },
     }
     regenerate.generate_client("gestix", tmp_path, tmp_path, spec=spec)
-    api = tmp_path / "gestix_client" / "api" / "webhooks"
+    api = regenerate.client_dir(tmp_path, "gestix") / "api" / "webhooks"
     assert _function_args(api / "create_webhook.py", "sync_detailed") == {"client"}
     assert _function_args(api / "update_webhook.py", "asyncio_detailed") == {"client", "id"}
     assert "nonce" not in (api / "create_webhook.py").read_text(encoding="utf-8")
@@ -178,7 +180,7 @@ def test_a_new_write_operation_needs_no_nonce(tmp_path: Path) -> None:
 def test_every_operation_reads_its_answer_guarded() -> None:
     """Each generated operation builds its response inside ``answers.reading``: a session turns what the
     parser cannot read (a status outside HTTPStatus, malformed or deeply nested JSON) into a ProviderError."""
-    modules = [m for m in sorted((ROOT / "generated").glob("*_client/api/*/*.py")) if m.name != "__init__.py"]
+    modules = [m for m in sorted(GENERATED.glob("*/api/*/*.py")) if m.name != "__init__.py"]
     assert len(modules) >= 20
     assert UNREADABLE == gestix_answers.UNREADABLE  # the extension the session transport fills in
     for module in modules:
@@ -197,9 +199,11 @@ def test_a_new_operation_reads_its_answer_guarded(tmp_path: Path) -> None:
         }
     }
     regenerate.generate_client("gestix", tmp_path, tmp_path, spec=spec)
-    text = (tmp_path / "gestix_client" / "api" / "hooks" / "list_hooks.py").read_text(encoding="utf-8")
+    text = (regenerate.client_dir(tmp_path, "gestix") / "api" / "hooks" / "list_hooks.py").read_text(
+        encoding="utf-8"
+    )
     assert "    with reading(response):\n        return Response(" in text
-    assert (tmp_path / "gestix_client" / "answers.py").read_text(
+    assert (regenerate.client_dir(tmp_path, "gestix") / "answers.py").read_text(
         encoding="utf-8"
     ) == regenerate.ANSWERS_MODULE
 
@@ -225,7 +229,7 @@ NONCE = {"name": "nonce", "in": "query", "required": True, "schema": {"type": "i
 def test_an_unmarked_inline_nonce_on_a_write_is_owned_by_the_gestix_rule(tmp_path: Path) -> None:
     # As the provider's docs show it: no x-session-owned mark. The rule owns it anyway.
     regenerate.generate_client("gestix", tmp_path, tmp_path, spec=_gestix_webhook(dict(NONCE), "put"))
-    module = tmp_path / "gestix_client" / "api" / "webhooks" / "put_webhook.py"
+    module = regenerate.client_dir(tmp_path, "gestix") / "api" / "webhooks" / "put_webhook.py"
     assert _function_args(module, "sync_detailed") == {"client"}
     assert "nonce" not in module.read_text(encoding="utf-8")
 
@@ -286,10 +290,10 @@ def test_bill_session_id_in_a_query_string_stops_the_build() -> None:
 
 
 def test_bill_v3_functions_never_ask_for_dev_key_or_session_id() -> None:
-    api = ROOT / "generated" / "bill_v3_client" / "api"
+    api = GENERATED / "bill_v3" / "api"
     modules = [m for m in api.glob("*/*.py") if m.name != "__init__.py"]
     assert len(modules) == 12
     for module in modules:
         assert not _function_args(module, "sync_detailed") & {"dev_key", "session_id"}, module
-    login_model = (ROOT / "generated" / "bill_v3_client" / "models" / "login_request.py").read_text("utf-8")
+    login_model = (GENERATED / "bill_v3" / "models" / "login_request.py").read_text("utf-8")
     assert "devKey" not in login_model

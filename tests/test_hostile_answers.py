@@ -25,11 +25,11 @@ from billing_sessions import (
 )
 from billing_sessions.core import Token
 from billing_sessions.retry import RetryPolicy
-from billingplatform_client.api.data import create as bp_create
-from billingplatform_client.models import BrmRequest, Record
-from gestix_client.api.invoices import create_invoice
-from gestix_client.api.session import get_status
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.billingplatform.api.data import create as bp_create
+from billing_sessions_generated.billingplatform.models import BrmRequest, Record
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.api.session import get_status
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 from tests.hostile_server import HostileServer, json_answer, raw
 from tests.test_session_szamla_agent import ACTION, INVOICE
 

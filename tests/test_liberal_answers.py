@@ -14,12 +14,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from bill_v3_client.api.vendors import list_vendors
 from billing_sessions import ProviderError, bill_v3, gestix
 from billing_sessions.szamla_agent import AgentXmlError, from_xml
-from gestix_client.types import Unset as GestixUnset
-from szamla_agent_client import models as m
-from szamla_agent_client.types import Unset
+from billing_sessions_generated.bill_v3.api.vendors import list_vendors
+from billing_sessions_generated.gestix.types import Unset as GestixUnset
+from billing_sessions_generated.szamla_agent import models as m
+from billing_sessions_generated.szamla_agent.types import Unset
 from tests.hostile_server import hostile, json_answer
 
 

@@ -19,7 +19,7 @@ from billing_sessions import UsageError, bill, gestix, pools, szamla_agent
 from billing_sessions.registry import AsyncRegistry, Registry
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import MemoryStore
-from szamla_agent_client import models as m
+from billing_sessions_generated.szamla_agent import models as m
 
 pytestmark = pytest.mark.anyio
 

@@ -32,8 +32,8 @@ from billing_sessions import bill_v3, gestix, szamla_agent
 from billing_sessions.redis_store import RedisStore
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore, SessionStore
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 PROCESSES = 4
 TIMEOUT = 60.0

@@ -21,8 +21,8 @@ from billing_sessions import BillingSessionError, gestix
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore
 from billing_sessions.testing import BillingSandbox
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 pytestmark = pytest.mark.anyio
 

@@ -28,9 +28,20 @@ def test_mypy_strict_hand_written() -> None:
     _run(str(BIN / "mypy"), "--strict", *HAND_WRITTEN)
 
 
+#: generated/: the one package of generated code, and the deprecated top-level aliases of its clients.
+GENERATED_PACKAGES = [
+    "bill_client",
+    "bill_v3_client",
+    "billing_sessions_generated",
+    "billingplatform_client",
+    "gestix_client",
+    "szamla_agent_client",
+]
+
+
 def test_mypy_strict_generated() -> None:
     packages = sorted(p.name for p in (ROOT / "generated").iterdir() if (p / "__init__.py").exists())
-    assert len(packages) == 6
+    assert packages == GENERATED_PACKAGES
     args = [a for p in packages for a in ("-p", p)]
     _run(str(BIN / "mypy"), "--strict", *args, cwd=ROOT / "generated")
 
@@ -38,7 +49,7 @@ def test_mypy_strict_generated() -> None:
 def test_ruff_generated() -> None:
     """Generated code passes ruff as the post-hooks run it: isolated, per package (first-party differs)."""
     packages = sorted(p for p in (ROOT / "generated").iterdir() if (p / "__init__.py").exists())
-    assert len(packages) == 6
+    assert [p.name for p in packages] == GENERATED_PACKAGES
     for package in packages:
         _run(str(BIN / "ruff"), "check", "--isolated", "--select=F,E9,I,UP", ".", cwd=package)
         _run(str(BIN / "ruff"), "format", "--isolated", "--check", ".", cwd=package)

@@ -24,8 +24,8 @@ from billing_sessions import StoreError, UsageError, gestix
 from billing_sessions.redis_store import RedisStore
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.store_base import LockTimeout
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 from tests.redis_server import RedisCluster, RedisServer, _free_port, ping
 from tests.test_multiprocess import PROCESSES, StoreSpec, _run, gestix_writes
 

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from billing_sessions import gestix
 from billing_sessions.redis_store import IDLE_LIFETIMES, MAX_NONCE, RedisStore
 from billing_sessions.sandbox import DEMO, Sandbox
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 floors = st.lists(st.integers(min_value=0, max_value=2**62), min_size=1, max_size=40)
 

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from billing_sessions import BillingSessionError, SessionExpired, gestix
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 pytestmark = pytest.mark.anyio
 

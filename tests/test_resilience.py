@@ -26,8 +26,8 @@ from billing_sessions import (
 from billing_sessions.core import Token
 from billing_sessions.retry import RetryPolicy, retry_after
 from billing_sessions.sandbox import DEMO, Sandbox
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 from tests.test_session_szamla_agent import ACTION, INVOICE
 
 

@@ -10,8 +10,8 @@ import pytest
 from billing_sessions import BillingSessionError, bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.redact import redact
 from billing_sessions.sandbox import DEMO, Sandbox
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 from tests.test_session_szamla_agent import ACTION, INVOICE
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from bill_v3_client.api.vendors import list_vendors
 from billing_sessions import (
     BillingSessionError,
     ProviderError,
@@ -30,9 +29,14 @@ from billing_sessions.core import Token
 from billing_sessions.retry import MAX_RETRY_AFTER, retry_after
 from billing_sessions.stores import FileStore, MemoryStore
 from billing_sessions.szamla_xml import AgentXmlError, from_xml, to_xml
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
-from szamla_agent_client.models import Xmlszamlast, XmlszamlastBeallitasok, XmlszamlastFejlec
+from billing_sessions_generated.bill_v3.api.vendors import list_vendors
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
+from billing_sessions_generated.szamla_agent.models import (
+    Xmlszamlast,
+    XmlszamlastBeallitasok,
+    XmlszamlastFejlec,
+)
 from tests.hostile_server import HostileServer, json_answer, raw
 from tests.test_hostile_answers import POLICY, SECRET, make, seed
 from tests.test_session_szamla_agent import ACTION, INVOICE

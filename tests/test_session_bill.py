@@ -11,12 +11,12 @@ from typing import Any
 import httpx
 import pytest
 
-from bill_client.api.crud import crud_read
-from bill_client.models import CrudReadBody, CrudSuccess
 from billing_sessions import BillingSessionError, LoginError, ProviderError, TransportError, bill
 from billing_sessions.core import Clock
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore
+from billing_sessions_generated.bill.api.crud import crud_read
+from billing_sessions_generated.bill.models import CrudReadBody, CrudSuccess
 
 pytestmark = pytest.mark.anyio
 

@@ -14,9 +14,6 @@ from typing import Any
 import httpx
 import pytest
 
-from bill_v3_client.api.bills import list_bills
-from bill_v3_client.api.vendors import create_vendor, list_vendors
-from bill_v3_client.models import Address, Vendor, VendorCreate
 from billing_sessions import (
     LoginError,
     ProviderError,
@@ -28,6 +25,9 @@ from billing_sessions import (
 )
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore
+from billing_sessions_generated.bill_v3.api.bills import list_bills
+from billing_sessions_generated.bill_v3.api.vendors import create_vendor, list_vendors
+from billing_sessions_generated.bill_v3.models import Address, Vendor, VendorCreate
 
 pytestmark = pytest.mark.anyio
 DAY = 86400.0

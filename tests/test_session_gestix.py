@@ -23,9 +23,9 @@ from billing_sessions import (
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.sandbox.state import Session
 from billing_sessions.stores import FileStore, MemoryStore
-from gestix_client.api.entities import create_customer, update_customer
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import (
+from billing_sessions_generated.gestix.api.entities import create_customer, update_customer
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import (
     CustomerInput,
     DocumentCreated,
     DocumentInput,

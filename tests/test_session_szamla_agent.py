@@ -12,7 +12,7 @@ import pytest
 from billing_sessions import BillingSessionError, ProviderError, ProviderUnavailable, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore, MemoryStore
-from szamla_agent_client.types import Response
+from billing_sessions_generated.szamla_agent.types import Response
 
 pytestmark = pytest.mark.anyio
 

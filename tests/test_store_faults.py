@@ -23,8 +23,8 @@ from billing_sessions.redis_store import MAX_NONCE, RedisStore
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.store_base import LockTimeout
 from billing_sessions.stores import FileStore
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 KEY = "gestix:k"
 DEEP = b"[" * 100_000 + b"]" * 100_000

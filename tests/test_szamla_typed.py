@@ -26,7 +26,7 @@ from billing_sessions.szamla_agent import (
     cookie_value,
     to_xml,
 )
-from szamla_agent_client import models as m
+from billing_sessions_generated.szamla_agent import models as m
 from tests.agent_models import invoice, item, payment, receipt, reversal
 
 pytestmark = pytest.mark.anyio

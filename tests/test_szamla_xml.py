@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from billing_sessions.szamla_agent import AgentXmlError, from_xml, to_xml
-from szamla_agent_client import models as m
-from szamla_agent_client.types import Unset
-from szamla_agent_client.xml_layout import ROOTS, TYPES
+from billing_sessions_generated.szamla_agent import models as m
+from billing_sessions_generated.szamla_agent.types import Unset
+from billing_sessions_generated.szamla_agent.xml_layout import ROOTS, TYPES
 from tests.agent_models import every_request, invoice
 
 ROOT = Path(__file__).resolve().parent.parent

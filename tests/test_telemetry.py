@@ -29,8 +29,8 @@ from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.sandbox.state import SandboxState, Session
 from billing_sessions.stores import MemoryStore
 from billing_sessions.telemetry import SessionEvent, operation
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 from tests.test_session_szamla_agent import ACTION, INVOICE
 
 pytestmark = pytest.mark.anyio

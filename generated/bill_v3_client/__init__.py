@@ -1,8 +1,7 @@
-"""A client library for accessing BILL (bill.com) AP & AR API v3"""
+"""Deprecated name of ``billing_sessions_generated.bill_v3``, which it gives (written by scripts/regenerate):
+importing it warns once; it goes in billing-sessions 0.3.0.
+"""
 
-from .client import AuthenticatedClient, Client
+from billing_sessions_generated._legacy import alias
 
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-)
+alias(__name__, "bill_v3")

@@ -1,8 +1,7 @@
-"""A client library for accessing Gestix ERP API"""
+"""Deprecated name of ``billing_sessions_generated.gestix``, which it gives (written by scripts/regenerate):
+importing it warns once; it goes in billing-sessions 0.3.0.
+"""
 
-from .client import AuthenticatedClient, Client
+from billing_sessions_generated._legacy import alias
 
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-)
+alias(__name__, "gestix")

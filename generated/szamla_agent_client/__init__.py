@@ -1,8 +1,7 @@
-"""A client library for accessing Számlázz.hu Számla Agent"""
+"""Deprecated name of ``billing_sessions_generated.szamla_agent``, which it gives (written by scripts/regenerate):
+importing it warns once; it goes in billing-sessions 0.3.0.
+"""
 
-from .client import AuthenticatedClient, Client
+from billing_sessions_generated._legacy import alias
 
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-)
+alias(__name__, "szamla_agent")

@@ -1,7 +1,7 @@
 """billing-sessions: typed clients for Gestix, Számla Agent, BILL and BillingPlatform with session handling.
 
-The generated clients are importable as ``gestix_client``, ``szamla_agent_client``, ``bill_client`` and
-``billingplatform_client``; this package adds the session layer on top of them.
+The generated clients are ``billing_sessions_generated.gestix``, ``.szamla_agent``, ``.bill``, ``.bill_v3``
+and ``.billingplatform``; this package adds the session layer on top of them.
 
 Three parts: the library (this package's top-level modules: sessions, stores, errors), the sandbox
 (``billing_sessions.sandbox``, extra ``sandbox``) and the command line (``billing_sessions.cli``, extra

@@ -13,8 +13,8 @@ module's ``SANDBOX_BASE_URL`` is BILL's stage API) and pass your own credentials
 ```python
 import json
 
-from bill_client.api.crud import crud_read
-from bill_client.models import CrudReadBody
+from billing_sessions_generated.bill.api.crud import crud_read
+from billing_sessions_generated.bill.models import CrudReadBody
 from billing_sessions import bill
 from billing_sessions.sandbox import DEMO, Sandbox
 
@@ -55,11 +55,6 @@ from urllib.parse import parse_qsl, urlencode
 
 import httpx
 
-from bill_client import AuthenticatedClient, Client
-from bill_client.api.crud import crud_create, crud_read
-from bill_client.api.session import get_session_info, login, logout
-from bill_client.models import CrudCreateBody, CrudReadBody, ErrorEnvelope, LoginBody, LoginSuccess
-from bill_client.types import Response
 from billing_sessions.core import (
     PLACEHOLDER_TOKEN,
     Provider,
@@ -80,6 +75,17 @@ from billing_sessions.errors import (
 from billing_sessions.hosts import endpoint_problem, hosts
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions.store_base import PROCESS_SECRET
+from billing_sessions_generated.bill import AuthenticatedClient, Client
+from billing_sessions_generated.bill.api.crud import crud_create, crud_read
+from billing_sessions_generated.bill.api.session import get_session_info, login, logout
+from billing_sessions_generated.bill.models import (
+    CrudCreateBody,
+    CrudReadBody,
+    ErrorEnvelope,
+    LoginBody,
+    LoginSuccess,
+)
+from billing_sessions_generated.bill.types import Response
 
 log = logging.getLogger("billing_sessions")
 

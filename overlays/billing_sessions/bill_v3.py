@@ -14,7 +14,7 @@ Runs as is on the embedded sandbox (whose MFA code is readable from its state). 
 URL (the default is production; ``SANDBOX_BASE_URL`` is BILL's stage gateway) and pass your own credentials.
 
 ```python
-from bill_v3_client.api.vendors import list_vendors
+from billing_sessions_generated.bill_v3.api.vendors import list_vendors
 from billing_sessions import bill_v3
 from billing_sessions.sandbox import DEMO, Sandbox
 
@@ -57,19 +57,6 @@ from typing import Any, Protocol, Unpack
 
 import httpx
 
-from bill_v3_client import AuthenticatedClient, Client
-from bill_v3_client.api.mfa import generate_challenge, validate_challenge
-from bill_v3_client.api.session import get_session_info, login, logout
-from bill_v3_client.models import (
-    ChallengeRequest,
-    ChallengeResponse,
-    LoginRequest,
-    LoginResponse,
-    SessionInfo,
-    ValidateRequest,
-    ValidateResponse,
-)
-from bill_v3_client.types import UNSET, Response, Unset
 from billing_sessions.bill import bill_account_key
 from billing_sessions.bill_v3_rules import (
     FAILED_LOGINS_BEFORE_STOP,
@@ -96,6 +83,19 @@ from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSessi
 from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import SessionStore
 from billing_sessions.telemetry import Telemetry, observe
+from billing_sessions_generated.bill_v3 import AuthenticatedClient, Client
+from billing_sessions_generated.bill_v3.api.mfa import generate_challenge, validate_challenge
+from billing_sessions_generated.bill_v3.api.session import get_session_info, login, logout
+from billing_sessions_generated.bill_v3.models import (
+    ChallengeRequest,
+    ChallengeResponse,
+    LoginRequest,
+    LoginResponse,
+    SessionInfo,
+    ValidateRequest,
+    ValidateResponse,
+)
+from billing_sessions_generated.bill_v3.types import UNSET, Response, Unset
 
 log = logging.getLogger("billing_sessions")
 
@@ -483,8 +483,9 @@ def _op_name(operation: ListOperation) -> str:
 
 _DETAILED = ("sync_detailed", "asyncio_detailed")
 _HOW = (
-    "paginate() takes a generated BILL v3 list operation: the module (from bill_v3_client.api.vendors "
-    "import list_vendors) or its sync_detailed / asyncio_detailed"
+    "paginate() takes a generated BILL v3 list operation: the module "
+    "(from billing_sessions_generated.bill_v3.api.vendors import list_vendors) or its sync_detailed / "
+    "asyncio_detailed"
 )
 
 
@@ -496,7 +497,7 @@ def list_operation(operation: Any, kwargs: dict[str, Any]) -> tuple[ListOperatio
     module = getattr(operation, "__name__", "")
     if (
         not isinstance(operation, types.ModuleType)
-        or not module.startswith("bill_v3_client.api.")
+        or not module.startswith("billing_sessions_generated.bill_v3.api.")
         or not all(callable(getattr(operation, f, None)) for f in _DETAILED)
     ):
         raise TypeError(f"{_HOW}; got {operation!r}")

@@ -14,7 +14,6 @@ from typing import Any
 import attrs
 import httpx
 
-from bill_v3_client.types import Response
 from billing_sessions.errors import (
     BillingSessionError,
     ErrorEntry,
@@ -29,6 +28,7 @@ from billing_sessions.errors import (
 from billing_sessions.store_base import Record
 from billing_sessions.store_guard import guard
 from billing_sessions.stores import SessionStore
+from billing_sessions_generated.bill_v3.types import Response
 
 NAME = "bill_v3"
 REMEMBER_FOR = 30 * 24 * 3600.0  # a rememberMeId lasts 30 days

@@ -13,7 +13,7 @@ Runs as is on the embedded sandbox. For a real account pass ``org="myorg"`` (and
 ```python
 from billing_sessions import billingplatform
 from billing_sessions.sandbox import DEMO, Sandbox
-from billingplatform_client.api.data import retrieve
+from billing_sessions_generated.billingplatform.api.data import retrieve
 
 with Sandbox() as sb, billingplatform.Session(
     sb.base_url("billingplatform"),
@@ -58,10 +58,10 @@ from billing_sessions.hosts import is_label
 from billing_sessions.redact import redact
 from billing_sessions.retry import retry_after
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
-from billingplatform_client import AuthenticatedClient, Client
-from billingplatform_client.api.data import query, retrieve
-from billingplatform_client.api.session import authenticate, login, logout
-from billingplatform_client.models import (
+from billing_sessions_generated.billingplatform import AuthenticatedClient, Client
+from billing_sessions_generated.billingplatform.api.data import query, retrieve
+from billing_sessions_generated.billingplatform.api.session import authenticate, login, logout
+from billing_sessions_generated.billingplatform.models import (
     LoginRequest,
     LoginResponseBody,
     LoginResult,
@@ -70,7 +70,7 @@ from billingplatform_client.models import (
     Record,
     RetrieveResponseBody,
 )
-from billingplatform_client.types import Response
+from billing_sessions_generated.billingplatform.types import Response
 
 SERVER = "https://{env}.billingplatform.com/{org}"
 DEFAULT_TIMEOUT = httpx.Timeout(420.0, connect=10.0)

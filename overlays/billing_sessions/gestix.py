@@ -19,8 +19,8 @@ instead of the sandbox URL, with ``api_token=`` or ``username=`` + ``password=``
 ```python
 from billing_sessions import gestix
 from billing_sessions.sandbox import DEMO, Sandbox
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 with Sandbox() as sb, gestix.Session(
     sb.base_url("gestix"), api_token=DEMO.gestix_api_token
@@ -62,18 +62,24 @@ from billing_sessions.errors import BillingSessionError, UsageError, login_error
 from billing_sessions.lanes import WriteLanes
 from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
-from gestix_client import AuthenticatedClient, Client
-from gestix_client.api.documents import (
+from billing_sessions_generated.gestix import AuthenticatedClient, Client
+from billing_sessions_generated.gestix.api.documents import (
     create_order,
     create_purchase,
     create_purchase_order,
     create_receipt,
     create_transfer_order,
 )
-from gestix_client.api.invoices import create_invoice
-from gestix_client.api.session import auth, get_status, helo
-from gestix_client.models import ApiError, DocumentCreated, DocumentInput, SessionToken, StatusResponse
-from gestix_client.types import Response
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.api.session import auth, get_status, helo
+from billing_sessions_generated.gestix.models import (
+    ApiError,
+    DocumentCreated,
+    DocumentInput,
+    SessionToken,
+    StatusResponse,
+)
+from billing_sessions_generated.gestix.types import Response
 
 SERVER = "https://gestix.pt/api/{account}/v4.0.0"
 #: Sessions concurrent writes of one account spread over by default (a process-local store): each is a login.

@@ -34,7 +34,7 @@ def model(cls: type[Any], data: dict[str, Any]) -> Any:
     if problems:
         log.warning(
             "%s: %d field(s) of a %s answer do not fit the spec and are kept as sent: %s",
-            cls.__module__.partition("_client")[0],
+            _package(cls).rpartition(".")[2],
             len(problems),
             cls.__name__,
             ", ".join(dict.fromkeys(problems)),
@@ -123,7 +123,8 @@ def _plain(name: str) -> str:
 
 
 def _package(cls: type[Any]) -> str:
-    return cls.__module__.split(".", 1)[0]
+    """The generated client package of a model class (``billing_sessions_generated.gestix``)."""
+    return cls.__module__.partition(".models")[0]
 
 
 def _unset(cls: type[Any]) -> Any:

@@ -16,7 +16,7 @@ and pass your ``agent_key=`` (or ``username=`` + ``password=``): the session wri
 import datetime
 from billing_sessions import szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
-from szamla_agent_client.models import (
+from billing_sessions_generated.szamla_agent.models import (
     Xmlszamla, XmlszamlaBeallitasok, XmlszamlaElado, XmlszamlaFejlec, XmlszamlaTetel, XmlszamlaVevo,
 )
 
@@ -74,9 +74,9 @@ from billing_sessions.errors import (
 )
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions.szamla_xml import AgentXmlError, from_xml, parse_tree, to_xml
-from szamla_agent_client import AuthenticatedClient
-from szamla_agent_client.api.agent import agent_call
-from szamla_agent_client.models import (
+from billing_sessions_generated.szamla_agent import AuthenticatedClient
+from billing_sessions_generated.szamla_agent.api.agent import agent_call
+from billing_sessions_generated.szamla_agent.models import (
     AgentRequest,
     AgentXmlResponse,
     QueryTaxpayerResponse,
@@ -98,8 +98,8 @@ from szamla_agent_client.models import (
     Xmlszamlaxml,
     Xmltaxpayer,
 )
-from szamla_agent_client.types import UNSET, File, Response
-from szamla_agent_client.xml_layout import ROOTS, TYPES
+from billing_sessions_generated.szamla_agent.types import UNSET, File, Response
+from billing_sessions_generated.szamla_agent.xml_layout import ROOTS, TYPES
 
 __all__ = [
     "AgentError",

@@ -18,9 +18,9 @@ from typing import Any
 import attrs
 
 from billing_sessions.errors import BillingSessionError
-from szamla_agent_client import models
-from szamla_agent_client.types import UNSET
-from szamla_agent_client.xml_layout import ROOTS, TYPES
+from billing_sessions_generated.szamla_agent import models
+from billing_sessions_generated.szamla_agent.types import UNSET
+from billing_sessions_generated.szamla_agent.xml_layout import ROOTS, TYPES
 
 __all__ = ["AgentXmlError", "from_xml", "parse_tree", "root_class", "to_xml"]
 

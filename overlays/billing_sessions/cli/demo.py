@@ -16,14 +16,14 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.table import Table
 
-from bill_v3_client.api.vendors import create_vendor
-from bill_v3_client.models import Address, VendorCreate
 from billing_sessions import UntrustedSession, bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import FileStore
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
-from szamla_agent_client.models import (
+from billing_sessions_generated.bill_v3.api.vendors import create_vendor
+from billing_sessions_generated.bill_v3.models import Address, VendorCreate
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
+from billing_sessions_generated.szamla_agent.models import (
     Xmlszamla,
     XmlszamlaBeallitasok,
     XmlszamlaElado,

@@ -25,7 +25,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from billing_sandbox_models.bill import (
+from billing_sessions.sandbox.common import BodyError, json_response, login_delay, validate_json
+from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.examples import example
+from billing_sessions.sandbox.state import SandboxState, Session
+from billing_sessions_generated.sandbox_models.bill import (
     CrudCreateData,
     CrudReadData,
     CrudSuccess,
@@ -34,10 +38,6 @@ from billing_sandbox_models.bill import (
     LogoutSuccess,
     SessionInfoSuccess,
 )
-from billing_sessions.sandbox.common import BodyError, json_response, login_delay, validate_json
-from billing_sessions.sandbox.credentials import DEMO
-from billing_sessions.sandbox.examples import example
-from billing_sessions.sandbox.state import SandboxState, Session
 
 PROVIDER = "bill"
 KIND = "bill-session"

@@ -29,7 +29,11 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Receive, Scope, Send
 
-from billing_sandbox_models.bill_v3 import (
+from billing_sessions.sandbox.common import BodyError, json_response, login_delay, parse_json, validate_json
+from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.examples import example
+from billing_sessions.sandbox.state import SandboxState, Session
+from billing_sessions_generated.sandbox_models.bill_v3 import (
     BillCreate,
     ChallengeRequest,
     LoginRequest,
@@ -37,10 +41,6 @@ from billing_sandbox_models.bill_v3 import (
     ValidateRequest,
     VendorCreate,
 )
-from billing_sessions.sandbox.common import BodyError, json_response, login_delay, parse_json, validate_json
-from billing_sessions.sandbox.credentials import DEMO
-from billing_sessions.sandbox.examples import example
-from billing_sessions.sandbox.state import SandboxState, Session
 
 PROVIDER = "bill_v3"
 KIND = "bill-v3-session"

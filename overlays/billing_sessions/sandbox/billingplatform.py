@@ -25,7 +25,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from billing_sandbox_models.billingplatform import (
+from billing_sessions.sandbox.common import BodyError, NotAllowed, json_response, login_delay, validate_json
+from billing_sessions.sandbox.credentials import DEMO
+from billing_sessions.sandbox.examples import example
+from billing_sessions.sandbox.state import SandboxState
+from billing_sessions_generated.sandbox_models.billingplatform import (
     BrmRequest,
     LoginRequest,
     LoginResponse,
@@ -33,10 +37,6 @@ from billing_sandbox_models.billingplatform import (
     OauthToken,
     UpsertRequest,
 )
-from billing_sessions.sandbox.common import BodyError, NotAllowed, json_response, login_delay, validate_json
-from billing_sessions.sandbox.credentials import DEMO
-from billing_sessions.sandbox.examples import example
-from billing_sessions.sandbox.state import SandboxState
 
 PROVIDER = "billingplatform"
 SESSION, TOKEN = "bp-session", "bp-oauth"

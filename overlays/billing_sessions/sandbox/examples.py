@@ -1,4 +1,5 @@
-"""The providers' specs as shipped in ``billing_sandbox_models``, and the response examples they carry."""
+"""The providers' specs as shipped in ``billing_sessions_generated.sandbox_models``, and the response examples
+they carry."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 def spec(provider: str) -> dict[str, Any]:
     if provider not in PROVIDERS:
         raise ValueError(f"unknown provider {provider!r}; expected one of {', '.join(PROVIDERS)}")
-    text = resources.files("billing_sandbox_models").joinpath("specs", f"{provider}.yaml").read_text("utf-8")
+    text = (
+        resources.files("billing_sessions_generated.sandbox_models")
+        .joinpath("specs", f"{provider}.yaml")
+        .read_text("utf-8")
+    )
     loaded: dict[str, Any] = yaml.safe_load(text)
     return loaded
 

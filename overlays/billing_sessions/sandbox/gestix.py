@@ -31,14 +31,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from billing_sandbox_models.gestix import (
-    ApiError,
-    ArticleInput,
-    CustomerInput,
-    DocumentInput,
-    SmsInput,
-    SupplierInput,
-)
 from billing_sessions.sandbox.common import (
     BodyError,
     iso_now,
@@ -50,6 +42,14 @@ from billing_sessions.sandbox.common import (
 from billing_sessions.sandbox.credentials import DEMO, DemoCredentials, account_index
 from billing_sessions.sandbox.examples import example
 from billing_sessions.sandbox.state import SandboxState
+from billing_sessions_generated.sandbox_models.gestix import (
+    ApiError,
+    ArticleInput,
+    CustomerInput,
+    DocumentInput,
+    SmsInput,
+    SupplierInput,
+)
 
 PROVIDER = "gestix"
 SESSION_KIND = "xa-token"

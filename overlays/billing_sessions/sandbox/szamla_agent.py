@@ -32,13 +32,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from billing_sandbox_models.szamla_agent import AgentRequest
 from billing_sessions.sandbox.common import login_delay, pdf_bytes
 from billing_sessions.sandbox.credentials import DEMO, account_index
 from billing_sessions.sandbox.state import SandboxState
 from billing_sessions.szamla_xml import AgentXmlError, from_xml, to_xml
-from szamla_agent_client import models as m
-from szamla_agent_client.types import UNSET
+from billing_sessions_generated.sandbox_models.szamla_agent import AgentRequest
+from billing_sessions_generated.szamla_agent import models as m
+from billing_sessions_generated.szamla_agent.types import UNSET
 
 PROVIDER = "szamla_agent"
 COOKIE = "JSESSIONID"

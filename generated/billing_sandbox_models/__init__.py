@@ -1,1 +1,0 @@
-"""Server-side models of the sandbox, generated from specs/."""
