@@ -201,3 +201,117 @@ def test_one_place_for_each_store_rule() -> None:
     assert fsyncs == {store_base.fsync_directory}
     assert not hasattr(nonce_file, "_fsync_directory") and not hasattr(stores, "_fsync_directory")
     assert not hasattr(session, "now")  # dead code gone
+
+
+#: The clients' deprecated top-level names (scripts/regenerate.py writes them): old name -> new package.
+LEGACY = {
+    "gestix_client": "billing_sessions_generated.gestix",
+    "szamla_agent_client": "billing_sessions_generated.szamla_agent",
+    "bill_client": "billing_sessions_generated.bill",
+    "bill_v3_client": "billing_sessions_generated.bill_v3",
+    "billingplatform_client": "billing_sessions_generated.billingplatform",
+}
+ROOT = PACKAGE.parent.parent
+
+
+def test_the_wheel_claims_the_project_names_and_the_deprecated_aliases_only() -> None:
+    import tomllib
+
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        packages = tomllib.load(f)["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
+    names = {Path(p).name for p in packages}
+    # Remove LEGACY from here (and from scripts/regenerate.py, pyproject.toml) in 0.3.0.
+    assert names == {"billing_sessions", "billing_sessions_generated", *LEGACY}
+
+
+def test_the_old_client_names_still_work_warn_once_and_give_the_same_objects(tmp_path: Path) -> None:
+    script = tmp_path / "old_user_code.py"
+    script.write_text(
+        "import json, warnings\n"
+        "warnings.simplefilter('always')\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    import gestix_client\n"
+        "    from gestix_client.api.invoices import create_invoice\n"
+        "    from gestix_client.models import DocumentInput\n"
+        "    import gestix_client.api.invoices.create_invoice as module\n"
+        "    from szamla_agent_client.xml_layout import ROOTS\n"
+        "    from bill_client import AuthenticatedClient\n"
+        "    from bill_v3_client.api.vendors import list_vendors\n"
+        "    from billingplatform_client.types import UNSET\n"
+        "    import gestix_client, bill_client  # again: no second warning\n"
+        "import billing_sessions_generated.gestix as new\n"
+        "from billing_sessions_generated.gestix.api.invoices import create_invoice as new_create_invoice\n"
+        "from billing_sessions_generated.gestix.models import DocumentInput as NewDocumentInput\n"
+        "from billing_sessions_generated.szamla_agent.xml_layout import ROOTS as NEW_ROOTS\n"
+        "from billing_sessions_generated.bill_v3.api.vendors import list_vendors as new_list_vendors\n"
+        "same = [gestix_client is new, create_invoice is new_create_invoice, module is new_create_invoice,\n"
+        "        DocumentInput is NewDocumentInput, ROOTS is NEW_ROOTS, list_vendors is new_list_vendors]\n"
+        "print(json.dumps({'same': same, 'warnings': [\n"
+        "    [w.category.__name__, str(w.message), w.filename, w.lineno] for w in caught]}))\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["same"] == [True] * 6
+    first_import = {
+        "gestix_client": 4,
+        "szamla_agent_client": 8,
+        "bill_client": 9,
+        "bill_v3_client": 10,
+        "billingplatform_client": 11,
+    }
+    warned = {
+        message.split()[0]: (category, message, file, line)
+        for category, message, file, line in out["warnings"]
+    }
+    assert len(out["warnings"]) == len(LEGACY) == len(warned)
+    for old, new in LEGACY.items():
+        category, message, file, line = warned[old]
+        assert category == "DeprecationWarning"
+        assert f"import {new} instead" in message and "0.3.0" in message
+        assert (file, line) == (str(script), first_import[old]), "the warning points at the old import"
+
+
+def _imported_names(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+    return found
+
+
+def test_the_project_itself_imports_only_the_new_names() -> None:
+    offending = {
+        str(path.relative_to(ROOT)): sorted(n for n in _imported_names(path) if n.split(".")[0] in LEGACY)
+        for folder in ("overlays", "scripts", "tests")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+    }
+    assert {path: names for path, names in offending.items() if names} == {}
+
+
+def test_the_library_loads_neither_the_sandbox_models_nor_an_old_name() -> None:
+    """The lean install's import footprint: the sessions load their generated clients, nothing of the
+    sandbox's models (in the same wheel, only ``billing_sessions.sandbox`` imports them), no old name."""
+    code = (
+        "import sys, json\n"
+        "import billing_sessions\n"
+        "from billing_sessions import gestix, szamla_agent, bill, bill_v3, billingplatform, stores, errors\n"
+        "print(json.dumps(sorted({m.split('.')[0] if not m.startswith('billing_sessions_generated.') "
+        "else '.'.join(m.split('.')[:2]) for m in sys.modules if m.startswith('billing_sessions') "
+        f"or m in {sorted(LEGACY)!r}}})))"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        "billing_sessions",
+        "billing_sessions_generated",
+        *(
+            f"billing_sessions_generated.{p}"
+            for p in ("bill", "bill_v3", "billingplatform", "gestix", "szamla_agent")
+        ),
+    ]
