@@ -1,5 +1,6 @@
-"""What ``pip install billing-sessions`` brings into a service: packages, megabytes, and the cold import
-against ``import httpx``, all in one fresh virtual environment holding nothing else."""
+"""What ``pip install billing-sessions`` brings into a service: packages, megabytes, the cold import against
+``import httpx``, the import names it claims and what of the generated code the library loads (never the
+sandbox's models, which ship in the same wheel), all in one fresh virtual environment holding nothing else."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 import tempfile
 import venv
 from pathlib import Path
+from typing import Any
 
 from bench_common import ROOT, Row, import_medians, row
 
@@ -40,6 +42,28 @@ for d in dists.values():
             size += p.stat().st_size
 print(json.dumps({"installed": sorted(dists), "httpx": sorted(closure("httpx", set())), "bytes": size}))
 """
+#: Run inside the lean environment: the top-level import names the package claims, the bytes of the sandbox's
+#: models it ships, and what of the generated code the library loads (the sandbox's models: nothing).
+FOOTPRINT = r"""
+import json, sys
+from importlib import metadata
+
+files = metadata.distribution("billing-sessions").files or []
+names = sorted({
+    f.parts[0].removesuffix(".py") for f in files
+    if f.parts[0] not in ("..", "__pycache__") and not f.parts[0].endswith((".dist-info", ".pth"))
+})
+models = ("billing_sessions_generated", "sandbox_models")
+sandbox = sum(f.locate().stat().st_size for f in files if f.parts[:2] == models)
+from billing_sessions import bill, bill_v3, billingplatform, errors, gestix, stores, szamla_agent
+generated = [m for m in sys.modules if m.startswith("billing_sessions_generated.")]
+loaded = sorted({".".join(m.split(".")[:2]) for m in generated})
+old = sorted(m for m in sys.modules if m.endswith("_client") and "." not in m)
+print(json.dumps({"names": names, "sandbox_bytes": sandbox, "loaded": loaded, "old": old}))
+"""
+#: The import names the package may claim; the *_client aliases are deprecated, removed in 0.3.0.
+OWN_NAMES = {"billing_sessions", "billing_sessions_generated"}
+DEPRECATED_NAMES = {f"{p}_client" for p in ("gestix", "szamla_agent", "bill", "bill_v3", "billingplatform")}
 
 
 def lean_install(runs: int) -> list[Row]:
@@ -59,6 +83,9 @@ def lean_install(runs: int) -> list[Row]:
         pip_bytes = _bytes(python, before)
         megabytes = (survey["bytes"] - pip_bytes) / 1e6
         extra = sorted(set(installed) - OWN - set(survey["httpx"]))
+        footprint = json.loads(
+            subprocess.run([python, "-c", FOOTPRINT], check=True, capture_output=True).stdout
+        )
         codes = {
             "httpx": "import httpx",
             "billing_sessions": "import billing_sessions",
@@ -94,7 +121,33 @@ def lean_install(runs: int) -> list[Row]:
             provider_ms=round(ms["one provider"], 1),
             ratio=round(ratio, 2),
         ),
+        _footprint_row(footprint),
     ]
+
+
+def _footprint_row(footprint: dict[str, Any]) -> Row:
+    names = set(footprint["names"])
+    sandbox_loaded = [m for m in footprint["loaded"] if m.endswith(".sandbox_models")]
+    own = sorted(names & OWN_NAMES)
+    deprecated = sorted(names & DEPRECATED_NAMES)
+    foreign = sorted(names - OWN_NAMES - DEPRECATED_NAMES)
+    return row(
+        "lean install",
+        "import names and what the library loads",
+        f"claims {', '.join(own)}"
+        + (f" + {len(deprecated)} deprecated aliases ({', '.join(deprecated)})" if deprecated else "")
+        + (f" + other names: {', '.join(foreign)}" if foreign else "")
+        + f"; all provider modules load {', '.join(footprint['loaded'])}"
+        + f"; the sandbox's models ({footprint['sandbox_bytes'] / 1e3:.0f} KB shipped) "
+        + ("loaded" if sandbox_loaded else "not loaded")
+        + (f"; old names loaded: {', '.join(footprint['old'])}" if footprint["old"] else ""),
+        target="the two own names (+ aliases until 0.3.0); no sandbox model loaded",
+        kind="count",
+        ok=not foreign and not sandbox_loaded and not footprint["old"],
+        names=sorted(names),
+        sandbox_kb=round(footprint["sandbox_bytes"] / 1e3),
+        loaded=footprint["loaded"],
+    )
 
 
 def _bytes(python: str, names: set[str]) -> int:
