@@ -19,8 +19,8 @@ import pytest
 from billing_sessions import bill_v3, gestix
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import LocalLocks, Record, SessionStore
-from gestix_client.api.invoices import create_invoice
-from gestix_client.models import DocumentInput, DocumentLine
+from billing_sessions_generated.gestix.api.invoices import create_invoice
+from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
 pytestmark = pytest.mark.anyio
 
