@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -291,6 +292,10 @@ def test_the_project_itself_imports_only_the_new_names() -> None:
         for folder in ("overlays", "scripts", "tests")
         for path in sorted((ROOT / folder).rglob("*.py"))
     }
+    # The manual's examples (README.md, docs/*.md) show the new names too.
+    legacy = re.compile(rf"^\s*(?:from|import) ({'|'.join(LEGACY)})\b", re.MULTILINE)
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        offending[str(page.relative_to(ROOT))] = legacy.findall(page.read_text("utf-8"))
     assert {path: names for path, names in offending.items() if names} == {}
 
 
