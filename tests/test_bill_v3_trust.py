@@ -16,9 +16,10 @@ import httpx
 import pytest
 
 from billing_sessions import bill_v3
-from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.sandbox import Sandbox
 from billing_sessions.stores import FileStore, MemoryStore, SessionStore
 from billing_sessions.telemetry import SessionEvent
+from billing_sessions.testing import BillingSandbox
 from billing_sessions_generated.bill_v3.api.mfa import validate_challenge
 from billing_sessions_generated.bill_v3.models import ValidateRequest, ValidateResponse
 from billing_sessions_generated.bill_v3.types import UNSET
@@ -38,11 +39,7 @@ def _fresh_login_guard() -> Iterator[None]:
 
 def _session(sb: Sandbox, store: SessionStore, **options: Any) -> bill_v3.Session:
     return bill_v3.Session(
-        sb.base_url("bill_v3"),
-        username=DEMO.bill_user_name,
-        password=DEMO.bill_password,
-        organization_id=DEMO.bill_org_id,
-        dev_key=DEMO.bill_dev_key,
+        **BillingSandbox(sb).session_kwargs("bill_v3"),
         store=store,
         **options,
     )
@@ -179,11 +176,7 @@ class _Watched(FileStore):
 
 def _async_session(sb: Sandbox, store: SessionStore) -> bill_v3.AsyncSession:
     return bill_v3.AsyncSession(
-        sb.base_url("bill_v3"),
-        username=DEMO.bill_user_name,
-        password=DEMO.bill_password,
-        organization_id=DEMO.bill_org_id,
-        dev_key=DEMO.bill_dev_key,
+        **BillingSandbox(sb).session_kwargs("bill_v3"),
         store=store,
         logout_on_close=False,
     )

@@ -13,6 +13,7 @@ import pytest
 from billing_sessions import ProviderError, StoreError, UsageError, bill, bill_v3, gestix, szamla_agent
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import MemoryStore
+from billing_sessions.testing import BillingSandbox
 from billing_sessions_generated.bill_v3.api.vendors import list_vendors
 
 pytestmark = pytest.mark.anyio
@@ -24,23 +25,11 @@ def _fresh_login_guard() -> None:
 
 
 def _bill(sb: Sandbox) -> bill.Session:
-    return bill.Session(
-        sb.base_url("bill"),
-        user_name=DEMO.bill_user_name,
-        password=DEMO.bill_password,
-        org_id=DEMO.bill_org_id,
-        dev_key=DEMO.bill_dev_key,
-    )
+    return bill.Session(**BillingSandbox(sb).session_kwargs("bill"))
 
 
 def _bill_v3(sb: Sandbox) -> bill_v3.Session:
-    return bill_v3.Session(
-        sb.base_url("bill_v3"),
-        username=DEMO.bill_user_name,
-        password=DEMO.bill_password,
-        organization_id=DEMO.bill_org_id,
-        dev_key=DEMO.bill_dev_key,
-    )
+    return bill_v3.Session(**BillingSandbox(sb).session_kwargs("bill_v3"))
 
 
 def test_a_decimal_in_a_bill_create_is_a_type_error_and_nothing_is_sent(sb: Sandbox) -> None:
@@ -108,11 +97,7 @@ def test_paginate_takes_the_module_or_its_detailed_functions(sb: Sandbox) -> Non
 
 async def test_async_paginate_takes_asyncio_detailed(sb: Sandbox) -> None:
     async with bill_v3.AsyncSession(
-        sb.base_url("bill_v3"),
-        username=DEMO.bill_user_name,
-        password=DEMO.bill_password,
-        organization_id=DEMO.bill_org_id,
-        dev_key=DEMO.bill_dev_key,
+        **BillingSandbox(sb).session_kwargs("bill_v3"),
     ) as s:
         found = [v.id async for v in s.paginate(list_vendors.asyncio_detailed, max_=2)]
     assert found

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from billing_sessions import gestix
 from billing_sessions.redis_store import IDLE_LIFETIMES, MAX_NONCE, RedisStore
 from billing_sessions.sandbox import DEMO, Sandbox
+from billing_sessions.testing import BillingSandbox
 from billing_sessions_generated.gestix.api.invoices import create_invoice
 from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
@@ -299,11 +300,7 @@ def test_a_sessions_own_idle_timeout_reaches_the_key_expiry(
 
     bill_v3.LoginGuard.reset()
     with bill_v3.Session(
-        sb.base_url("bill_v3"),
-        username=DEMO.bill_user_name,
-        password=DEMO.bill_password,
-        organization_id=DEMO.bill_org_id,
-        dev_key=DEMO.bill_dev_key,
+        **BillingSandbox(sb).session_kwargs("bill_v3"),
         store=store,
         idle_timeout=600.0,  # not BILL's 35 minutes: the store hears it with each save
         logout_on_close=False,

@@ -19,6 +19,7 @@ import pytest
 from billing_sessions import bill_v3, gestix
 from billing_sessions.sandbox import DEMO, Sandbox
 from billing_sessions.stores import LocalLocks, Record, SessionStore
+from billing_sessions.testing import BillingSandbox
 from billing_sessions_generated.gestix.api.invoices import create_invoice
 from billing_sessions_generated.gestix.models import DocumentInput, DocumentLine
 
@@ -102,11 +103,7 @@ def test_gestix_writes_in_order_through_it(sb: Sandbox, store: SqliteStore) -> N
 
 def _bill_v3(sb: Sandbox, store: SessionStore, cls: Any = bill_v3.Session, **options: Any) -> Any:
     return cls(
-        sb.base_url("bill_v3"),
-        username=DEMO.bill_user_name,
-        password=DEMO.bill_password,
-        organization_id=DEMO.bill_org_id,
-        dev_key=DEMO.bill_dev_key,
+        **BillingSandbox(sb).session_kwargs("bill_v3"),
         store=store,
         logout_on_close=False,
         **options,
