@@ -57,6 +57,8 @@ MARKER = ".built-by-scripts-docs"
 # Generated modules whose contents the package above re-exports (``models``, the package itself): their own
 # pages would repeat it, and pdoc links every type to the package's page anyway.
 REEXPORTED = re.compile(rf"{NAMESPACE}\.\w+\.(models\.\w+|client)")
+#: The stores' old module names, kept importable: their pages would repeat ``billing_sessions.stores.*``.
+OLD_NAMES = {f"{OVERLAY}.{name}" for name in ("store_base", "nonce_file", "redis_store")}
 
 JSON = dict[str, Any]
 
@@ -350,7 +352,12 @@ def modules(package: str) -> list[str]:
         if parts[-1] == "__init__":
             parts = parts[:-1]
         name = ".".join((package, *parts))
-        if parts and not any(part.startswith("_") for part in parts) and not REEXPORTED.fullmatch(name):
+        if (
+            parts
+            and not any(part.startswith("_") for part in parts)
+            and not REEXPORTED.fullmatch(name)
+            and name not in OLD_NAMES
+        ):
             names.append(name)
     return names
 

@@ -49,7 +49,7 @@ def test_importing_the_package_never_imports_redis() -> None:
         "print(len(before), RedisStore.__module__, 'redis' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["0", "billing_sessions.redis_store", "True"]
+    assert out.stdout.split() == ["0", "billing_sessions.stores.redis", "True"]  # stores/ is a package
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from billing_sessions import stores
 from billing_sessions.stores import FileStore
+from billing_sessions.stores import file as stores  # FileStore's own module: its file names
 
 if TYPE_CHECKING:
     from _typeshed import FileDescriptorLike

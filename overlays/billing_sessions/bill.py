@@ -74,7 +74,7 @@ from billing_sessions.errors import (
 )
 from billing_sessions.hosts import endpoint_problem, hosts
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
-from billing_sessions.store_base import PROCESS_SECRET
+from billing_sessions.stores.base import PROCESS_SECRET
 from billing_sessions_generated.bill import AuthenticatedClient, Client
 from billing_sessions_generated.bill.api.crud import crud_create, crud_read
 from billing_sessions_generated.bill.api.session import get_session_info, login, logout
@@ -86,6 +86,24 @@ from billing_sessions_generated.bill.models import (
     LoginSuccess,
 )
 from billing_sessions_generated.bill.types import Response
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "FORM",
+    "IDLE_TIMEOUT",
+    "MAX_IN_FLIGHT",
+    "PII",
+    "RATE_ERRORS",
+    "RETRY_AFTER",
+    "SANDBOX_BASE_URL",
+    "SESSION_ERRORS",
+    "SESSION_INFO",
+    "SYSTEM_ERRORS",
+    "AsyncSession",
+    "Session",
+    "bill_account_key",
+    "unwrap",
+]
 
 log = logging.getLogger("billing_sessions")
 

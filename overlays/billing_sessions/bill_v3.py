@@ -80,8 +80,8 @@ from billing_sessions.bill_v3_rules import (
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, require
 from billing_sessions.errors import LoginError, ProviderError, UsageError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
-from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.stores import SessionStore
+from billing_sessions.stores.base import PROCESS_SECRET
 from billing_sessions.telemetry import Telemetry, observe
 from billing_sessions_generated.bill_v3 import AuthenticatedClient, Client
 from billing_sessions_generated.bill_v3.api.mfa import generate_challenge, validate_challenge
@@ -475,10 +475,6 @@ class _Cursors:
             )
         self.seen.add(cursor)
         return cursor
-
-
-def _op_name(operation: ListOperation) -> str:
-    return str(getattr(operation, "__name__", "list operation")).rsplit(".", 1)[-1]
 
 
 _DETAILED = ("sync_detailed", "asyncio_detailed")

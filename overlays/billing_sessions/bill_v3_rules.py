@@ -25,10 +25,34 @@ from billing_sessions.errors import (
     login_error,
     status_error,
 )
-from billing_sessions.store_base import Record
 from billing_sessions.store_guard import guard
 from billing_sessions.stores import SessionStore
+from billing_sessions.stores.base import Record
 from billing_sessions_generated.bill_v3.types import Response
+
+__all__ = [
+    "DAY",
+    "FAILED_LOGINS_BEFORE_STOP",
+    "LOGINS_PER_HOUR",
+    "MFA_HINT",
+    "NAME",
+    "RATE_ERRORS",
+    "REMEMBER_FOR",
+    "SESSION_GONE",
+    "TRUST_PREFIX",
+    "UNTRUSTED",
+    "WARN_DAYS",
+    "LoginGuard",
+    "Trust",
+    "TrustKeeper",
+    "days_left",
+    "entries_of",
+    "error_for",
+    "expect",
+    "result",
+    "seconds_to_next_hour",
+    "trust_key",
+]
 
 NAME = "bill_v3"
 REMEMBER_FOR = 30 * 24 * 3600.0  # a rememberMeId lasts 30 days

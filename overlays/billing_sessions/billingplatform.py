@@ -72,6 +72,16 @@ from billing_sessions_generated.billingplatform.models import (
 )
 from billing_sessions_generated.billingplatform.types import Response
 
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_EXPIRES_IN",
+    "MAX_IN_FLIGHT",
+    "SERVER",
+    "SESSION_HEADER",
+    "AsyncSession",
+    "Session",
+]
+
 SERVER = "https://{env}.billingplatform.com/{org}"
 DEFAULT_TIMEOUT = httpx.Timeout(420.0, connect=10.0)
 SESSION_HEADER = "sessionid"

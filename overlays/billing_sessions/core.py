@@ -35,10 +35,27 @@ from billing_sessions.errors import (
 from billing_sessions.lanes import Lane, WriteLanes
 from billing_sessions.ordering import SentGate, WriteMode, awrite_slot, write_slot
 from billing_sessions.retry import DEADLINE, ORIGIN, RetryTransport
-from billing_sessions.store_base import PROCESS_SECRET
 from billing_sessions.store_guard import GuardedStore, guard
 from billing_sessions.stores import Record, SessionStore
+from billing_sessions.stores.base import PROCESS_SECRET
 from billing_sessions.telemetry import Telemetry, awaited, emit, issued, observe_login, waited
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_RELOGINS",
+    "MAX_TOKEN_LENGTH",
+    "PLACEHOLDER_TOKEN",
+    "Clock",
+    "Provider",
+    "SessionAuth",
+    "Token",
+    "account_key",
+    "in_doubt",
+    "require",
+    "set_query_param",
+    "token_problem",
+    "write_outcome",
+]
 
 log = logging.getLogger("billing_sessions")
 
@@ -294,7 +311,7 @@ def set_query_param(url: httpx.URL, name: str, value: int) -> httpx.URL:
 def account_key(provider: str, base_url: str, credentials: tuple[str, ...], secret: bytes) -> str:
     """``<provider>:<32 hex digits>``, the one way every key, lock or file name and telemetry label of an
     account is made: an HMAC of the credentials keyed with a random secret kept beside the store
-    (``store_base.key_secret``), so that none of them verifies a guessed password without that secret."""
+    (``stores.base.key_secret``), so that none of them verifies a guessed password without that secret."""
     message = "\x00".join((provider, base_url, *credentials)).encode()
     digest = hmac.new(secret, message, hashlib.sha256).hexdigest()
     return f"{provider}:{digest[:32]}"

@@ -8,6 +8,24 @@ import httpx
 
 from billing_sessions.redact import redact_request
 
+__all__ = [
+    "BillingSessionError",
+    "ErrorEntry",
+    "LoginError",
+    "MissingExtra",
+    "ProviderError",
+    "ProviderUnavailable",
+    "RateLimited",
+    "SessionExpired",
+    "StoreError",
+    "TransportError",
+    "UntrustedSession",
+    "UsageError",
+    "login_error",
+    "missing_extra",
+    "status_error",
+]
+
 
 class ErrorEntry(NamedTuple):
     """One entry of a provider's error list (BILL v3 answers a JSON array of them); any field may be None."""

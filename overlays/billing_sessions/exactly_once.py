@@ -32,6 +32,28 @@ from billing_sessions.retry import RetryTransport
 from billing_sessions.stores import SessionStore
 from billing_sessions.telemetry import Telemetry, observe
 
+__all__ = [
+    "FIRST_WAIT",
+    "FOUND",
+    "ID_MODES",
+    "LOCK",
+    "RESENT",
+    "RESOLVED_HEADER",
+    "SETTLE",
+    "ASend",
+    "IdMode",
+    "Owner",
+    "Resolver",
+    "Send",
+    "SendRule",
+    "Unsettled",
+    "asettle_sends",
+    "check_mode",
+    "new_id",
+    "settle_sends",
+    "with_id",
+]
+
 log = logging.getLogger("billing_sessions")
 
 R = TypeVar("R")

@@ -81,6 +81,16 @@ from billing_sessions_generated.gestix.models import (
 )
 from billing_sessions_generated.gestix.types import Response
 
+__all__ = [
+    "DOCUMENT_OPERATIONS",
+    "DOCUMENT_PATHS",
+    "SERVER",
+    "WRITE_SESSIONS",
+    "AsyncSession",
+    "CreatedDocument",
+    "Session",
+]
+
 SERVER = "https://gestix.pt/api/{account}/v4.0.0"
 #: Sessions concurrent writes of one account spread over by default (a process-local store): each is a login.
 WRITE_SESSIONS = 16

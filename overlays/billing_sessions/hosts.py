@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 import httpx
 
+__all__ = ["endpoint_problem", "hosts", "is_label", "is_loopback"]
+
 #: A DNS label (RFC 1123): what a setting that becomes part of a host name may hold.
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 

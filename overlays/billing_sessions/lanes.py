@@ -28,6 +28,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
+__all__ = ["COOLDOWN", "Lane", "WriteLanes"]
+
 #: The session a lane holds (``core.Token``; generic so this module does not import ``core``).
 T = TypeVar("T")
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import attrs
 
+__all__ = ["PARSE_ERRORS", "model"]
+
 log = logging.getLogger("billing_sessions")
 
 #: What a generated parser raises on a field it cannot read.

@@ -22,8 +22,8 @@ from typing import Literal, cast
 
 import httpx
 
-from billing_sessions.store_base import SlotStore
 from billing_sessions.store_guard import GuardedStore
+from billing_sessions.stores.base import SlotStore
 
 __all__ = ["WRITE_MODES", "SentGate", "SlotStore", "WriteMode", "awrite_slot", "write_slot"]
 

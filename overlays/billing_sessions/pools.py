@@ -28,6 +28,18 @@ from typing import Any
 import attrs
 import httpx
 
+__all__ = [
+    "SHARDS",
+    "TLS_OPTIONS",
+    "Origin",
+    "generation",
+    "give_back",
+    "lease",
+    "open_pools",
+    "origin",
+    "shard",
+]
+
 #: Settings that make the TLS context (``http2`` too: httpcore sets ALPN on the context it is given).
 TLS_OPTIONS = ("verify", "cert", "trust_env", "http2")
 

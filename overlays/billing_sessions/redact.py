@@ -15,6 +15,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported by the package on load: httpx only when a request is redacted
     import httpx
 
+__all__ = [
+    "CODEC_LOGGERS",
+    "ENV",
+    "LOGGERS",
+    "REDACTED",
+    "SECRET_HEADERS",
+    "SECRET_NAMES",
+    "HeaderCodecFilter",
+    "RedactingFilter",
+    "configure_from_env",
+    "install",
+    "redact",
+    "redact_request",
+]
+
 SECRET_NAMES = (
     "password",
     "username",

@@ -25,6 +25,8 @@ import attrs
 from billing_sessions.errors import UsageError
 from billing_sessions.stores import MemoryStore
 
+__all__ = ["DEFAULT_IDLE", "DEFAULT_MAX_OPEN", "AsyncRegistry", "Registry"]
+
 log = logging.getLogger("billing_sessions")
 
 S = TypeVar("S")

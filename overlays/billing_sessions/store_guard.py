@@ -14,7 +14,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from billing_sessions.errors import BillingSessionError, StoreError
-from billing_sessions.store_base import Capabilities, Record, takes_ttl
+from billing_sessions.stores.base import Capabilities, Record, takes_ttl
+
+__all__ = ["GUARDED", "GuardedStore", "guard", "store_error"]
 
 R = TypeVar("R")
 

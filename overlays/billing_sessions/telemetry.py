@@ -26,6 +26,28 @@ from billing_sessions.redact import redact
 if TYPE_CHECKING:
     from billing_sessions._otel import Signals
 
+__all__ = [
+    "NULL",
+    "EventHook",
+    "Kind",
+    "Note",
+    "Outcome",
+    "SessionEvent",
+    "Telemetry",
+    "async_http_request_hook",
+    "awaited",
+    "emit",
+    "error_type",
+    "http_request_hook",
+    "in_flight",
+    "issued",
+    "make",
+    "observe",
+    "observe_login",
+    "operation",
+    "waited",
+]
+
 log = logging.getLogger("billing_sessions")
 
 Kind = Literal[

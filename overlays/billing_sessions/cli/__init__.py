@@ -22,6 +22,26 @@ from billing_sessions import __version__
 from billing_sessions.cli.accounts import SPELLINGS, STORE_ENV, ConfigError, ProviderName, requirements
 from billing_sessions.errors import BillingSessionError, LoginError, ProviderError, StoreError, UsageError
 
+__all__ = [
+    "ENV_HELP",
+    "EXIT_CODES",
+    "LABELS",
+    "Exit",
+    "JsonOpt",
+    "ProviderArg",
+    "StoreOpt",
+    "app",
+    "demo",
+    "exit_code",
+    "forget",
+    "login",
+    "logout",
+    "main",
+    "mfa",
+    "sandbox",
+    "status",
+]
+
 
 class Exit(IntEnum):
     OK = 0

@@ -23,6 +23,31 @@ from billing_sessions import bill, bill_v3, billingplatform, gestix, szamla_agen
 from billing_sessions.core import Token
 from billing_sessions.stores import FileStore, SessionStore
 
+__all__ = [
+    "REDIS_SCHEMES",
+    "SCHEMES",
+    "SECRETS",
+    "SPELLINGS",
+    "STORE_ENV",
+    "AnySession",
+    "ConfigError",
+    "Prompt",
+    "ProviderName",
+    "Scheme",
+    "Values",
+    "credentials",
+    "default_store_path",
+    "describe",
+    "env_name",
+    "interactive",
+    "open_session",
+    "open_store",
+    "requirements",
+    "stored_token",
+    "variables",
+    "when",
+]
+
 STORE_ENV = "BILLING_SESSIONS_STORE"
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 #: Keywords whose values are secrets: prompted without echo, never printed.
@@ -184,7 +209,7 @@ def open_store(spec: str | None) -> SessionStore:
         )
     if spec.startswith(REDIS_SCHEMES):
         try:
-            from billing_sessions.redis_store import RedisStore
+            from billing_sessions.stores.redis import RedisStore
         except ImportError as exc:
             raise ConfigError("a redis:// store needs redis: pip install 'billing-sessions[redis]'") from exc
         return RedisStore(spec)

@@ -32,6 +32,20 @@ from billing_sessions.cli.accounts import (
 from billing_sessions.core import Token
 from billing_sessions.redact import REDACTED, SECRET_NAMES, redact
 
+__all__ = [
+    "ACTIONS",
+    "BP_PROBE",
+    "SOURCES",
+    "Report",
+    "Secrets",
+    "forget",
+    "login",
+    "logout",
+    "mfa",
+    "perform",
+    "status",
+]
+
 #: The cheapest authenticated BillingPlatform call: one row of a table every tenant has.
 BP_PROBE = "SELECT Id FROM ACCOUNT ORDER BY Id OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY"
 SOURCES = {

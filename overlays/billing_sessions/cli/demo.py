@@ -32,6 +32,8 @@ from billing_sessions_generated.szamla_agent.models import (
     XmlszamlaVevo,
 )
 
+__all__ = ["INVOICE", "TODAY", "Demo", "OffsetClock", "run"]
+
 TODAY = datetime.date(2026, 11, 23)
 INVOICE = Xmlszamla(  # a typed Számla Agent invoice: the session adds the agent key and the answer form
     beallitasok=XmlszamlaBeallitasok(eszamla=False, szamla_letoltes=True),

@@ -8,6 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+__all__ = ["SDK_MISSING", "Recorder"]
+
 _ORDER = ["provider", "account", "reason", "operation", "error.type"]
 SDK_MISSING = "demo --otel needs the OpenTelemetry SDK, not installed: pip install opentelemetry-sdk"
 

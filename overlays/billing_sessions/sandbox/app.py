@@ -45,6 +45,8 @@ from billing_sessions.sandbox.gestix import Gestix
 from billing_sessions.sandbox.state import SandboxConfig, SandboxState
 from billing_sessions.sandbox.szamla_agent import SzamlaAgent
 
+__all__ = ["ADMIN", "AdminError", "Handler", "admin_routes", "create_app", "refused"]
+
 ADMIN = "/_sandbox"
 
 Handler = Callable[[SandboxState, dict[str, Any]], Any]

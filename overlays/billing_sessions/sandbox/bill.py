@@ -39,6 +39,23 @@ from billing_sessions_generated.sandbox_models.bill import (
     SessionInfoSuccess,
 )
 
+__all__ = [
+    "BASE",
+    "ENTITY",
+    "ID_PREFIXES",
+    "KIND",
+    "PII",
+    "PROVIDER",
+    "SECOND",
+    "USER_ID",
+    "Bill",
+    "Form",
+    "Refused",
+    "failure",
+    "prefix_of",
+    "success",
+]
+
 PROVIDER = "bill"
 KIND = "bill-session"
 PII = frozenset({"username", "password", "devkey", "sessionid"})

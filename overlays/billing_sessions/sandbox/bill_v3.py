@@ -42,6 +42,23 @@ from billing_sessions_generated.sandbox_models.bill_v3 import (
     VendorCreate,
 )
 
+__all__ = [
+    "BILL_FILTERS",
+    "BILL_SORT",
+    "CHALLENGE_TTL",
+    "KIND",
+    "MAX_RANGE",
+    "OPS",
+    "PROVIDER",
+    "TEXTS_PER_MINUTE",
+    "USER_ID",
+    "VENDOR_FILTERS",
+    "VENDOR_SORT",
+    "BillV3",
+    "Refused",
+    "page",
+]
+
 PROVIDER = "bill_v3"
 KIND = "bill-v3-session"
 USER_ID = "00601SANDBOXUSER1"

@@ -38,6 +38,21 @@ from billing_sessions_generated.sandbox_models.billingplatform import (
     UpsertRequest,
 )
 
+__all__ = [
+    "CONDITION",
+    "PROVIDER",
+    "SELECT",
+    "UNAUTHORIZED",
+    "WRITE_METHODS",
+    "BillingPlatform",
+    "Endpoint",
+    "Records",
+    "Reject",
+    "bad_request",
+    "not_allowed",
+    "result",
+]
+
 PROVIDER = "billingplatform"
 SESSION, TOKEN = "bp-session", "bp-oauth"
 WRITE_METHODS = ["POST", "PUT", "PATCH"]  # one route, so a 405 lists all three

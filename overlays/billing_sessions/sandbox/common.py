@@ -14,6 +14,19 @@ from starlette.types import Receive, Scope, Send
 
 from billing_sessions.sandbox.state import SandboxState
 
+__all__ = [
+    "INT64",
+    "BodyError",
+    "NotAllowed",
+    "iso_now",
+    "json_response",
+    "login_delay",
+    "parse_json",
+    "pdf_bytes",
+    "pdf_response",
+    "validate_json",
+]
+
 
 class NotAllowed:
     """ASGI endpoint that answers 405 to every method: a ``Route`` holding it (no ``methods``) matches any

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+__all__ = ["DEMO", "DemoCredentials", "account_index"]
+
 
 @dataclass(frozen=True)
 class DemoCredentials:

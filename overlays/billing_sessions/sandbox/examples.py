@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+__all__ = ["PROVIDERS", "example", "header_examples", "response", "spec"]
+
 PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
 
 

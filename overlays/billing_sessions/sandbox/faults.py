@@ -24,6 +24,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from billing_sessions.sandbox.state import Fault, SandboxState
 
+__all__ = ["MALFORMED", "Answer", "FaultLayer", "provider_of"]
+
 Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 

@@ -51,6 +51,19 @@ from billing_sessions_generated.sandbox_models.gestix import (
     SupplierInput,
 )
 
+__all__ = [
+    "DOCUMENTS",
+    "ENTITIES",
+    "MAX_INT64",
+    "NONCE",
+    "PROVIDER",
+    "SESSION_KIND",
+    "Endpoint",
+    "Entities",
+    "Gestix",
+    "Reject",
+]
+
 PROVIDER = "gestix"
 SESSION_KIND = "xa-token"
 MAX_INT64 = 2**63 - 1

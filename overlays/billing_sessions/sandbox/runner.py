@@ -10,6 +10,8 @@ from types import TracebackType
 import uvicorn
 from starlette.types import ASGIApp
 
+__all__ = ["ServerThread"]
+
 
 class ServerThread:
     """``with ServerThread(app) as server: server.url`` — a real socket, stopped cleanly on exit."""

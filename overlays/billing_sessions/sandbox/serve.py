@@ -15,6 +15,8 @@ from billing_sessions.sandbox.credentials import DEMO
 from billing_sessions.sandbox.server import BASE_PATHS
 from billing_sessions.sandbox.state import SandboxConfig, SandboxState
 
+__all__ = ["NOTES", "banner", "exports", "run"]
+
 
 def banner(url: str) -> str:
     """Where each provider listens and the demo credentials."""

@@ -11,6 +11,8 @@ from billing_sessions.sandbox.faults import FaultLayer
 from billing_sessions.sandbox.runner import ServerThread
 from billing_sessions.sandbox.state import SandboxConfig, SandboxState
 
+__all__ = ["BASE_PATHS", "Sandbox"]
+
 BASE_PATHS = {
     "gestix": f"/api/{DEMO.gestix_account}/v4.0.0",
     "szamla_agent": "",

@@ -19,6 +19,19 @@ from typing import Literal
 
 from billing_sessions.sandbox.examples import PROVIDERS
 
+__all__ = [
+    "COUNTERS",
+    "FAULT_KINDS",
+    "MAX_SESSIONS",
+    "NONCE_SCOPES",
+    "TRUST_ID_NAMES",
+    "Fault",
+    "SandboxConfig",
+    "SandboxState",
+    "Session",
+    "SessionStatus",
+]
+
 COUNTERS = (
     "logins",
     "login_failures",

@@ -40,6 +40,25 @@ from billing_sessions_generated.sandbox_models.szamla_agent import AgentRequest
 from billing_sessions_generated.szamla_agent import models as m
 from billing_sessions_generated.szamla_agent.types import UNSET
 
+__all__ = [
+    "BOUNCE",
+    "COOKIE",
+    "NS",
+    "PROVIDER",
+    "RECEIPT_OPS",
+    "ROOTS",
+    "XML",
+    "AgentError",
+    "Answer",
+    "Call",
+    "Invoice",
+    "Receipt",
+    "SzamlaAgent",
+    "error_answer",
+    "fmt",
+    "xml_error",
+]
+
 PROVIDER = "szamla_agent"
 COOKIE = "JSESSIONID"
 NS = "http://www.szamlazz.hu/"

@@ -1,20 +1,10 @@
-"""Where sessions live between calls, threads and processes.
+"""``FileStore(path)``: sessions shared by the processes of one machine through one JSON file.
 
-A store keeps, per account key (provider + a hash of the credentials, never the credentials):
-the session record (token / session id / cookie, when it was made and last used) and the Gestix nonce
-high-water mark. It also hands out the locks that make logins single-flight and writes ordered.
-
-- ``MemoryStore``: one process. Locks are in-process.
-- ``FileStore(path)``: many processes on one machine. One JSON file for many accounts, replaced atomically
-  (temp file + fsync + ``os.replace``) under a ``filelock`` lock, 0600 from its first byte; a corrupt file
-  is logged and read as empty, so the session is simply established again. A writer killed mid-write
-  leaves the old file and a temp file; the next write removes such temp files. Lock files are never removed.
-  Gestix nonces live in a small file per account, fsynced now and then (see ``nonce_file``).
-- ``RedisStore(url)`` (``pip install 'billing-sessions[redis]'``): many machines. Imported on first use, so
-  ``import billing_sessions`` never imports redis. See :mod:`billing_sessions.redis_store`.
-
-Every lock is one lock for the threads and the asyncio tasks of a process (and, for the shared stores, for
-other processes): a sync ``Session`` and an ``AsyncSession`` sharing a store exclude each other too.
+One JSON file for many accounts, replaced atomically (temp file + fsync + ``os.replace``) under a ``filelock``
+lock, 0600 from its first byte; a corrupt file is logged and read as empty, so the session is simply
+established again. A writer killed mid-write leaves the old file and a temp file; the next write removes such
+temp files. Lock files are never removed. Gestix nonces live in a small file per account, fsynced now and then
+(see :mod:`billing_sessions.stores.nonce_file`).
 """
 
 from __future__ import annotations
@@ -29,108 +19,35 @@ import os
 import re
 import secrets
 import stat
-import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import filelock
 
-from billing_sessions import nonce_file
 from billing_sessions.errors import StoreError
+from billing_sessions.stores.base import (
+    MAX_NONCE,
+    NONCE_FIELD,
+    POLL_INTERVAL,
+    LocalLocks,
+    LockTimeout,
+    Record,
+    fsync_directory,
+)
+from billing_sessions.stores.nonce_file import allocate as allocate_nonce
+from billing_sessions.stores.nonce_file import read as read_nonce
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: filelock uses msvcrt
     fcntl = None  # type: ignore[assignment]
 
-from billing_sessions.store_base import (
-    MAX_NONCE,
-    NONCE_FIELD,
-    POLL_INTERVAL,
-    PROCESS_SECRET,
-    AsyncStore,
-    KeyedStore,
-    LocalLocks,
-    LockTimeout,
-    Record,
-    SessionStore,
-    SharedStore,
-    SlotStore,
-    fsync_directory,
-)
+__all__ = ["FileStore"]
 
-if TYPE_CHECKING:
-    from billing_sessions.redis_store import RedisStore
-
-__all__ = [
-    "NONCE_FIELD",
-    "AsyncStore",
-    "FileStore",
-    "KeyedStore",
-    "LocalLocks",
-    "LockTimeout",
-    "MemoryStore",
-    "Record",
-    "RedisStore",
-    "SessionStore",
-    "SharedStore",
-    "SlotStore",
-]
-
+# The stores' one logger name, kept from when they were one module (log filters and tests name it).
 log = logging.getLogger("billing_sessions.stores")
-
-
-def __getattr__(name: str) -> Any:
-    # RedisStore lives in its own module so that redis is imported only by those who use it.
-    if name == "RedisStore":
-        from billing_sessions.redis_store import RedisStore
-
-        return RedisStore
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class MemoryStore:
-    """Sessions for one process (the default)."""
-
-    blocking = False
-    shared = False  # one process: closing a session may log it out
-
-    def __init__(self) -> None:
-        self._data: dict[str, Record] = {}
-        self._nonces: dict[str, int] = {}
-        self._guard = threading.Lock()
-        self._locks = LocalLocks()
-
-    def __repr__(self) -> str:
-        return f"MemoryStore(accounts={len(self._data)})"
-
-    def key_secret(self) -> bytes:
-        """This process's secret: a MemoryStore lives and dies with the process."""
-        return PROCESS_SECRET
-
-    def load(self, key: str) -> Record | None:
-        record = self._data.get(key)
-        return dict(record) if record is not None else None
-
-    def save(self, key: str, record: Record) -> None:  # no ttl: the session checks a record's age itself
-        self._data[key] = dict(record)
-
-    def delete(self, key: str) -> None:
-        self._data.pop(key, None)
-
-    def allocate_nonce(self, key: str, floor: int) -> int:
-        with self._guard:
-            nonce = max(self._nonces.get(key, 0) + 1, floor)
-            self._nonces[key] = nonce
-            return nonce
-
-    def lock(self, key: str, purpose: str) -> contextlib.AbstractContextManager[None]:
-        return self._locks.hold(f"{purpose}:{key}")
-
-    def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
-        return self._locks.ahold(f"{purpose}:{key}")
 
 
 # Keep the lock file's pathname on release, and fail instead of falling back to a lock that releases by
@@ -360,18 +277,19 @@ class FileStore:
         return self.path.with_name(f"{self.path.name}.nonce-{_short(key)}")
 
     def allocate_nonce(self, key: str, floor: int) -> int:
-        """See :mod:`billing_sessions.nonce_file`: no fsync for most nonces, never reused after a crash."""
+        """See :mod:`billing_sessions.stores.nonce_file`: no fsync for most nonces, never reused after a
+        crash."""
         path = self._nonce_path(key)
         with self._data_lock(), self._errors("nonce allocation"):
             legacy = None
             if not path.exists():  # first use, or a store written before nonces had their own file
                 legacy = self._legacy_nonce(key)
-            return nonce_file.allocate(path, floor, legacy)
+            return allocate_nonce(path, floor, legacy)
 
     def last_nonce(self, key: str) -> int | None:
         """The last nonce handed out for ``key`` (None before the first)."""
         with self._errors("nonce read"):
-            return nonce_file.read(self._nonce_path(key))
+            return read_nonce(self._nonce_path(key))
 
     def _legacy_nonce(self, key: str) -> int | None:
         last = self._read().get(key, {}).get(NONCE_FIELD)
