@@ -41,9 +41,11 @@ except ModuleNotFoundError as missing:  # e.g. the demo's environment: say what 
     package = (missing.name or "?").partition(".")[0]
     raise SystemExit(f"scripts/docs needs {package}, not installed: pip install -e '.[docs]'") from None
 
+from billing_sessions.providers import PROVIDERS as REGISTRY
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
+PROVIDERS = tuple(REGISTRY)  # gestix, szamla_agent, bill, billingplatform, bill_v3
 OVERLAY = "billing_sessions"
 #: The package the generated clients live in, one subpackage per provider (scripts/regenerate.py).
 NAMESPACE = "billing_sessions_generated"

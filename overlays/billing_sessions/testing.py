@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["BillingSandbox", "billing_sandbox", "billing_sandbox_server"]
 
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
-
 
 class BillingSandbox:
     """A running sandbox and the controls a test needs. Made by the ``billing_sandbox`` fixture."""
@@ -62,34 +60,14 @@ class BillingSandbox:
         ``login="password"`` picks the user name and password where a provider also has a key or token
         (Gestix, Számla Agent) or OAuth client credentials (BillingPlatform: ``login="oauth"``).
         """
-        d = self.credentials
-        kwargs: dict[str, Any] = {"base_url": self.base_url(provider)}
-        if provider == "gestix":
-            creds = {"username": d.gestix_username, "password": d.gestix_password}
-            kwargs |= creds if login == "password" else {"api_token": d.gestix_api_token}
-        elif provider == "szamla_agent":
-            creds = {"username": d.szamla_username, "password": d.szamla_password}
-            kwargs |= creds if login == "password" else {"agent_key": d.szamla_agent_key}
-        elif provider == "bill":
-            kwargs |= {
-                "user_name": d.bill_user_name,
-                "password": d.bill_password,
-                "org_id": d.bill_org_id,
-                "dev_key": d.bill_dev_key,
-            }
-        elif provider == "bill_v3":
-            kwargs |= {
-                "username": d.bill_user_name,
-                "password": d.bill_password,
-                "organization_id": d.bill_org_id,
-                "dev_key": d.bill_dev_key,
-            }
-        elif provider == "billingplatform":
-            oauth = {"client_id": d.bp_client_id, "client_secret": d.bp_client_secret}
-            kwargs |= oauth if login == "oauth" else {"username": d.bp_username, "password": d.bp_password}
-        else:
+        from billing_sessions.providers import PROVIDERS
+
+        info = PROVIDERS.get(provider)
+        if info is None:
             raise ValueError(f"unknown provider {provider!r}; expected one of {', '.join(PROVIDERS)}")
-        return kwargs
+        fields = info.demo.get(login, info.demo["default"])
+        kwargs: dict[str, Any] = {"base_url": self.base_url(provider)}
+        return kwargs | {keyword: getattr(self.credentials, name) for keyword, name in fields.items()}
 
     def expire_sessions(self, provider: str | None = None) -> None:
         """Every live session of ``provider`` (or of every provider) dies now, as after a server restart."""

@@ -21,6 +21,7 @@ import platformdirs
 
 from billing_sessions import bill, bill_v3, billingplatform, gestix, szamla_agent
 from billing_sessions.core import Token
+from billing_sessions.providers import SECRET_KEYWORDS, ProviderInfo, lookup
 from billing_sessions.stores import FileStore, SessionStore
 
 __all__ = [
@@ -51,13 +52,14 @@ __all__ = [
 STORE_ENV = "BILLING_SESSIONS_STORE"
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 #: Keywords whose values are secrets: prompted without echo, never printed.
-SECRETS = frozenset({"api_token", "password", "agent_key", "dev_key", "client_secret"})
+SECRETS = SECRET_KEYWORDS
 
 Values = dict[str, str]
 Prompt = Callable[[str, bool], str]  # (label, hidden) -> value
 AnySession = gestix.Session | szamla_agent.Session | bill.Session | billingplatform.Session | bill_v3.Session
 
 
+# Spelled out (not built from PROVIDERS) so that type checkers know the members; a test keeps them equal.
 class ProviderName(StrEnum):
     gestix = "gestix"
     szamla_agent = "szamla_agent"
@@ -73,6 +75,11 @@ class ProviderName(StrEnum):
             if _folded(provider.value) == wanted:
                 return provider
         raise ConfigError(f"unknown provider {text!r}: use one of {SPELLINGS} ('-' and '_' alike)")
+
+    @property
+    def info(self) -> ProviderInfo:
+        """The provider's description (``billing_sessions.providers``)."""
+        return lookup(self.value)
 
     def spellings(self) -> tuple[str, ...]:
         """Every way the provider is written (``bill-v3``, ``bill_v3``): in messages, in module names."""
@@ -99,20 +106,12 @@ class Scheme:
 
 
 SCHEMES: dict[ProviderName, Scheme] = {
-    ProviderName.gestix: Scheme(((("account",), ("base_url",)), (("api_token",), ("username", "password")))),
-    ProviderName.szamla_agent: Scheme(((("agent_key",), ("username", "password")),), ("base_url",)),
-    ProviderName.bill: Scheme(((("user_name", "password", "org_id", "dev_key"),),), ("base_url",)),
-    ProviderName.billingplatform: Scheme(
-        ((("org",), ("base_url",)), (("username", "password"), ("client_id", "client_secret"))), ("env",)
-    ),
-    ProviderName.bill_v3: Scheme(
-        ((("username", "password", "organization_id", "dev_key"),),), ("base_url", "device")
-    ),
+    provider: Scheme(provider.info.credentials, provider.info.optional) for provider in ProviderName
 }
 
 
 def env_name(provider: ProviderName, keyword: str) -> str:
-    return f"BILLING_SESSIONS_{provider.value.upper().replace('-', '_')}_{keyword.upper()}"
+    return provider.info.env_name(keyword)
 
 
 def variables(provider: ProviderName) -> list[str]:
@@ -232,56 +231,16 @@ def open_store(spec: str | None) -> SessionStore:
 
 def open_session(provider: ProviderName, values: Values, store: SessionStore) -> AnySession:
     """A Session whose close() never logs out: the CLI keeps sessions in the store between runs."""
-    v = values.get
-    if provider is ProviderName.gestix:
-        return gestix.Session(
-            v("base_url"),
-            account=v("account"),
-            api_token=v("api_token"),
-            username=v("username"),
-            password=v("password"),
-            store=store,
-        )
-    if provider is ProviderName.szamla_agent:
-        return szamla_agent.Session(
-            v("base_url") or szamla_agent.DEFAULT_BASE_URL,
-            agent_key=v("agent_key"),
-            username=v("username"),
-            password=v("password"),
-            store=store,
-        )
-    if provider is ProviderName.bill:
-        return bill.Session(
-            v("base_url") or bill.DEFAULT_BASE_URL,
-            user_name=v("user_name"),
-            password=v("password"),
-            org_id=v("org_id"),
-            dev_key=v("dev_key"),
-            logout_on_close=False,
-            store=store,
-        )
-    if provider is ProviderName.bill_v3:
-        return bill_v3.Session(
-            v("base_url") or bill_v3.DEFAULT_BASE_URL,
-            username=v("username"),
-            password=v("password"),
-            organization_id=v("organization_id"),
-            dev_key=v("dev_key"),
-            device=v("device"),
-            logout_on_close=False,
-            store=store,
-        )
-    return billingplatform.Session(
-        v("base_url"),
-        env=v("env") or "my",
-        org=v("org"),
-        username=v("username"),
-        password=v("password"),
-        client_id=v("client_id"),
-        client_secret=v("client_secret"),
-        logout_on_close=False,
-        store=store,
+    info = provider.info
+    keywords: dict[str, Any] = {
+        k: values.get(k) or info.defaults.get(k) for k in info.keywords() if k != "base_url"
+    }
+    if info.logs_out:
+        keywords["logout_on_close"] = False
+    session: AnySession = info.session_class()(
+        values.get("base_url") or info.default_base_url, **keywords, store=store
     )
+    return session
 
 
 def stored_token(session: AnySession) -> Token | None:

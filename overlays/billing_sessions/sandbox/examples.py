@@ -9,9 +9,11 @@ from typing import Any
 
 import yaml
 
+from billing_sessions.providers import PROVIDERS as REGISTRY
+
 __all__ = ["PROVIDERS", "example", "header_examples", "response", "spec"]
 
-PROVIDERS = ("gestix", "szamla_agent", "bill", "billingplatform", "bill_v3")
+PROVIDERS = tuple(REGISTRY)
 
 
 @functools.cache

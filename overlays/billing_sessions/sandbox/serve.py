@@ -10,6 +10,7 @@ from collections.abc import Callable
 import uvicorn
 
 from billing_sessions.hosts import is_loopback
+from billing_sessions.providers import PROVIDERS
 from billing_sessions.sandbox.app import create_app
 from billing_sessions.sandbox.credentials import DEMO
 from billing_sessions.sandbox.server import BASE_PATHS
@@ -43,29 +44,12 @@ NOTES = {
 
 def exports(url: str) -> dict[str, list[tuple[str, str]]]:
     """Per provider, the environment the command line reads for the sandbox's demo account."""
-    values = {
-        "gestix": {"API_TOKEN": DEMO.gestix_api_token},
-        "szamla_agent": {"AGENT_KEY": DEMO.szamla_agent_key},
-        "bill": {
-            "USER_NAME": DEMO.bill_user_name,
-            "PASSWORD": DEMO.bill_password,
-            "ORG_ID": DEMO.bill_org_id,
-            "DEV_KEY": DEMO.bill_dev_key,
-        },
-        "bill_v3": {
-            "USERNAME": DEMO.bill_user_name,
-            "PASSWORD": DEMO.bill_password,
-            "ORGANIZATION_ID": DEMO.bill_org_id,
-            "DEV_KEY": DEMO.bill_dev_key,
-        },
-        "billingplatform": {"USERNAME": DEMO.bp_username, "PASSWORD": DEMO.bp_password},
-    }
     return {
-        provider: [
-            (f"BILLING_SESSIONS_{provider.upper()}_BASE_URL", f"{url}{BASE_PATHS[provider]}"),
-            *((f"BILLING_SESSIONS_{provider.upper()}_{k}", v) for k, v in names.items()),
+        info.name: [
+            (info.env_name("base_url"), f"{url}{BASE_PATHS[info.name]}"),
+            *((info.env_name(k), getattr(DEMO, name)) for k, name in info.demo["default"].items()),
         ]
-        for provider, names in values.items()
+        for info in PROVIDERS.values()
     }
 
 
