@@ -46,6 +46,7 @@ from typing import Any, TypeVar, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from billing_sessions.errors import StoreError, UsageError, missing_extra
+from billing_sessions.providers import idle_lifetimes
 
 try:
     import redis
@@ -62,14 +63,9 @@ log = logging.getLogger("billing_sessions.stores")
 
 __all__ = ["IDLE_LIFETIMES", "MAX_NONCE", "RedisStore"]
 
-#: Idle lifetimes (seconds) of the providers that have one: the record expiry of a save that carries no ttl
-#: (sessions always carry their own).
-IDLE_LIFETIMES: Mapping[str, float] = {
-    "szamla_agent": 90 * 60.0,
-    "bill": 35 * 60.0,
-    "bill_v3": 35 * 60.0,
-    "bill_v3-mfa-trust": 30 * 86400.0,  # a remembered MFA trust (rememberMeId) lasts 30 days
-}
+#: Idle lifetimes (seconds) by key prefix, from the provider descriptions: the record expiry of a save that
+#: carries no ttl (a direct call: sessions always carry their own).
+IDLE_LIFETIMES: Mapping[str, float] = idle_lifetimes()
 T = TypeVar("T")
 
 # KEYS[n]: the nonce key; ARGV[n]: the floor, a decimal string. Returns {nonce, damaged}. INCR keeps the
