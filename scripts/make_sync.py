@@ -42,6 +42,13 @@ REPLACEMENTS = {
     "_aread": "_read",
     "ahold": "hold",  # InFlightLimit
     "async_sleep": "sleep",  # RetryPolicy
+    "AsyncSessionBase": "SyncSession",
+    "_aensure": "_ensure",  # SessionAuth
+    "arelease": "release",
+    "alogout": "logout",  # Provider
+    "ashield": "shield",  # billing_sessions._session
+    "get_async_httpx_client": "get_httpx_client",  # the generated clients
+    "_async_client": "_client",
 }
 
 HEADER = "# Generated from _async/{name} by scripts/make_sync: edit that file, not this one.\n"
