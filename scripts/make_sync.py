@@ -43,6 +43,10 @@ REPLACEMENTS = {
     "ahold": "hold",  # InFlightLimit
     "async_sleep": "sleep",  # RetryPolicy
     "AsyncSessionBase": "SyncSession",
+    "AsyncSession": "Session",  # a provider's session class
+    "asyncio_detailed": "sync_detailed",  # the generated operations
+    "aresolve": "resolve",  # exactly_once.Resolver
+    "aforget": "forget",
     "_aensure": "_ensure",  # SessionAuth
     "arelease": "release",
     "alogout": "logout",  # Provider
