@@ -7,7 +7,7 @@ rule). ``Retry-After`` (seconds or an HTTP date) is honoured up to a cap; backof
 jitter; a deadline bounds the whole call, re-login included.
 
 The rules are in ``billing_sessions._transport``; the I/O is written once, in ``_async/transport.py``, and
-``_sync/transport.py`` is generated from it (``scripts/unasync.py``).
+``_sync/transport.py`` is generated from it (``scripts/make_sync``).
 """
 
 from __future__ import annotations

@@ -1,41 +1,4 @@
 """The old name of :mod:`billing_sessions.stores.base`, kept so that existing imports keep working."""
 
-from billing_sessions.stores.base import (
-    MAX_NONCE,
-    NONCE_FIELD,
-    POLL_INTERVAL,
-    PROCESS_SECRET,
-    SECRET_RECORD,
-    AsyncStore,
-    Capabilities,
-    KeyedStore,
-    LocalLocks,
-    LockTimeout,
-    Record,
-    SessionStore,
-    SharedStore,
-    SlotStore,
-    fsync_directory,
-    key_secret,
-    takes_ttl,
-)
-
-__all__ = [
-    "MAX_NONCE",
-    "NONCE_FIELD",
-    "POLL_INTERVAL",
-    "PROCESS_SECRET",
-    "SECRET_RECORD",
-    "AsyncStore",
-    "Capabilities",
-    "KeyedStore",
-    "LocalLocks",
-    "LockTimeout",
-    "Record",
-    "SessionStore",
-    "SharedStore",
-    "SlotStore",
-    "fsync_directory",
-    "key_secret",
-    "takes_ttl",
-]
+from billing_sessions.stores.base import *  # noqa: F403
+from billing_sessions.stores.base import __all__ as __all__

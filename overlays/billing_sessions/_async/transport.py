@@ -1,5 +1,5 @@
 """The retry transport's I/O, written once: ``_sync/transport.py`` is generated from this file
-(``scripts/unasync.py``). The decisions both share are in ``billing_sessions._transport``."""
+(``scripts/make_sync``). The decisions both share are in ``billing_sessions._transport``."""
 
 from __future__ import annotations
 

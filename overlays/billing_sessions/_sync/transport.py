@@ -1,6 +1,6 @@
 # Generated from _async/transport.py by scripts/make_sync: edit that file, not this one.
 """The retry transport's I/O, written once: ``_sync/transport.py`` is generated from this file
-(``scripts/unasync.py``). The decisions both share are in ``billing_sessions._transport``."""
+(``scripts/make_sync``). The decisions both share are in ``billing_sessions._transport``."""
 
 from __future__ import annotations
 
