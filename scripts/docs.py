@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import base64
 import datetime
+import functools
 import html
 import importlib
 import importlib.util
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -375,6 +377,49 @@ def _load_lazy_exports(names: list[str]) -> None:
                     setattr(module, export, getattr(module, export))
 
 
+def _private(module: str) -> bool:
+    return any(part.startswith("_") for part in module.split("."))
+
+
+def _own_private_halves(names: list[str]) -> None:
+    """A public class made of private halves (``RedisStore``, ``RetryTransport``: the I/O written once in
+    ``_async/``, its generated ``_sync/`` twin, their shared rules) shows what they declare as its own, with
+    its constructor: pdoc would list them as inherited from classes without a page, and drop them. A private
+    class a public module re-exports (``SyncSession``) has its page: its members stay inherited. Hooks into
+    pdoc's internals: pinned in the docs extra."""
+    documented = set()
+    for name in names:
+        module = importlib.import_module(name)
+        for export in getattr(module, "__all__", ()):
+            obj = getattr(module, export, None)
+            if isinstance(obj, type) and _private(obj.__module__):
+                documented.add((obj.__module__, obj.__qualname__))
+
+    def hidden(module: str, qualname: str) -> bool:
+        return _private(module) and (module, qualname) not in documented
+
+    declarations: Callable[[pdoc.doc.Class], dict[str, tuple[str, str]]] = vars(pdoc.doc.Class)[
+        "_declarations"
+    ].func
+    bases: Callable[[pdoc.doc.Class], list[tuple[str, str, str]]] = vars(pdoc.doc.Class)["bases"].func
+
+    def own_declarations(self: pdoc.doc.Class) -> dict[str, tuple[str, str]]:
+        found = declarations(self)
+        if not _private(self.modulename):
+            for member, (module, qualname) in found.items():
+                if hidden(module, qualname.rpartition(".")[0]):
+                    found[member] = (self.modulename, f"{self.qualname}.{member}")
+        return found
+
+    def public_bases(self: pdoc.doc.Class) -> list[tuple[str, str, str]]:
+        return [b for b in bases(self) if _private(self.modulename) or not hidden(b[0], b[1])]
+
+    for name, patched in (("_declarations", own_declarations), ("bases", public_bases)):
+        prop = functools.cached_property(patched)
+        prop.__set_name__(pdoc.doc.Class, name)
+        setattr(pdoc.doc.Class, name, prop)
+
+
 def build_api(out: Path, favicon: str) -> None:
     # Generated docstrings are Google style; the overlays' Markdown with ``literals`` reads the same way.
     # No source listings: highlighting them would take longer than the rest of the build.
@@ -385,6 +430,7 @@ def build_api(out: Path, favicon: str) -> None:
     packages = [f"{NAMESPACE}.{p}" for p in PROVIDERS] + [OVERLAY]
     names = [NAMESPACE] + [name for package in packages for name in modules(package)]
     _load_lazy_exports(names)
+    _own_private_halves(names)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         docs = {name: pdoc.doc.Module.from_name(name) for name in names}

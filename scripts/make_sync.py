@@ -53,6 +53,21 @@ REPLACEMENTS = {
     "ashield": "shield",  # billing_sessions._session
     "get_async_httpx_client": "get_httpx_client",  # the generated clients
     "_async_client": "_client",
+    # the stores (_async/redis_store.py, _async/file_store.py; LocalLocks.ahold is "ahold" above)
+    "AbstractAsyncContextManager": "AbstractContextManager",
+    "aload": "load",
+    "asave": "save",
+    "adelete": "delete",
+    "aallocate_nonce": "allocate_nonce",
+    "alock": "lock",
+    "_alocked": "_locked",
+    "awrite_slot": "write_slot",
+    "_apoll": "_poll",
+    "_arelease": "_release",
+    "_ascripts": "_scripts",
+    "_aowned_scripts": "_owned_scripts",
+    "_aon_cancel": "_on_cancel",
+    "araise_if_cancelled": "raise_if_cancelled",
 }
 
 HEADER = "# Generated from _async/{name} by scripts/make_sync: edit that file, not this one.\n"

@@ -218,6 +218,30 @@ def test_a_lock_whose_holder_is_gone_frees_itself_within_the_lock_timeout(
     assert not orphan.owned()
 
 
+def test_a_write_slot_whose_nonce_cannot_be_read_releases_its_lock_on_both_sides(
+    store: RedisStore, redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sync twin used to leave the lock to expire; both are now generated from one form."""
+
+    def unreadable(result: object) -> int:
+        raise ValueError("not a nonce")
+
+    monkeypatch.setattr(store, "_nonce", unreadable)
+    name = f"{store.prefix}:gestix:k:lock:write"
+    with pytest.raises(ValueError, match="not a nonce"), store.write_slot("gestix:k", 1):
+        pass
+    assert _raw(redis_url).exists(name) == 0
+
+    async def main() -> None:
+        with pytest.raises(ValueError, match="not a nonce"):
+            async with store.awrite_slot("gestix:k", 1):
+                pass
+        await store.aclose()
+
+    asyncio.run(main())
+    assert _raw(redis_url).exists(name) == 0
+
+
 @pytest.mark.anyio
 async def test_alock_excludes_tasks_and_threads_of_one_process(store: RedisStore) -> None:
     inside, most, entered = 0, 0, 0

@@ -30,10 +30,10 @@ from billing_sessions.stores.base import (
     SharedStore,
     SlotStore,
 )
-from billing_sessions.stores.file import FileStore
 from billing_sessions.stores.memory import MemoryStore
 
 if TYPE_CHECKING:
+    from billing_sessions.stores.file import FileStore
     from billing_sessions.stores.redis import RedisStore
 
 __all__ = [
@@ -53,9 +53,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # RedisStore is imported on first use, so that redis is imported only by those who use it.
+    # RedisStore is imported on first use, so that redis is imported only by those who use it. FileStore too:
+    # its lock halves (_async/_sync file_store) import this package, which must not import them back.
     if name == "RedisStore":
         from billing_sessions.stores.redis import RedisStore
 
         return RedisStore
+    if name == "FileStore":
+        from billing_sessions.stores.file import FileStore
+
+        return FileStore
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

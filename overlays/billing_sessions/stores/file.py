@@ -9,40 +9,29 @@ temp files. Lock files are never removed. Gestix nonces live in a small file per
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import functools
-import inspect
 import json
 import logging
 import os
 import re
 import secrets
-import stat
-import time
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
 
-import filelock
-
+from billing_sessions._async.file_store import AsyncFileLocks
+from billing_sessions._sync.file_store import SyncFileLocks
 from billing_sessions.errors import StoreError
+from billing_sessions.stores._file import _kind, _refuse, make_dirs
+from billing_sessions.stores._file import _short as _short  # the lock and nonce file names
 from billing_sessions.stores.base import (
     MAX_NONCE,
     NONCE_FIELD,
     POLL_INTERVAL,
     LocalLocks,
-    LockTimeout,
     Record,
     fsync_directory,
 )
 from billing_sessions.stores.nonce_file import allocate as allocate_nonce
 from billing_sessions.stores.nonce_file import read as read_nonce
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: filelock uses msvcrt
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["FileStore"]
 
@@ -50,16 +39,7 @@ __all__ = ["FileStore"]
 log = logging.getLogger("billing_sessions.stores")
 
 
-# Keep the lock file's pathname on release, and fail instead of falling back to a lock that releases by
-# unlinking its file, where filelock offers that promise (filelock >= 4); on Unix it never unlinks anyway.
-_LOCK_OPTIONS: dict[str, Any] = (
-    {"preserve_lock_file": True}
-    if "preserve_lock_file" in inspect.signature(filelock.FileLock.__init__).parameters
-    else {}
-)
-
-
-class FileStore:
+class FileStore(SyncFileLocks, AsyncFileLocks):
     """Sessions shared by the processes of one machine through one JSON file.
 
     ``path`` holds the records of every account; ``path.<purpose>-<account>.lock`` and ``path.data.lock`` are
@@ -93,73 +73,6 @@ class FileStore:
 
     def __repr__(self) -> str:
         return f"FileStore({str(self.path)!r})"
-
-    # -- locks: one lock file per purpose and account (login/write span requests) plus the short data lock.
-    # A new FileLock per acquisition means a new open file description, so the kernel's flock excludes threads
-    # and tasks of this process as well as other processes; the local locks only keep waiters off the file.
-
-    def _file_lock(self, name: str) -> filelock.FileLock:
-        path = f"{self.path}.{name}.lock"
-        if name not in self._usable_locks:
-            make_dirs(self.path.parent)
-            _check_lock_file(Path(path))
-            self._usable_locks.add(name)
-        return filelock.FileLock(
-            path,
-            timeout=self._lock_timeout,
-            poll_interval=self._poll_interval,
-            mode=0o600,
-            thread_local=False,  # acquired and released by one holder, possibly in different threads
-            **_LOCK_OPTIONS,
-        )
-
-    @contextlib.contextmanager
-    def _errors(self, what: str) -> Iterator[None]:
-        try:
-            yield
-        except StoreError:
-            raise
-        except filelock.Timeout as exc:
-            raise LockTimeout(f"{self!r}: {what}: a lock was not free within {self._lock_timeout} s") from exc
-        except OSError as exc:
-            raise StoreError(f"{self!r}: {what} failed ({type(exc).__name__})") from exc
-
-    @contextlib.contextmanager
-    def _locked(self, name: str) -> Iterator[None]:
-        with self._locks.hold(name):
-            with self._errors(f"the {name} lock"):
-                lock = self._file_lock(name)
-                lock.acquire()
-            try:
-                yield
-            finally:
-                lock.release()
-
-    @contextlib.asynccontextmanager
-    async def _alocked(self, name: str) -> AsyncIterator[None]:
-        async with self._locks.ahold(name):
-            with self._errors(f"the {name} lock"):
-                file_lock = self._file_lock(name)
-            deadline = time.monotonic() + self._lock_timeout
-            while True:
-                try:
-                    with self._errors(f"the {name} lock"):
-                        file_lock.acquire(blocking=False)  # one non-blocking flock: never blocks the loop
-                    break
-                except LockTimeout:
-                    if time.monotonic() >= deadline:
-                        raise
-                    await asyncio.sleep(self._poll_interval)
-            try:
-                yield
-            finally:
-                file_lock.release()
-
-    def lock(self, key: str, purpose: str) -> contextlib.AbstractContextManager[None]:
-        return self._locked(f"{purpose}-{_short(key)}")
-
-    def alock(self, key: str, purpose: str) -> contextlib.AbstractAsyncContextManager[None]:
-        return self._alocked(f"{purpose}-{_short(key)}")
 
     def _data_lock(self) -> contextlib.AbstractContextManager[None]:
         return self._locked("data")
@@ -304,38 +217,6 @@ class FileStore:
         return last
 
 
-def _refuse(path: Path, what: str) -> StoreError:
-    return StoreError(
-        f"session store {str(path)!r} {what}: refusing to use it; pass the path of a regular file of "
-        "yours that holds a session store or does not exist yet"
-    )
-
-
-def _kind(mode: int) -> str | None:
-    """What a path is when it is not a regular file, in words (None: a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISLNK(mode):
-        return "is a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "is a directory"
-    return "is not a regular file"
-
-
-def make_dirs(directory: Path) -> None:
-    """Create ``directory`` and its missing parents 0700, whatever the umask (they hold sessions)."""
-    missing = []
-    while not directory.exists():
-        missing.append(directory)
-        if directory.parent == directory:
-            break
-        directory = directory.parent
-    for path in reversed(missing):
-        with contextlib.suppress(FileExistsError):  # another process made it meanwhile: theirs, left as is
-            os.mkdir(path, 0o700)
-            os.chmod(path, 0o700)  # the umask may have taken bits away (even the owner's)
-
-
 def _owned(path: Path, uid: int) -> None:
     if hasattr(os, "geteuid") and uid != os.geteuid():
         raise _refuse(path, "belongs to another user (it could plant sessions or read ours)")
@@ -417,36 +298,3 @@ def _tighten(path: Path, secret_path: Path) -> None:
             os.fchmod(fd, 0o600)
     finally:
         os.close(fd)
-
-
-def _check_lock_file(path: Path) -> None:
-    """A lock file must be a regular file that can be made and locked here: a link, a directory or a file
-    system without locks (``/proc``) fails now, with a clear error, instead of after the lock timeout."""
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags, 0o600)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            kind = _kind(path.lstat().st_mode)
-            if kind is not None:
-                raise _refuse(path, kind) from exc
-        raise StoreError(f"session store lock file {str(path)!r} cannot be created: {exc.strerror}") from exc
-    try:
-        kind = _kind(os.fstat(fd).st_mode)
-        if kind is not None:
-            raise _refuse(path, kind)
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            except BlockingIOError:
-                pass  # held by another process right now: locking works
-            except OSError as exc:
-                raise StoreError(f"session store {str(path)!r}: file locking does not work there") from exc
-    finally:
-        os.close(fd)
-
-
-@functools.lru_cache(maxsize=1024)
-def _short(key: str) -> str:
-    return "".join(c if c.isalnum() else "_" for c in key)[-48:]
