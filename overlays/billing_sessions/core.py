@@ -329,13 +329,18 @@ class SessionAuth(httpx.Auth):
         store: SessionStore,
         key: str,
         clock: Clock = time.time,
+        *,
+        retry: RetryTransport | None = None,
+        telemetry: Telemetry | None = None,
+        write_mode: WriteMode = "pipelined",
+        write_sessions: int = 1,
     ):
         self.provider = provider
         self.store: GuardedStore = guard(store, provider.name)  # its own failures: StoreError, not ours
         self.key = key
         self.clock = clock
-        self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
-        self.telemetry: Telemetry | None = None  # set by the session when something listens
+        self.retry = retry  # the session's transport: its policy's deadline bounds a call
+        self.telemetry = telemetry  # None: nothing listens
         self._renewal: str | None = None  # why the last unusable session was: the next login's reason
         self._token: Token | None = None
         self._kept: str | None = None  # the session whose advisory renewal failed: not tried again
@@ -344,9 +349,9 @@ class SessionAuth(httpx.Auth):
         self.reauths = 0  # re-sends after an expiry
         self.nonce_rejections = 0  # refused writes that may have been overtaken (each re-sent exclusively)
         #: How long a nonce write keeps its account's order: until sent ("pipelined") or answered ("strict").
-        self.write_mode: WriteMode = "pipelined"
-        #: The sessions nonce writes spread over (one, pipelined, unless the session allows more).
-        self.lanes: WriteLanes[Token] = WriteLanes(1)
+        self.write_mode = write_mode
+        #: The sessions nonce writes spread over (one unless the session allows more).
+        self.lanes: WriteLanes[Token] = WriteLanes(write_sessions)
         self._login_ticks = 0  # see ``_login_clock``
         self._clock_lock = threading.Lock()
 

@@ -52,14 +52,12 @@ import httpx
 from billing_sessions import exactly_once
 from billing_sessions.core import (
     Provider,
-    SessionAuth,
     Token,
     require,
     set_query_param,
     write_outcome,
 )
 from billing_sessions.errors import BillingSessionError, UsageError, login_error, status_error
-from billing_sessions.lanes import WriteLanes
 from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions_generated.gestix import AuthenticatedClient, Client
@@ -211,21 +209,23 @@ class _Options:
                 "gestix: pass base_url or account=, not both (account= picks the production URL)"
             )
         provider = _Gestix(api_token, username, password)
+
+        def spread(shared: bool) -> int:
+            # Concurrent writes spread over several sessions (each its own nonce sequence) only where this
+            # process alone uses the account's session: with a shared store every process shares one.
+            if write_sessions is not None:
+                return write_sessions
+            return 1 if writes == "strict" or shared else WRITE_SESSIONS
+
         self._setup(  # type: ignore[attr-defined]
             provider,
             AuthenticatedClient,
             base_url,
             logout_on_close=False,
+            write_mode=writes,
+            write_sessions=spread,
             **options,
         )
-        auth: SessionAuth = self.auth  # type: ignore[attr-defined]
-        auth.write_mode = writes
-        # Concurrent writes spread over several sessions (each its own nonce sequence) only where this
-        # process alone uses the account's session: with a shared store every process shares one.
-        if write_sessions is None:
-            shared = auth.store.capabilities.shared
-            write_sessions = 1 if writes == "strict" or shared else WRITE_SESSIONS
-        auth.lanes = WriteLanes(write_sessions)
         # Numbered documents made with any generated operation are settled when their answer is lost.
         resolver = exactly_once.Resolver(self, "gestix", self.auth.key)  # type: ignore[arg-type,attr-defined]
         if isinstance(self, AsyncSessionBase):
