@@ -28,6 +28,7 @@ from billing_sessions.core import (
     DEFAULT_TIMEOUT,
     PLACEHOLDER_TOKEN,
     Clock,
+    Connection,
     Provider,
     SessionAuth,
     account_key,
@@ -202,12 +203,10 @@ class _Base(Generic[C]):
             self.timeout = default_timeout
         else:
             self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        provider.base_url, provider.timeout = self.base_url, self.timeout
         # Transport options go into the session's own transports (below), not to the generated clients,
         # which would pass "verify" twice to httpx.Client.
         client_args = {k: v for k, v in (httpx_args or {}).items() if k not in TRANSPORT_OPTIONS}
         client_args["trust_env"] = False  # the environment's proxy is the session transport's (env_proxy)
-        provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
         key = account_key(provider.name, self.base_url, provider.credentials(), key_secret(self.store))
         guarded = guard(self.store, provider.name)
         self.telemetry: Telemetry | None = make(
@@ -229,6 +228,17 @@ class _Base(Generic[C]):
         login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry, cap)
         shard = pools.shard(key)  # the account's logins and calls share one connection pool
         self.transport = _transport(*login_args, shard=shard)
+        provider.connect(
+            Connection(
+                self.base_url,
+                self.timeout,
+                {k: v for k, v in client_args.items() if k not in {"auth", "transport"}},
+                lambda: _transport(*login_args, logins=True, shard=shard),
+                self.telemetry,
+                guarded,
+                key,
+            )
+        )
         self.auth = SessionAuth(
             provider,
             guarded,
@@ -239,7 +249,6 @@ class _Base(Generic[C]):
             write_mode=write_mode,
             write_sessions=1 if write_sessions is None else write_sessions(guarded.capabilities.shared),
         )
-        provider.login_transport = lambda: _transport(*login_args, logins=True, shard=shard)
         self._client_cls, self._client_args = client_cls, client_args
         self.client = self._make_client(self.auth, self.transport, self.timeout)
 

@@ -159,7 +159,7 @@ class _SzamlaAgent(Provider):
         self.agent_key = require(agent_key, "agent_key", self.name) if username is None else None
         self.username = username
         self.password = require(password, "password", self.name) if username is not None else None
-        self.login_clients = []
+        super().__init__()
 
     def record_ttl(self) -> float | None:
         return IDLE_COOKIE  # the server replaces an idle cookie itself: the store need not keep it longer

@@ -226,7 +226,7 @@ class _Bill(Provider):
         self.dev_key = require(dev_key, "dev_key", self.name)
         self.idle_timeout = idle_timeout
         self.max_in_flight = max_in_flight
-        self.login_clients = []
+        super().__init__()
 
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.org_id)  # BILL: 3 concurrent requests per devKey per org

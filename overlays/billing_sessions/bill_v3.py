@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import inspect
 import json
 import logging
@@ -82,7 +83,7 @@ from billing_sessions.errors import LoginError, ProviderError, UsageError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions.stores import SessionStore
 from billing_sessions.stores.base import PROCESS_SECRET
-from billing_sessions.telemetry import Telemetry, observe
+from billing_sessions.telemetry import observe
 from billing_sessions_generated.bill_v3 import AuthenticatedClient, Client
 from billing_sessions_generated.bill_v3.api.mfa import generate_challenge, validate_challenge
 from billing_sessions_generated.bill_v3.api.session import get_session_info, login, logout
@@ -160,11 +161,14 @@ class _BillV3(Provider):
         self.device = device or DEFAULT_DEVICE
         self.idle_timeout = idle_timeout
         self.max_in_flight = max_in_flight
-        self.login_clients = []
-        self.trust: TrustKeeper | None = None  # set by the session (needs the store and the account key)
+        super().__init__()
         self.wall: Callable[[], float] = time.time
         self.trust_lost = False  # a remembered trust was refused at login (expired): dropped, reported
-        self.telemetry: Telemetry | None = None  # set by the session when something listens
+
+    @functools.cached_property
+    def trust(self) -> TrustKeeper:
+        """The account's remembered MFA trust, in the session's store."""
+        return TrustKeeper(self.connection.store, self.connection.key)
 
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.organization_id)  # BILL: 3 requests in flight per devKey per org
@@ -214,10 +218,10 @@ class _BillV3(Provider):
         return Trust(self.remember_me_id, self.device, float("inf")) if self.remember_me_id else None
 
     def _remembered(self) -> Trust | None:
-        return self._given() or (self.trust.load(self.wall()) if self.trust is not None else None)
+        return self._given() or self.trust.load(self.wall())
 
     async def _aremembered(self) -> Trust | None:
-        return self._given() or (await self.trust.aload(self.wall()) if self.trust is not None else None)
+        return self._given() or await self.trust.aload(self.wall())
 
     def _login_body(self, trust: Trust | None) -> LoginRequest:
         body = LoginRequest(
@@ -256,9 +260,10 @@ class _BillV3(Provider):
         if trust.until == float("inf"):
             return None
         left = days_left(trust.until, self.wall())
-        if self.telemetry is not None:
-            self.telemetry.emit(self.telemetry.event("mfa_trust", reason=reason, days_left=left))
-        return left if left < WARN_DAYS and self.trust is not None else None
+        telemetry = self.connection.telemetry
+        if telemetry is not None:
+            telemetry.emit(telemetry.event("mfa_trust", reason=reason, days_left=left))
+        return left if left < WARN_DAYS else None
 
     def _warn(self, trust: Trust, left: float) -> None:
         until = datetime.datetime.fromtimestamp(trust.until, datetime.UTC).isoformat(timespec="minutes")
@@ -275,12 +280,12 @@ class _BillV3(Provider):
         """Say how long the remembered trust holds: an ``mfa_trust`` event, and a WARNING at most once a day
         (per store) when fewer than 7 days are left: only a person with the phone can renew it."""
         left = self._days_left(trust, reason)
-        if left is not None and self.trust is not None and self.trust.warning_due(self.wall()):
+        if left is not None and self.trust.warning_due(self.wall()):
             self._warn(trust, left)
 
     async def atrust_held(self, trust: Trust, reason: str) -> None:
         left = self._days_left(trust, reason)
-        if left is not None and self.trust is not None and await self.trust.awarning_due(self.wall()):
+        if left is not None and await self.trust.awarning_due(self.wall()):
             self._warn(trust, left)
 
     def login(self) -> Token:
@@ -374,8 +379,6 @@ class _Options:
         self._setup(  # type: ignore[attr-defined]
             provider, AuthenticatedClient, base_url, logout_on_close=logout_on_close, **options
         )
-        provider.trust = TrustKeeper(self.auth.store, self.auth.key)
-        provider.telemetry = self.telemetry  # type: ignore[attr-defined]
         self._v3 = provider
 
     store: SessionStore
@@ -543,7 +546,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def remembered_until(self) -> float | None:
         """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
-        trust = self._v3.trust.load(time.time()) if self._v3.trust is not None else None
+        trust = self._v3.trust.load(time.time())
         return trust.until if trust is not None else None
 
     def trust_days_left(self) -> float | None:
@@ -553,8 +556,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def forget_trust(self) -> None:
         """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
-        if self._v3.trust is not None:
-            self._v3.trust.drop()
+        self._v3.trust.drop()
 
     def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
         token = self._now_trusted()
@@ -563,8 +565,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         trust = self._new_trust(answer, remember, device)
         if trust is None:
             return None
-        if self._v3.trust is not None:
-            self._v3.trust.save(trust)
+        self._v3.trust.save(trust)
         self._v3.trust_held(trust, "validated")
         return trust.until
 
@@ -618,7 +619,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
 
     async def remembered_until(self) -> float | None:
         """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
-        trust = await self._v3.trust.aload(time.time()) if self._v3.trust is not None else None
+        trust = await self._v3.trust.aload(time.time())
         return trust.until if trust is not None else None
 
     async def trust_days_left(self) -> float | None:
@@ -628,8 +629,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
 
     async def forget_trust(self) -> None:
         """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
-        if self._v3.trust is not None:
-            await self._v3.trust.adrop()
+        await self._v3.trust.adrop()
 
     async def _amade_trusted(
         self, answer: ValidateResponse, remember: bool, device: str | None
@@ -640,8 +640,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         trust = self._new_trust(answer, remember, device)
         if trust is None:
             return None
-        if self._v3.trust is not None:
-            await self._v3.trust.asave(trust)
+        await self._v3.trust.asave(trust)
         await self._v3.atrust_held(trust, "validated")
         return trust.until
 

@@ -150,7 +150,7 @@ class _BillingPlatform(Provider):
         self.password = require(password, "password", self.name) if not self.oauth else ""
         self.client_id = require(client_id, "client_id", self.name) if self.oauth else ""
         self.client_secret = require(client_secret, "client_secret", self.name) if self.oauth else ""
-        self.login_clients = []
+        super().__init__()
 
     def credentials(self) -> tuple[str, ...]:
         return (self.username, self.password, self.client_id, self.client_secret)

@@ -121,7 +121,7 @@ class _Gestix(Provider):
         self.api_token = require(api_token, "api_token", self.name) if username is None else None
         self.username = require(username, "username", self.name) if username is not None else None
         self.password = require(password, "password", self.name) if username is not None else None
-        self.login_clients = []
+        super().__init__()
 
     def credentials(self) -> tuple[str, ...]:
         return (self.api_token or "", self.username or "", self.password or "")
