@@ -173,7 +173,7 @@ class _Base(Generic[C]):
     #: The kind of transport the class's clients take (``httpx_args['transport']`` is checked against it).
     transport_kind: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
 
-    def _setup(
+    def __init__(
         self,
         provider: Provider,
         client_cls: type[C],
@@ -337,13 +337,13 @@ class _Borrowed(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return await self.transport.handle_async_request(request)
 
 
-class _View:
+class _View(_Base[Any]):
     """What a ``with_options`` view changes of its session class: the ``with`` block applies the options to
-    the session's own calls, and closing closes only the view's client."""
+    the session's own calls, and closing closes only the view's client. A ``_Base`` itself, so that a
+    session's layout and its view class's agree (``__class__`` assignment)."""
 
     _options: RetryPolicy
     _blocks: list[contextlib.AbstractContextManager[None]]
-    client: Any
 
     def __enter__(self) -> Self:
         block = using(self._options)

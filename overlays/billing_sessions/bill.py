@@ -55,6 +55,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import httpx
 
+from billing_sessions._session import _Base
 from billing_sessions.core import (
     PLACEHOLDER_TOKEN,
     Provider,
@@ -320,7 +321,7 @@ class _Bill(Provider):
             await logout.asyncio_detailed(client=client)
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str = DEFAULT_BASE_URL,
@@ -336,7 +337,7 @@ class _Options:
         **options: Unpack[SessionOptions],
     ) -> None:
         provider = _Bill(user_name, password, org_id, dev_key, idle_timeout, max_in_flight, api_hosts)
-        self._setup(  # type: ignore[attr-defined]
+        super().__init__(
             provider,
             AuthenticatedClient,
             base_url,

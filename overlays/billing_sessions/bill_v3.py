@@ -58,6 +58,7 @@ from typing import Any, Protocol, Unpack
 
 import httpx
 
+from billing_sessions._session import _Base
 from billing_sessions.bill import bill_account_key
 from billing_sessions.bill_v3_rules import (
     FAILED_LOGINS_BEFORE_STOP,
@@ -81,7 +82,6 @@ from billing_sessions.bill_v3_rules import (
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, require
 from billing_sessions.errors import LoginError, ProviderError, UsageError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
-from billing_sessions.stores import SessionStore
 from billing_sessions.stores.base import PROCESS_SECRET
 from billing_sessions.telemetry import observe
 from billing_sessions_generated.bill_v3 import AuthenticatedClient, Client
@@ -357,7 +357,7 @@ CHALLENGE = "POST /v3/mfa/challenge"
 VALIDATE = "POST /v3/mfa/challenge/validate"
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str = DEFAULT_BASE_URL,
@@ -376,13 +376,8 @@ class _Options:
         provider = _BillV3(
             username, password, organization_id, dev_key, remember_me_id, device, idle_timeout, max_in_flight
         )
-        self._setup(  # type: ignore[attr-defined]
-            provider, AuthenticatedClient, base_url, logout_on_close=logout_on_close, **options
-        )
+        super().__init__(provider, AuthenticatedClient, base_url, logout_on_close=logout_on_close, **options)
         self._v3 = provider
-
-    store: SessionStore
-    auth: Any
 
     @property
     def trusted(self) -> bool:

@@ -44,6 +44,7 @@ from typing import Any, Unpack
 
 import httpx
 
+from billing_sessions._session import _Base
 from billing_sessions.core import Provider, Token, require
 from billing_sessions.errors import (
     BillingSessionError,
@@ -250,7 +251,7 @@ class _BillingPlatform(Provider):
                 await logout.asyncio_detailed(client=client)
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str | None = None,
@@ -278,7 +279,7 @@ class _Options:
         elif org is not None:
             raise UsageError("billingplatform: pass base_url or org=, not both (org= names the hosted URL)")
         provider = _BillingPlatform(username, password, client_id, client_secret)
-        self._setup(  # type: ignore[attr-defined]
+        super().__init__(
             provider,
             AuthenticatedClient,
             base_url,

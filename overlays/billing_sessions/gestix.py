@@ -50,6 +50,7 @@ import attrs
 import httpx
 
 from billing_sessions import exactly_once
+from billing_sessions._session import _Base
 from billing_sessions.core import (
     Provider,
     Token,
@@ -176,7 +177,7 @@ class _Gestix(Provider):
         return self._token(response, "POST /auth")
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str | None = None,
@@ -217,7 +218,7 @@ class _Options:
                 return write_sessions
             return 1 if writes == "strict" or shared else WRITE_SESSIONS
 
-        self._setup(  # type: ignore[attr-defined]
+        super().__init__(
             provider,
             AuthenticatedClient,
             base_url,
@@ -227,12 +228,11 @@ class _Options:
             **options,
         )
         # Numbered documents made with any generated operation are settled when their answer is lost.
-        resolver = exactly_once.Resolver(self, "gestix", self.auth.key)  # type: ignore[arg-type,attr-defined]
+        resolver = exactly_once.Resolver(self, "gestix", self.auth.key)
         if isinstance(self, AsyncSessionBase):
             exactly_once.asettle_sends(self.client.get_async_httpx_client(), resolver, _NumberedDocuments())
         else:
-            client = self.client.get_httpx_client()  # type: ignore[attr-defined]
-            exactly_once.settle_sends(client, resolver, _NumberedDocuments())
+            exactly_once.settle_sends(self.client.get_httpx_client(), resolver, _NumberedDocuments())
 
 
 #: The operations that create a document (``create_document`` takes these).
