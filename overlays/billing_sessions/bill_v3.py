@@ -390,15 +390,6 @@ class _Options(_Base[AuthenticatedClient]):
         """True when a remembered trust was refused at login (expired): it was dropped; run the MFA again."""
         return self._v3.trust_lost
 
-    def _now_trusted(self) -> Token | None:
-        """The current session, marked trusted (``mfa_validate`` made it so); the caller stores it."""
-        token = self.auth.token
-        if token is None:
-            return None
-        trusted = Token(token.value, token.created, token.last_used, TRUSTED, token.expires, token.endpoint)
-        self.auth._token = trusted
-        return trusted
-
     def _new_trust(self, answer: ValidateResponse, remember: bool, device: str | None) -> Trust | None:
         remember_me_id = trust_id(answer)
         if not remember or remember_me_id is None:
@@ -554,9 +545,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
         self._v3.trust.drop()
 
     def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
-        token = self._now_trusted()
-        if token is not None:
-            self.auth._save(token)
+        self.auth.mark_trusted(TRUSTED)
         trust = self._new_trust(answer, remember, device)
         if trust is None:
             return None
@@ -629,9 +618,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
     async def _amade_trusted(
         self, answer: ValidateResponse, remember: bool, device: str | None
     ) -> float | None:
-        token = self._now_trusted()
-        if token is not None:
-            await self.auth._asave(token)
+        await self.auth.amark_trusted(TRUSTED)
         trust = self._new_trust(answer, remember, device)
         if trust is None:
             return None

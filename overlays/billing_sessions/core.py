@@ -393,6 +393,27 @@ class SessionAuth(httpx.Auth):
     def token(self) -> Token | None:
         return self._token
 
+    def _marked(self, kind: str) -> Token | None:
+        token = self._token
+        if token is not None:
+            token = self._token = Token(
+                token.value, token.created, token.last_used, kind, token.expires, token.endpoint
+            )
+        return token
+
+    def mark_trusted(self, kind: str) -> None:
+        """The current session (if any) is trusted now (BILL v3: an MFA made it so), ``kind`` saying so in
+        its ``Token``: kept and stored, so that the session and others sharing the store know."""
+        token = self._marked(kind)
+        if token is not None:
+            self._save(token)
+
+    async def amark_trusted(self, kind: str) -> None:
+        """The asyncio twin of ``mark_trusted``."""
+        token = self._marked(kind)
+        if token is not None:
+            await self._asave(token)
+
     # -- what is the same for sync and async
 
     def _due(self, token: Token) -> tuple[str | None, bool]:
