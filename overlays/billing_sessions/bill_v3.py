@@ -288,6 +288,15 @@ class _BillV3(Provider):
         if left is not None and await self.trust.awarning_due(self.wall()):
             self._warn(trust, left)
 
+    def validated(self, answer: ValidateResponse, remember: bool, device: str | None) -> Trust | None:
+        """After an MFA: the trust to remember (None: not asked for, or none in the answer)."""
+        remember_me_id = trust_id(answer)
+        if not remember or remember_me_id is None:
+            return None
+        self.trust_lost = False
+        log.info("%s: MFA trust remembered for this account (30 days)", NAME)
+        return Trust(remember_me_id, device or self.device, time.time() + REMEMBER_FOR)
+
     def login(self) -> Token:
         LoginGuard.before(self._key_id(), self._account(), self.wall())
         try:
@@ -389,14 +398,6 @@ class _Options(_Base[AuthenticatedClient]):
     def trust_lost(self) -> bool:
         """True when a remembered trust was refused at login (expired): it was dropped; run the MFA again."""
         return self._v3.trust_lost
-
-    def _new_trust(self, answer: ValidateResponse, remember: bool, device: str | None) -> Trust | None:
-        remember_me_id = trust_id(answer)
-        if not remember or remember_me_id is None:
-            return None
-        self._v3.trust_lost = False
-        log.info("%s: MFA trust remembered for this account (30 days)", NAME)
-        return Trust(remember_me_id, device or self._v3.device, time.time() + REMEMBER_FOR)
 
     def _validate_body(
         self, challenge_id: str, code: str, remember: bool, device: str | None, machine_name: str | None
@@ -546,7 +547,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
         self.auth.mark_trusted(TRUSTED)
-        trust = self._new_trust(answer, remember, device)
+        trust = self._v3.validated(answer, remember, device)
         if trust is None:
             return None
         self._v3.trust.save(trust)
@@ -619,7 +620,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
         self, answer: ValidateResponse, remember: bool, device: str | None
     ) -> float | None:
         await self.auth.amark_trusted(TRUSTED)
-        trust = self._new_trust(answer, remember, device)
+        trust = self._v3.validated(answer, remember, device)
         if trust is None:
             return None
         await self._v3.trust.asave(trust)
