@@ -28,11 +28,13 @@ from billing_sessions.core import (
     DEFAULT_TIMEOUT,
     PLACEHOLDER_TOKEN,
     Clock,
+    Connection,
     Provider,
     SessionAuth,
     account_key,
 )
 from billing_sessions.errors import UsageError
+from billing_sessions.ordering import WriteMode
 from billing_sessions.retry import (
     MAX_ANSWER_BYTES,
     POLICY,
@@ -42,6 +44,7 @@ from billing_sessions.retry import (
     using,
 )
 from billing_sessions.store_base import key_secret
+from billing_sessions.store_guard import guard
 from billing_sessions.stores import MemoryStore, SessionStore
 from billing_sessions.telemetry import EventHook, Telemetry, make
 
@@ -170,7 +173,7 @@ class _Base(Generic[C]):
     #: The kind of transport the class's clients take (``httpx_args['transport']`` is checked against it).
     transport_kind: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
 
-    def _setup(
+    def __init__(
         self,
         provider: Provider,
         client_cls: type[C],
@@ -178,8 +181,12 @@ class _Base(Generic[C]):
         *,
         logout_on_close: bool | None,
         default_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        write_mode: WriteMode = "pipelined",
+        write_sessions: Callable[[bool], int] | None = None,
         **options: Unpack[SessionOptions],
     ) -> None:
+        """``write_sessions``: how many sessions nonce writes may spread over, by whether the store is shared
+        (None: one)."""
         owner = f"{provider.name}.{type(self).__name__}"
         check_options(type(self).__name__, options)
         asynchronous = self.transport_kind is httpx.AsyncBaseTransport
@@ -196,14 +203,12 @@ class _Base(Generic[C]):
             self.timeout = default_timeout
         else:
             self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        provider.base_url, provider.timeout = self.base_url, self.timeout
         # Transport options go into the session's own transports (below), not to the generated clients,
         # which would pass "verify" twice to httpx.Client.
         client_args = {k: v for k, v in (httpx_args or {}).items() if k not in TRANSPORT_OPTIONS}
         client_args["trust_env"] = False  # the environment's proxy is the session transport's (env_proxy)
-        provider.httpx_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
         key = account_key(provider.name, self.base_url, provider.credentials(), key_secret(self.store))
-        self.auth = SessionAuth(provider, self.store, key, clock)
+        guarded = guard(self.store, provider.name)
         self.telemetry: Telemetry | None = make(
             provider.name,
             key,
@@ -215,7 +220,7 @@ class _Base(Generic[C]):
         # By default a session kept in a shared store (file, Redis) belongs to every process using it:
         # one of them closing must not log the others out. A store that does not say is taken as shared.
         if logout_on_close is None:
-            logout_on_close = not self.auth.store.capabilities.shared
+            logout_on_close = not guarded.capabilities.shared
         self.logout_on_close = logout_on_close
         self._closed = False
         retry, max_retries = options.get("retry"), options.get("max_retries")
@@ -223,9 +228,27 @@ class _Base(Generic[C]):
         login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry, cap)
         shard = pools.shard(key)  # the account's logins and calls share one connection pool
         self.transport = _transport(*login_args, shard=shard)
-        self.auth.retry = self.transport
-        self.auth.telemetry = self.telemetry
-        provider.login_transport = lambda: _transport(*login_args, logins=True, shard=shard)
+        provider.connect(
+            Connection(
+                self.base_url,
+                self.timeout,
+                {k: v for k, v in client_args.items() if k not in {"auth", "transport"}},
+                lambda: _transport(*login_args, logins=True, shard=shard),
+                self.telemetry,
+                guarded,
+                key,
+            )
+        )
+        self.auth = SessionAuth(
+            provider,
+            guarded,
+            key,
+            clock,
+            retry=self.transport,
+            telemetry=self.telemetry,
+            write_mode=write_mode,
+            write_sessions=1 if write_sessions is None else write_sessions(guarded.capabilities.shared),
+        )
         self._client_cls, self._client_args = client_cls, client_args
         self.client = self._make_client(self.auth, self.transport, self.timeout)
 
@@ -314,13 +337,13 @@ class _Borrowed(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return await self.transport.handle_async_request(request)
 
 
-class _View:
+class _View(_Base[Any]):
     """What a ``with_options`` view changes of its session class: the ``with`` block applies the options to
-    the session's own calls, and closing closes only the view's client."""
+    the session's own calls, and closing closes only the view's client. A ``_Base`` itself, so that a
+    session's layout and its view class's agree (``__class__`` assignment)."""
 
     _options: RetryPolicy
     _blocks: list[contextlib.AbstractContextManager[None]]
-    client: Any
 
     def __enter__(self) -> Self:
         block = using(self._options)
@@ -412,7 +435,7 @@ def _transport(
         proxy = env_proxy(base_url)
         if proxy is not None:
             transport_args["proxy"] = proxy
-    transport = RetryTransport(
+    return RetryTransport(
         policy,
         provider.name,
         idempotent=provider.idempotent,
@@ -425,10 +448,9 @@ def _transport(
         transport_args=transport_args,
         logins=logins,
         shard=shard,
+        telemetry=telemetry,
+        max_answer_bytes=max_answer_bytes,
     )
-    transport.telemetry = telemetry
-    transport.max_answer_bytes = max_answer_bytes
-    return transport
 
 
 async def ashield(close: Callable[[], Awaitable[None]]) -> None:

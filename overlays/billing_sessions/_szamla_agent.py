@@ -16,6 +16,7 @@ import attrs
 import httpx
 
 from billing_sessions import exactly_once
+from billing_sessions._session import _Base
 from billing_sessions.core import Provider, Token, require, write_outcome
 from billing_sessions.errors import (
     BillingSessionError,
@@ -159,7 +160,7 @@ class _SzamlaAgent(Provider):
         self.agent_key = require(agent_key, "agent_key", self.name) if username is None else None
         self.username = username
         self.password = require(password, "password", self.name) if username is not None else None
-        self.login_clients = []
+        super().__init__()
 
     def record_ttl(self) -> float | None:
         return IDLE_COOKIE  # the server replaces an idle cookie itself: the store need not keep it longer
@@ -455,7 +456,7 @@ def _as_created(found: AgentResult[Any]) -> AgentResult[Any]:
     )
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str = DEFAULT_BASE_URL,
@@ -469,14 +470,14 @@ class _Options:
     ) -> None:
         self._provider = _SzamlaAgent(agent_key, username, password)
         self._auto_ids = exactly_once.check_mode(_SzamlaAgent.name, external_ids) == "auto"
-        self._setup(  # type: ignore[attr-defined]
+        super().__init__(
             self._provider,
             AuthenticatedClient,
             base_url,
             logout_on_close=False,
             **options,
         )
-        self._resolver = exactly_once.Resolver(self, _SzamlaAgent.name, self.auth.key, settle)  # type: ignore[attr-defined,arg-type]
+        self._resolver = exactly_once.Resolver(self, _SzamlaAgent.name, self.auth.key, settle)
 
     def _own_id(self, model: T) -> tuple[T, str | None, tuple[str, str]]:
         """The model to send (with an id of its own, if the session gives one), the id, and what the id is

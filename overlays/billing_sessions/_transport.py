@@ -271,6 +271,8 @@ class TransportBase:
         transport_args: dict[str, Any] | None = None,
         logins: bool = False,
         shard: int = 0,
+        telemetry: Telemetry | None = None,
+        max_answer_bytes: int | None = MAX_ANSWER_BYTES,
     ) -> None:
         self.policy = policy
         self.logins = logins  # serves login/logout: nothing it sends is a write that may be applied
@@ -285,13 +287,13 @@ class TransportBase:
         self._leases: dict[Any, tuple[Any, Any]] = {}  # (loop, origin) -> (pool key, shared transport)
         self._generation = pools.generation  # another one after a fork: lease again
         self._making = threading.Lock()
-        self.telemetry: Telemetry | None = None  # set by the session when something listens
+        self.telemetry = telemetry  # None: nothing listens
         # What httpx.Client would have given its own default transport (verify, cert, http2, limits, ...).
         self._transport_args = transport_args or {}
         self._shard = shard  # which of the host's shared transports (pools.shard of the account)
         self._unreadable = self.unreadable  # one bound method for every answer
-        #: The largest answer read, decoded (bytes; None: no cap). Set by the session (``max_answer_bytes=``).
-        self.max_answer_bytes: int | None = MAX_ANSWER_BYTES
+        #: The largest answer read, decoded (bytes; None: no cap): the session's ``max_answer_bytes=``.
+        self.max_answer_bytes = max_answer_bytes
 
     def _sync_transport(self, request: httpx.Request) -> httpx.BaseTransport:
         if self._sync is not None:

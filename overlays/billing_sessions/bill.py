@@ -55,6 +55,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import httpx
 
+from billing_sessions._session import _Base
 from billing_sessions.core import (
     PLACEHOLDER_TOKEN,
     Provider,
@@ -226,7 +227,7 @@ class _Bill(Provider):
         self.dev_key = require(dev_key, "dev_key", self.name)
         self.idle_timeout = idle_timeout
         self.max_in_flight = max_in_flight
-        self.login_clients = []
+        super().__init__()
 
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.org_id)  # BILL: 3 concurrent requests per devKey per org
@@ -320,7 +321,7 @@ class _Bill(Provider):
             await logout.asyncio_detailed(client=client)
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str = DEFAULT_BASE_URL,
@@ -336,7 +337,7 @@ class _Options:
         **options: Unpack[SessionOptions],
     ) -> None:
         provider = _Bill(user_name, password, org_id, dev_key, idle_timeout, max_in_flight, api_hosts)
-        self._setup(  # type: ignore[attr-defined]
+        super().__init__(
             provider,
             AuthenticatedClient,
             base_url,

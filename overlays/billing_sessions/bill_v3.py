@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import inspect
 import json
 import logging
@@ -57,6 +58,7 @@ from typing import Any, Protocol, Unpack
 
 import httpx
 
+from billing_sessions._session import _Base
 from billing_sessions.bill import bill_account_key
 from billing_sessions.bill_v3_rules import (
     FAILED_LOGINS_BEFORE_STOP,
@@ -80,9 +82,8 @@ from billing_sessions.bill_v3_rules import (
 from billing_sessions.core import PLACEHOLDER_TOKEN, Provider, Token, account_key, require
 from billing_sessions.errors import LoginError, ProviderError, UsageError
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
-from billing_sessions.stores import SessionStore
 from billing_sessions.stores.base import PROCESS_SECRET
-from billing_sessions.telemetry import Telemetry, observe
+from billing_sessions.telemetry import observe
 from billing_sessions_generated.bill_v3 import AuthenticatedClient, Client
 from billing_sessions_generated.bill_v3.api.mfa import generate_challenge, validate_challenge
 from billing_sessions_generated.bill_v3.api.session import get_session_info, login, logout
@@ -160,11 +161,14 @@ class _BillV3(Provider):
         self.device = device or DEFAULT_DEVICE
         self.idle_timeout = idle_timeout
         self.max_in_flight = max_in_flight
-        self.login_clients = []
-        self.trust: TrustKeeper | None = None  # set by the session (needs the store and the account key)
+        super().__init__()
         self.wall: Callable[[], float] = time.time
         self.trust_lost = False  # a remembered trust was refused at login (expired): dropped, reported
-        self.telemetry: Telemetry | None = None  # set by the session when something listens
+
+    @functools.cached_property
+    def trust(self) -> TrustKeeper:
+        """The account's remembered MFA trust, in the session's store."""
+        return TrustKeeper(self.connection.store, self.connection.key)
 
     def concurrency_scope(self) -> tuple[str, ...]:
         return (self.dev_key, self.organization_id)  # BILL: 3 requests in flight per devKey per org
@@ -214,10 +218,10 @@ class _BillV3(Provider):
         return Trust(self.remember_me_id, self.device, float("inf")) if self.remember_me_id else None
 
     def _remembered(self) -> Trust | None:
-        return self._given() or (self.trust.load(self.wall()) if self.trust is not None else None)
+        return self._given() or self.trust.load(self.wall())
 
     async def _aremembered(self) -> Trust | None:
-        return self._given() or (await self.trust.aload(self.wall()) if self.trust is not None else None)
+        return self._given() or await self.trust.aload(self.wall())
 
     def _login_body(self, trust: Trust | None) -> LoginRequest:
         body = LoginRequest(
@@ -256,9 +260,10 @@ class _BillV3(Provider):
         if trust.until == float("inf"):
             return None
         left = days_left(trust.until, self.wall())
-        if self.telemetry is not None:
-            self.telemetry.emit(self.telemetry.event("mfa_trust", reason=reason, days_left=left))
-        return left if left < WARN_DAYS and self.trust is not None else None
+        telemetry = self.connection.telemetry
+        if telemetry is not None:
+            telemetry.emit(telemetry.event("mfa_trust", reason=reason, days_left=left))
+        return left if left < WARN_DAYS else None
 
     def _warn(self, trust: Trust, left: float) -> None:
         until = datetime.datetime.fromtimestamp(trust.until, datetime.UTC).isoformat(timespec="minutes")
@@ -275,13 +280,22 @@ class _BillV3(Provider):
         """Say how long the remembered trust holds: an ``mfa_trust`` event, and a WARNING at most once a day
         (per store) when fewer than 7 days are left: only a person with the phone can renew it."""
         left = self._days_left(trust, reason)
-        if left is not None and self.trust is not None and self.trust.warning_due(self.wall()):
+        if left is not None and self.trust.warning_due(self.wall()):
             self._warn(trust, left)
 
     async def atrust_held(self, trust: Trust, reason: str) -> None:
         left = self._days_left(trust, reason)
-        if left is not None and self.trust is not None and await self.trust.awarning_due(self.wall()):
+        if left is not None and await self.trust.awarning_due(self.wall()):
             self._warn(trust, left)
+
+    def validated(self, answer: ValidateResponse, remember: bool, device: str | None) -> Trust | None:
+        """After an MFA: the trust to remember (None: not asked for, or none in the answer)."""
+        remember_me_id = trust_id(answer)
+        if not remember or remember_me_id is None:
+            return None
+        self.trust_lost = False
+        log.info("%s: MFA trust remembered for this account (30 days)", NAME)
+        return Trust(remember_me_id, device or self.device, time.time() + REMEMBER_FOR)
 
     def login(self) -> Token:
         LoginGuard.before(self._key_id(), self._account(), self.wall())
@@ -352,7 +366,7 @@ CHALLENGE = "POST /v3/mfa/challenge"
 VALIDATE = "POST /v3/mfa/challenge/validate"
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str = DEFAULT_BASE_URL,
@@ -371,15 +385,8 @@ class _Options:
         provider = _BillV3(
             username, password, organization_id, dev_key, remember_me_id, device, idle_timeout, max_in_flight
         )
-        self._setup(  # type: ignore[attr-defined]
-            provider, AuthenticatedClient, base_url, logout_on_close=logout_on_close, **options
-        )
-        provider.trust = TrustKeeper(self.auth.store, self.auth.key)
-        provider.telemetry = self.telemetry  # type: ignore[attr-defined]
+        super().__init__(provider, AuthenticatedClient, base_url, logout_on_close=logout_on_close, **options)
         self._v3 = provider
-
-    store: SessionStore
-    auth: Any
 
     @property
     def trusted(self) -> bool:
@@ -391,23 +398,6 @@ class _Options:
     def trust_lost(self) -> bool:
         """True when a remembered trust was refused at login (expired): it was dropped; run the MFA again."""
         return self._v3.trust_lost
-
-    def _now_trusted(self) -> Token | None:
-        """The current session, marked trusted (``mfa_validate`` made it so); the caller stores it."""
-        token = self.auth.token
-        if token is None:
-            return None
-        trusted = Token(token.value, token.created, token.last_used, TRUSTED, token.expires, token.endpoint)
-        self.auth._token = trusted
-        return trusted
-
-    def _new_trust(self, answer: ValidateResponse, remember: bool, device: str | None) -> Trust | None:
-        remember_me_id = trust_id(answer)
-        if not remember or remember_me_id is None:
-            return None
-        self._v3.trust_lost = False
-        log.info("%s: MFA trust remembered for this account (30 days)", NAME)
-        return Trust(remember_me_id, device or self._v3.device, time.time() + REMEMBER_FOR)
 
     def _validate_body(
         self, challenge_id: str, code: str, remember: bool, device: str | None, machine_name: str | None
@@ -543,7 +533,7 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def remembered_until(self) -> float | None:
         """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
-        trust = self._v3.trust.load(time.time()) if self._v3.trust is not None else None
+        trust = self._v3.trust.load(time.time())
         return trust.until if trust is not None else None
 
     def trust_days_left(self) -> float | None:
@@ -553,18 +543,14 @@ class Session(_Options, SyncSession[AuthenticatedClient]):
 
     def forget_trust(self) -> None:
         """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
-        if self._v3.trust is not None:
-            self._v3.trust.drop()
+        self._v3.trust.drop()
 
     def _made_trusted(self, answer: ValidateResponse, remember: bool, device: str | None) -> float | None:
-        token = self._now_trusted()
-        if token is not None:
-            self.auth._save(token)
-        trust = self._new_trust(answer, remember, device)
+        self.auth.mark_trusted(TRUSTED)
+        trust = self._v3.validated(answer, remember, device)
         if trust is None:
             return None
-        if self._v3.trust is not None:
-            self._v3.trust.save(trust)
+        self._v3.trust.save(trust)
         self._v3.trust_held(trust, "validated")
         return trust.until
 
@@ -618,7 +604,7 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
 
     async def remembered_until(self) -> float | None:
         """Until when (epoch seconds) the stored ``rememberMeId`` holds, or None without one."""
-        trust = await self._v3.trust.aload(time.time()) if self._v3.trust is not None else None
+        trust = await self._v3.trust.aload(time.time())
         return trust.until if trust is not None else None
 
     async def trust_days_left(self) -> float | None:
@@ -628,20 +614,16 @@ class AsyncSession(_Options, AsyncSessionBase[AuthenticatedClient]):
 
     async def forget_trust(self) -> None:
         """Drop the stored ``rememberMeId`` (later sessions start untrusted)."""
-        if self._v3.trust is not None:
-            await self._v3.trust.adrop()
+        await self._v3.trust.adrop()
 
     async def _amade_trusted(
         self, answer: ValidateResponse, remember: bool, device: str | None
     ) -> float | None:
-        token = self._now_trusted()
-        if token is not None:
-            await self.auth._asave(token)
-        trust = self._new_trust(answer, remember, device)
+        await self.auth.amark_trusted(TRUSTED)
+        trust = self._v3.validated(answer, remember, device)
         if trust is None:
             return None
-        if self._v3.trust is not None:
-            await self._v3.trust.asave(trust)
+        await self._v3.trust.asave(trust)
         await self._v3.atrust_held(trust, "validated")
         return trust.until
 

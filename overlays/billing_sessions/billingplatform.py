@@ -44,6 +44,7 @@ from typing import Any, Unpack
 
 import httpx
 
+from billing_sessions._session import _Base
 from billing_sessions.core import Provider, Token, require
 from billing_sessions.errors import (
     BillingSessionError,
@@ -150,7 +151,7 @@ class _BillingPlatform(Provider):
         self.password = require(password, "password", self.name) if not self.oauth else ""
         self.client_id = require(client_id, "client_id", self.name) if self.oauth else ""
         self.client_secret = require(client_secret, "client_secret", self.name) if self.oauth else ""
-        self.login_clients = []
+        super().__init__()
 
     def credentials(self) -> tuple[str, ...]:
         return (self.username, self.password, self.client_id, self.client_secret)
@@ -250,7 +251,7 @@ class _BillingPlatform(Provider):
                 await logout.asyncio_detailed(client=client)
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str | None = None,
@@ -278,7 +279,7 @@ class _Options:
         elif org is not None:
             raise UsageError("billingplatform: pass base_url or org=, not both (org= names the hosted URL)")
         provider = _BillingPlatform(username, password, client_id, client_secret)
-        self._setup(  # type: ignore[attr-defined]
+        super().__init__(
             provider,
             AuthenticatedClient,
             base_url,

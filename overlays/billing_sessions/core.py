@@ -18,7 +18,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import AsyncGenerator, Callable, Generator, Iterator
+from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Mapping
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -46,6 +46,7 @@ __all__ = [
     "MAX_TOKEN_LENGTH",
     "PLACEHOLDER_TOKEN",
     "Clock",
+    "Connection",
     "Provider",
     "SessionAuth",
     "Token",
@@ -128,8 +129,29 @@ def token_problem(value: str) -> str | None:
     return None
 
 
+@attrs.frozen
+class Connection:
+    """What a provider's own requests (login, logout) go out with, and the account they are for."""
+
+    base_url: str
+    timeout: httpx.Timeout
+    #: For the generated login clients, without ``auth`` and ``transport`` (the provider sets those).
+    httpx_args: Mapping[str, Any]
+    #: Makes a login client's transport, so that logins get the session's typed transport errors, retry
+    #: policy and in-flight limit too.
+    login_transport: Callable[[], httpx.BaseTransport]
+    telemetry: Telemetry | None
+    #: The session's store and account key (BILL v3 keeps its MFA trust beside the session).
+    store: SessionStore
+    key: str
+
+
 class Provider:
-    """What a provider module supplies: how to log in, where the credential goes, how expiry shows."""
+    """What a provider module supplies: how to log in, where the credential goes, how expiry shows.
+
+    Made with the account's credentials and rules; its session then gives it its ``Connection`` once, before
+    any use (``connect``): the session's key, telemetry and transports are made from the provider's
+    credentials and rules, so they cannot come with its constructor."""
 
     name: ClassVar[str]
     #: Methods that carry a nonce (Gestix POST/PUT): allocated and sent in order under the write lock.
@@ -150,6 +172,28 @@ class Provider:
     #: The whole-call deadline (seconds) of a session given no ``retry=``: a server that never answers
     #: costs one timeout, not one per retry.
     default_deadline: float | None = 30.0
+
+    def __init__(self) -> None:
+        #: Generated clients made for logging in; closed with the session.
+        self.login_clients: list[Any] = []
+        self._reusable: dict[Any, Any] = {}  # the login clients without a session, by kind
+        self._connection: Connection | None = None
+
+    def connect(self, connection: Connection) -> None:
+        """Where and how logins go: given once, by the session."""
+        if self._connection is not None:
+            raise RuntimeError(f"{self.name}: the provider is connected already")
+        self._connection = connection
+
+    @property
+    def connection(self) -> Connection:
+        if self._connection is None:
+            raise RuntimeError(f"{self.name}: the provider is not connected (a session connects it)")
+        return self._connection
+
+    @property
+    def base_url(self) -> str:
+        return self.connection.base_url
 
     def idempotent(self, request: httpx.Request) -> bool:
         """May this request be sent twice? Reads that are POST by protocol say so here."""
@@ -215,16 +259,6 @@ class Provider:
         stored or used: a bad one is a ``ProviderError`` at login, and dropped (a fresh login) when loaded."""
         return token_problem(token.value)
 
-    #: Set by the session: where and how the login client connects.
-    base_url: str = ""
-    timeout: httpx.Timeout = DEFAULT_TIMEOUT
-    httpx_args: dict[str, Any] | None = None
-    #: Generated clients the provider made for logging in; closed with the session.
-    login_clients: list[Any]
-    #: Makes a login client's transport (set by the session), so that logins get the session's typed
-    #: transport errors, retry policy and in-flight limit too.
-    login_transport: Callable[[], httpx.BaseTransport] | None = None
-
     def prepare_login(self, request: httpx.Request, token: Token | None) -> httpx.Request:
         """Adjust a login/logout request (BILL adds ``devKey``); the session auth is not on that client."""
         return request
@@ -232,28 +266,25 @@ class Provider:
     def login_client(self, cls: Callable[..., C], session: Token | None = None, **kwargs: Any) -> C:
         """A generated client for login/logout, with ``prepare_login`` applied to its requests. One without
         a session is made once per kind and reused: a long-lived session must not gain a pool per login."""
-        if not hasattr(self, "login_clients"):
-            self.login_clients = []
-        reusable: dict[Any, Any] = self.__dict__.setdefault("_reusable_login_clients", {})
         key = (cls, tuple(sorted(kwargs.items())))
-        if session is None and key in reusable:
-            return reusable[key]  # type: ignore[no-any-return]
-        args = {**(self.httpx_args or {}), "auth": _LoginAuth(self, session)}
-        if self.login_transport is not None:
-            args["transport"] = self.login_transport()
-        client = cls(base_url=self.base_url, timeout=self.timeout, httpx_args=args, **kwargs)
+        if session is None and key in self._reusable:
+            return self._reusable[key]  # type: ignore[no-any-return]
+        connection = self.connection
+        transport = connection.login_transport()
+        args = {**connection.httpx_args, "auth": _LoginAuth(self, session), "transport": transport}
+        client = cls(base_url=connection.base_url, timeout=connection.timeout, httpx_args=args, **kwargs)
         self.login_clients.append(client)
         if session is None:
-            reusable[key] = client
+            self._reusable[key] = client
         return client
 
     def close(self) -> None:
-        for client in getattr(self, "login_clients", []):
+        for client in self.login_clients:
             if getattr(client, "_client", None) is not None:
                 client.get_httpx_client().close()
 
     async def aclose(self) -> None:
-        for client in getattr(self, "login_clients", []):
+        for client in self.login_clients:
             if getattr(client, "_async_client", None) is not None:
                 await client.get_async_httpx_client().aclose()
 
@@ -329,13 +360,18 @@ class SessionAuth(httpx.Auth):
         store: SessionStore,
         key: str,
         clock: Clock = time.time,
+        *,
+        retry: RetryTransport | None = None,
+        telemetry: Telemetry | None = None,
+        write_mode: WriteMode = "pipelined",
+        write_sessions: int = 1,
     ):
         self.provider = provider
         self.store: GuardedStore = guard(store, provider.name)  # its own failures: StoreError, not ours
         self.key = key
         self.clock = clock
-        self.retry: RetryTransport | None = None  # set by the session: its policy's deadline bounds a call
-        self.telemetry: Telemetry | None = None  # set by the session when something listens
+        self.retry = retry  # the session's transport: its policy's deadline bounds a call
+        self.telemetry = telemetry  # None: nothing listens
         self._renewal: str | None = None  # why the last unusable session was: the next login's reason
         self._token: Token | None = None
         self._kept: str | None = None  # the session whose advisory renewal failed: not tried again
@@ -344,9 +380,9 @@ class SessionAuth(httpx.Auth):
         self.reauths = 0  # re-sends after an expiry
         self.nonce_rejections = 0  # refused writes that may have been overtaken (each re-sent exclusively)
         #: How long a nonce write keeps its account's order: until sent ("pipelined") or answered ("strict").
-        self.write_mode: WriteMode = "pipelined"
-        #: The sessions nonce writes spread over (one, pipelined, unless the session allows more).
-        self.lanes: WriteLanes[Token] = WriteLanes(1)
+        self.write_mode = write_mode
+        #: The sessions nonce writes spread over (one unless the session allows more).
+        self.lanes: WriteLanes[Token] = WriteLanes(write_sessions)
         self._login_ticks = 0  # see ``_login_clock``
         self._clock_lock = threading.Lock()
 
@@ -356,6 +392,27 @@ class SessionAuth(httpx.Auth):
     @property
     def token(self) -> Token | None:
         return self._token
+
+    def _marked(self, kind: str) -> Token | None:
+        token = self._token
+        if token is not None:
+            token = self._token = Token(
+                token.value, token.created, token.last_used, kind, token.expires, token.endpoint
+            )
+        return token
+
+    def mark_trusted(self, kind: str) -> None:
+        """The current session (if any) is trusted now (BILL v3: an MFA made it so), ``kind`` saying so in
+        its ``Token``: kept and stored, so that the session and others sharing the store know."""
+        token = self._marked(kind)
+        if token is not None:
+            self._save(token)
+
+    async def amark_trusted(self, kind: str) -> None:
+        """The asyncio twin of ``mark_trusted``."""
+        token = self._marked(kind)
+        if token is not None:
+            await self._asave(token)
 
     # -- what is the same for sync and async
 

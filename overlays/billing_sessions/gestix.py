@@ -50,16 +50,15 @@ import attrs
 import httpx
 
 from billing_sessions import exactly_once
+from billing_sessions._session import _Base
 from billing_sessions.core import (
     Provider,
-    SessionAuth,
     Token,
     require,
     set_query_param,
     write_outcome,
 )
 from billing_sessions.errors import BillingSessionError, UsageError, login_error, status_error
-from billing_sessions.lanes import WriteLanes
 from billing_sessions.ordering import WRITE_MODES, WriteMode
 from billing_sessions.session import AsyncSessionBase, SessionOptions, SyncSession
 from billing_sessions_generated.gestix import AuthenticatedClient, Client
@@ -123,7 +122,7 @@ class _Gestix(Provider):
         self.api_token = require(api_token, "api_token", self.name) if username is None else None
         self.username = require(username, "username", self.name) if username is not None else None
         self.password = require(password, "password", self.name) if username is not None else None
-        self.login_clients = []
+        super().__init__()
 
     def credentials(self) -> tuple[str, ...]:
         return (self.api_token or "", self.username or "", self.password or "")
@@ -178,7 +177,7 @@ class _Gestix(Provider):
         return self._token(response, "POST /auth")
 
 
-class _Options:
+class _Options(_Base[AuthenticatedClient]):
     def __init__(
         self,
         base_url: str | None = None,
@@ -211,28 +210,29 @@ class _Options:
                 "gestix: pass base_url or account=, not both (account= picks the production URL)"
             )
         provider = _Gestix(api_token, username, password)
-        self._setup(  # type: ignore[attr-defined]
+
+        def spread(shared: bool) -> int:
+            # Concurrent writes spread over several sessions (each its own nonce sequence) only where this
+            # process alone uses the account's session: with a shared store every process shares one.
+            if write_sessions is not None:
+                return write_sessions
+            return 1 if writes == "strict" or shared else WRITE_SESSIONS
+
+        super().__init__(
             provider,
             AuthenticatedClient,
             base_url,
             logout_on_close=False,
+            write_mode=writes,
+            write_sessions=spread,
             **options,
         )
-        auth: SessionAuth = self.auth  # type: ignore[attr-defined]
-        auth.write_mode = writes
-        # Concurrent writes spread over several sessions (each its own nonce sequence) only where this
-        # process alone uses the account's session: with a shared store every process shares one.
-        if write_sessions is None:
-            shared = auth.store.capabilities.shared
-            write_sessions = 1 if writes == "strict" or shared else WRITE_SESSIONS
-        auth.lanes = WriteLanes(write_sessions)
         # Numbered documents made with any generated operation are settled when their answer is lost.
-        resolver = exactly_once.Resolver(self, "gestix", self.auth.key)  # type: ignore[arg-type,attr-defined]
+        resolver = exactly_once.Resolver(self, "gestix", self.auth.key)
         if isinstance(self, AsyncSessionBase):
             exactly_once.asettle_sends(self.client.get_async_httpx_client(), resolver, _NumberedDocuments())
         else:
-            client = self.client.get_httpx_client()  # type: ignore[attr-defined]
-            exactly_once.settle_sends(client, resolver, _NumberedDocuments())
+            exactly_once.settle_sends(self.client.get_httpx_client(), resolver, _NumberedDocuments())
 
 
 #: The operations that create a document (``create_document`` takes these).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # imported by the package on load: httpx only when a request is redacted
     import httpx
@@ -133,13 +133,16 @@ def configure_from_env() -> None:
     if level not in {"DEBUG", "INFO", "WARNING"}:
         return
     logger = logging.getLogger("billing_sessions")
-    if not any(getattr(h, "_billing_sessions", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+    if not any(isinstance(h, _EnvHandler) for h in logger.handlers):
+        handler = _EnvHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.addFilter(_FILTER)
-        handler._billing_sessions = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(level)
+
+
+class _EnvHandler(logging.StreamHandler[TextIO]):
+    """The stderr handler ``configure_from_env`` adds (once)."""
 
 
 #: Header names that carry a credential (lower case): redacted on errors, dropped from cross-origin redirects.
