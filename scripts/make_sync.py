@@ -47,12 +47,30 @@ REPLACEMENTS = {
     "asyncio_detailed": "sync_detailed",  # the generated operations
     "aresolve": "resolve",  # exactly_once.Resolver
     "aforget": "forget",
-    "_aensure": "_ensure",  # SessionAuth
     "arelease": "release",
     "alogout": "logout",  # Provider
     "ashield": "shield",  # billing_sessions._session
     "get_async_httpx_client": "get_httpx_client",  # the generated clients
     "_async_client": "_client",
+    # SessionAuth (_async/auth.py) and what it calls
+    "aensure": "ensure",
+    "_aupdate_session": "_update_session",
+    "_alane_token": "_lane_token",
+    "_aordered_flow": "_ordered_flow",
+    "async_auth_flow": "sync_auth_flow",  # httpx.Auth
+    "_aload": "_load",  # its store calls (billing_sessions._auth)
+    "_asave": "_save",
+    "_adelete": "_delete",
+    "alock": "lock",  # the store's locks
+    "awrite_slot": "write_slot",  # billing_sessions.ordering
+    "asent": "sent",  # SentGate
+    "aacquire": "acquire",  # WriteLanes
+    "alogin": "login",  # Provider
+    "awaited": "waited",  # billing_sessions.telemetry
+    "AsyncExitStack": "ExitStack",  # contextlib
+    "enter_async_context": "enter_context",
+    "anext": "next",  # builtins and generators
+    "asend": "send",
 }
 
 HEADER = "# Generated from _async/{name} by scripts/make_sync: edit that file, not this one.\n"

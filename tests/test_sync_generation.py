@@ -10,8 +10,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_sync  # noqa: E402
+from billing_sessions._async.auth import AsyncSessionAuth  # noqa: E402
 from billing_sessions._async.transport import AsyncRetryTransport  # noqa: E402
+from billing_sessions._sync.auth import SyncSessionAuth  # noqa: E402
 from billing_sessions._sync.transport import SyncRetryTransport  # noqa: E402
+from billing_sessions.core import SessionAuth  # noqa: E402
 from billing_sessions.retry import RetryTransport  # noqa: E402
 
 
@@ -23,11 +26,15 @@ def test_every_async_module_has_its_sync_twin() -> None:
     names = sorted(p.name for p in make_sync.ASYNC.glob("*.py"))
     assert names == sorted(p.name for p in make_sync.SYNC.glob("*.py"))
     assert "transport.py" in names
+    assert "auth.py" in names
 
 
 def test_a_generated_method_never_shadows_its_async_twin() -> None:
-    """``RetryTransport`` inherits both halves: a name the two share would serve one path with the other's."""
-    for sync, asynchronous in ((SyncRetryTransport, AsyncRetryTransport),):
+    """``RetryTransport`` and ``SessionAuth`` inherit both halves: a name the two share would serve one path
+    with the other's."""
+    pairs = ((SyncRetryTransport, AsyncRetryTransport), (SyncSessionAuth, AsyncSessionAuth))
+    for sync, asynchronous in pairs:
         shared = {n for n in vars(sync).keys() & vars(asynchronous).keys() if not n.startswith("__")}
         assert shared == set(), f"{sync.__name__} and {asynchronous.__name__} share {sorted(shared)}"
     assert RetryTransport.__mro__[1:3] == (SyncRetryTransport, AsyncRetryTransport)
+    assert SessionAuth.__mro__[1:3] == (SyncSessionAuth, AsyncSessionAuth)
