@@ -47,7 +47,6 @@ REPLACEMENTS = {
     "asyncio_detailed": "sync_detailed",  # the generated operations
     "aresolve": "resolve",  # exactly_once.Resolver
     "aforget": "forget",
-    "_aensure": "_ensure",  # SessionAuth
     "arelease": "release",
     "alogout": "logout",  # Provider
     "ashield": "shield",  # billing_sessions._session
@@ -59,15 +58,33 @@ REPLACEMENTS = {
     "asave": "save",
     "adelete": "delete",
     "aallocate_nonce": "allocate_nonce",
-    "alock": "lock",
+    "alock": "lock",  # also the store locks SessionAuth takes
     "_alocked": "_locked",
-    "awrite_slot": "write_slot",
+    "awrite_slot": "write_slot",  # also billing_sessions.ordering
     "_apoll": "_poll",
     "_arelease": "_release",
     "_ascripts": "_scripts",
     "_aowned_scripts": "_owned_scripts",
     "_aon_cancel": "_on_cancel",
     "araise_if_cancelled": "raise_if_cancelled",
+    # SessionAuth (_async/auth.py) and what it calls
+    "aensure": "ensure",
+    "amark_trusted": "mark_trusted",
+    "_aupdate_session": "_update_session",
+    "_alane_token": "_lane_token",
+    "_aordered_flow": "_ordered_flow",
+    "async_auth_flow": "sync_auth_flow",  # httpx.Auth
+    "_aload": "_load",  # its store calls (billing_sessions._auth)
+    "_asave": "_save",
+    "_adelete": "_delete",
+    "asent": "sent",  # SentGate
+    "aacquire": "acquire",  # WriteLanes
+    "alogin": "login",  # Provider
+    "awaited": "waited",  # billing_sessions.telemetry
+    "AsyncExitStack": "ExitStack",  # contextlib
+    "enter_async_context": "enter_context",
+    "anext": "next",  # builtins and generators
+    "asend": "send",
 }
 
 HEADER = "# Generated from _async/{name} by scripts/make_sync: edit that file, not this one.\n"

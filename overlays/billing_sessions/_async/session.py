@@ -17,7 +17,7 @@ class AsyncSessionBase(_Base[C]):
 
     async def login(self) -> None:
         """Establish the session now (otherwise the first call does)."""
-        await self.auth._aensure(deadline=self._deadline())
+        await self.auth.aensure(deadline=self._deadline())
 
     async def aclose(self) -> None:
         """Log out where the provider has a logout (once), and close the connections."""

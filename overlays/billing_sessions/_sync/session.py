@@ -18,7 +18,7 @@ class SyncSession(_Base[C]):
 
     def login(self) -> None:
         """Establish the session now (otherwise the first call does)."""
-        self.auth._ensure(deadline=self._deadline())
+        self.auth.ensure(deadline=self._deadline())
 
     def close(self) -> None:
         """Log out where the provider has a logout (once), and close the connections."""
