@@ -58,8 +58,8 @@ from typing import Any, Protocol, Unpack
 
 import httpx
 
+from billing_sessions._bill import bill_account_key
 from billing_sessions._session import _Base
-from billing_sessions.bill import bill_account_key
 from billing_sessions.bill_v3_rules import (
     FAILED_LOGINS_BEFORE_STOP,
     MFA_HINT,
