@@ -53,6 +53,13 @@ REPLACEMENTS = {
     "ashield": "shield",  # billing_sessions._session
     "get_async_httpx_client": "get_httpx_client",  # the generated clients
     "_async_client": "_client",
+    # provider sessions written once (issue 24, item 2 follow-up): BILL v3's trust
+    "aload": "load",  # bill_v3_rules.TrustKeeper
+    "asave": "save",
+    "adrop": "drop",
+    "atrust_held": "trust_held",  # the BILL v3 provider
+    "amark_trusted": "mark_trusted",  # SessionAuth
+    "_amade_trusted": "_made_trusted",
 }
 
 HEADER = "# Generated from _async/{name} by scripts/make_sync: edit that file, not this one.\n"
