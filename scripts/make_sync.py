@@ -54,8 +54,8 @@ REPLACEMENTS = {
     "_async_client": "_client",
     # the stores (_async/redis_store.py, _async/file_store.py; LocalLocks.ahold is "ahold" above)
     "AbstractAsyncContextManager": "AbstractContextManager",
-    "aload": "load",
-    "asave": "save",
+    "aload": "load",  # also bill_v3_rules.TrustKeeper
+    "asave": "save",  # also bill_v3_rules.TrustKeeper
     "adelete": "delete",
     "aallocate_nonce": "allocate_nonce",
     "alock": "lock",  # also the store locks SessionAuth takes
@@ -85,6 +85,10 @@ REPLACEMENTS = {
     "enter_async_context": "enter_context",
     "anext": "next",  # builtins and generators
     "asend": "send",
+    # the provider sessions (_async/<provider>.py): BILL v3's trust
+    "adrop": "drop",  # bill_v3_rules.TrustKeeper
+    "atrust_held": "trust_held",  # the BILL v3 provider
+    "_amade_trusted": "_made_trusted",
 }
 
 HEADER = "# Generated from _async/{name} by scripts/make_sync: edit that file, not this one.\n"
