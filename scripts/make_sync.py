@@ -80,7 +80,7 @@ REPLACEMENTS = {
     "asent": "sent",  # SentGate
     "aacquire": "acquire",  # WriteLanes
     "alogin": "login",  # Provider
-    "awaited": "waited",  # billing_sessions.telemetry
+    "atimed_lock": "timed_lock",  # billing_sessions.telemetry
     "AsyncExitStack": "ExitStack",  # contextlib
     "enter_async_context": "enter_context",
     "anext": "next",  # builtins and generators

@@ -432,9 +432,11 @@ def test_the_observability_example_prints_the_spans_and_metrics() -> None:
 
 
 def test_nonce_rejections_are_counted_by_operation(otel: Otel) -> None:
-    from billing_sessions.telemetry import emit, make
+    from billing_sessions.telemetry import emit, session_telemetry
 
-    telemetry = make("gestix", "gestix:" + "ab" * 16, "/api/1/v4.0.0", None, None, otel.meter_provider)
+    telemetry = session_telemetry(
+        "gestix", "gestix:" + "ab" * 16, "/api/1/v4.0.0", None, None, otel.meter_provider
+    )
     request = httpx.Request("POST", "http://h/api/1/v4.0.0/invoices?nonce=17")
     emit(telemetry, "nonce_rejected", request)
     assert (

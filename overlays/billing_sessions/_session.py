@@ -46,7 +46,7 @@ from billing_sessions.retry import (
 from billing_sessions.store_base import key_secret
 from billing_sessions.store_guard import guard
 from billing_sessions.stores import MemoryStore, SessionStore
-from billing_sessions.telemetry import EventHook, Telemetry, make
+from billing_sessions.telemetry import EventHook, Telemetry, session_telemetry
 
 log = logging.getLogger("billing_sessions")
 
@@ -164,6 +164,24 @@ def check_httpx_args(owner: str, httpx_args: Any, asynchronous: bool) -> None:
         )
 
 
+def _timeout(value: httpx.Timeout | float | None, default: httpx.Timeout) -> httpx.Timeout:
+    if value is None:
+        return default
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def _telemetry(provider: str, key: str, base_url: str, options: SessionOptions) -> Telemetry | None:
+    """The session's telemetry (None when nothing listens), labelled by its account and the API's path."""
+    return session_telemetry(
+        provider,
+        key,
+        httpx.URL(base_url).path.rstrip("/"),
+        options.get("on_event"),
+        options.get("tracer_provider"),
+        options.get("meter_provider"),
+    )
+
+
 class _Base(Generic[C]):
     """Builds ``client`` (generated, authenticated by ``SessionAuth``) for one provider account."""
 
@@ -193,30 +211,19 @@ class _Base(Generic[C]):
         check_httpx_args(owner, options.get("httpx_args"), asynchronous)
         base_url = check_base_url(provider.name, base_url)
         store = options.get("store")
-        timeout = options.get("timeout")
         clock = options.get("clock", time.time)
         httpx_args = options.get("httpx_args")
         self.provider = provider
         self.base_url = base_url.rstrip("/")
         self.store: SessionStore = store if store is not None else MemoryStore()
-        if timeout is None:
-            self.timeout = default_timeout
-        else:
-            self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.timeout = _timeout(options.get("timeout"), default_timeout)
         # Transport options go into the session's own transports (below), not to the generated clients,
         # which would pass "verify" twice to httpx.Client.
         client_args = {k: v for k, v in (httpx_args or {}).items() if k not in TRANSPORT_OPTIONS}
         client_args["trust_env"] = False  # the environment's proxy is the session transport's (env_proxy)
         key = account_key(provider.name, self.base_url, provider.credentials(), key_secret(self.store))
         guarded = guard(self.store, provider.name)
-        self.telemetry: Telemetry | None = make(
-            provider.name,
-            key,
-            httpx.URL(self.base_url).path.rstrip("/"),
-            options.get("on_event"),
-            options.get("tracer_provider"),
-            options.get("meter_provider"),
-        )
+        self.telemetry = _telemetry(provider.name, key, self.base_url, options)
         # By default a session kept in a shared store (file, Redis) belongs to every process using it:
         # one of them closing must not log the others out. A store that does not say is taken as shared.
         if logout_on_close is None:
@@ -228,17 +235,12 @@ class _Base(Generic[C]):
         login_args = (provider, self.base_url, retry, max_retries, httpx_args or {}, self.telemetry, cap)
         shard = pools.shard(key)  # the account's logins and calls share one connection pool
         self.transport = _transport(*login_args, shard=shard)
-        provider.connect(
-            Connection(
-                self.base_url,
-                self.timeout,
-                {k: v for k, v in client_args.items() if k not in {"auth", "transport"}},
-                lambda: _transport(*login_args, logins=True, shard=shard),
-                self.telemetry,
-                guarded,
-                key,
-            )
+        login_client_args = {k: v for k, v in client_args.items() if k not in {"auth", "transport"}}
+        login_transport = functools.partial(_transport, *login_args, logins=True, shard=shard)
+        connection = Connection(
+            self.base_url, self.timeout, login_client_args, login_transport, self.telemetry, guarded, key
         )
+        provider.connect(connection)
         self.auth = SessionAuth(
             provider,
             guarded,

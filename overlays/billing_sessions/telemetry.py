@@ -35,17 +35,17 @@ __all__ = [
     "SessionEvent",
     "Telemetry",
     "async_http_request_hook",
-    "awaited",
+    "atimed_lock",
     "emit",
     "error_type",
     "http_request_hook",
     "in_flight",
     "issued",
-    "make",
     "observe",
     "observe_login",
     "operation",
-    "waited",
+    "session_telemetry",
+    "timed_lock",
 ]
 
 log = logging.getLogger("billing_sessions")
@@ -204,7 +204,7 @@ class Telemetry:
             self.otel.in_flight(delta, self._attributes)
 
 
-def make(
+def session_telemetry(
     provider: str,
     key: str,
     base_path: str,
@@ -296,17 +296,17 @@ async def _atimed(
         yield
 
 
-def waited(
+def timed_lock(
     telemetry: Telemetry | None, purpose: str, lock: contextlib.AbstractContextManager[None]
 ) -> contextlib.AbstractContextManager[None]:
     """``lock``, its wait reported as a ``lock_wait`` event (``purpose``: ``login`` or ``write``)."""
     return lock if telemetry is None else _timed(telemetry, lock, purpose)
 
 
-def awaited(
+def atimed_lock(
     telemetry: Telemetry | None, purpose: str, lock: contextlib.AbstractAsyncContextManager[None]
 ) -> contextlib.AbstractAsyncContextManager[None]:
-    """The asyncio twin of ``waited``."""
+    """The asyncio twin of ``timed_lock``."""
     return lock if telemetry is None else _atimed(telemetry, lock, purpose)
 
 

@@ -21,7 +21,7 @@ from billing_sessions._auth import (
 from billing_sessions.errors import LoginError, ProviderError, TransportError
 from billing_sessions.ordering import SentGate, awrite_slot
 from billing_sessions.retry import DEADLINE
-from billing_sessions.telemetry import awaited, emit, observe_login
+from billing_sessions.telemetry import atimed_lock, emit, observe_login
 
 
 class AsyncSessionAuth(AuthRules):
@@ -35,7 +35,7 @@ class AsyncSessionAuth(AuthRules):
         the first call makes it (``session_by_first_call``). ``stale``: the one the server just refused."""
         if self._usable(self._token, stale):
             return self._token
-        async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
+        async with atimed_lock(self.telemetry, "login", self.store.alock(self.key, "login")):
             record = await self._aload()
             found = self._adopt_stored(record, stale)
             if found is not None or self.provider.session_by_first_call:
@@ -87,7 +87,7 @@ class AsyncSessionAuth(AuthRules):
                 await flow.aclose()
         token = await self.aensure(deadline=request.extensions.get(DEADLINE), cause=request)
         if token is None:  # the first call makes the session: only one at a time
-            async with awaited(self.telemetry, "login", self.store.alock(self.key, "login")):
+            async with atimed_lock(self.telemetry, "login", self.store.alock(self.key, "login")):
                 token = self._adopt_stored(await self._aload(), None)
                 response = yield self._prepare(request, token, None)
                 await response.aread()  # overriding the flow means reading the body ourselves

@@ -22,7 +22,7 @@ from billing_sessions._auth import (
 from billing_sessions.errors import LoginError, ProviderError, TransportError
 from billing_sessions.ordering import SentGate, write_slot
 from billing_sessions.retry import DEADLINE
-from billing_sessions.telemetry import emit, observe_login, waited
+from billing_sessions.telemetry import emit, observe_login, timed_lock
 
 
 class SyncSessionAuth(AuthRules):
@@ -36,7 +36,7 @@ class SyncSessionAuth(AuthRules):
         the first call makes it (``session_by_first_call``). ``stale``: the one the server just refused."""
         if self._usable(self._token, stale):
             return self._token
-        with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
+        with timed_lock(self.telemetry, "login", self.store.lock(self.key, "login")):
             record = self._load()
             found = self._adopt_stored(record, stale)
             if found is not None or self.provider.session_by_first_call:
@@ -86,7 +86,7 @@ class SyncSessionAuth(AuthRules):
                 flow.close()
         token = self.ensure(deadline=request.extensions.get(DEADLINE), cause=request)
         if token is None:  # the first call makes the session: only one at a time
-            with waited(self.telemetry, "login", self.store.lock(self.key, "login")):
+            with timed_lock(self.telemetry, "login", self.store.lock(self.key, "login")):
                 token = self._adopt_stored(self._load(), None)
                 response = yield self._prepare(request, token, None)
                 response.read()  # overriding the flow means reading the body ourselves
