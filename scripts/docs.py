@@ -356,12 +356,7 @@ def modules(package: str) -> list[str]:
         if parts[-1] == "__init__":
             parts = parts[:-1]
         name = ".".join((package, *parts))
-        if (
-            parts
-            and not any(part.startswith("_") for part in parts)
-            and not REEXPORTED.fullmatch(name)
-            and name not in OLD_NAMES
-        ):
+        if parts and not _private(name) and not REEXPORTED.fullmatch(name) and name not in OLD_NAMES:
             names.append(name)
     return names
 

@@ -120,6 +120,12 @@ class _Write:
     refused_on: int = 0  # the lane above 0 a refusal came on (then re-sent exclusively)
 
 
+def _used_at(token: Token, now: float) -> Token:
+    """``token``, last used at ``now``. The constructor, not attrs.evolve: this runs on every answer and
+    evolve introspects the fields."""
+    return Token(token.value, token.created, now, token.kind, token.expires, token.endpoint)
+
+
 def _buffered(request: httpx.Request) -> bool:
     try:
         request.content  # noqa: B018 - raises for an unread stream
@@ -308,8 +314,7 @@ class AuthRules(httpx.Auth):
             return None, False  # replaced while this request was out: keep (and never re-store) the newer one
         # Keep last_used current in memory; persist it only now and then (idle rule across processes).
         # Measured from the last save, not the last answer: steady traffic must still reach the store.
-        # The constructor, not attrs.evolve: this runs on every answer and evolve introspects the fields.
-        updated = Token(token.value, token.created, now, token.kind, token.expires, token.endpoint)
+        updated = _used_at(token, now)
         if now - self._stored_used <= 30.0:
             return updated, False
         self._stored_used = now
@@ -317,15 +322,13 @@ class AuthRules(httpx.Auth):
 
     def _replayable(self, request: httpx.Request, why: str = "the session expired") -> None:
         """Only a buffered body can be sent again; a streamed one is gone after the first attempt."""
-        try:
-            request.content  # noqa: B018 - raises for an unread stream
-        except httpx.RequestNotRead:
+        if not _buffered(request):
             raise BillingSessionError(
                 f"{why} and the request body was a stream, which cannot be re-sent: "
                 "the provider rejected the first attempt, so nothing was applied; send it again",
                 provider=self.provider.name,
                 operation=f"{request.method} {request.url.path}",
-            ) from None
+            )
 
     def _start(self, request: httpx.Request) -> None:
         policy = self.retry.policy_for(request) if self.retry is not None else None
@@ -460,7 +463,4 @@ class AuthRules(httpx.Auth):
         """A lane's own session was just used: keep its idle rule current (it is never stored)."""
         token = write.token
         if token is not None and write.lane.token is token:
-            now = self.clock()
-            write.lane.token = Token(
-                token.value, token.created, now, token.kind, token.expires, token.endpoint
-            )
+            write.lane.token = _used_at(token, self.clock())

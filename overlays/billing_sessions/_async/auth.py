@@ -165,7 +165,7 @@ class AsyncSessionAuth(AuthRules):
         finally:
             self.lanes.release(lane)
 
-    # -- ending a session
+    # -- marking and ending a session
 
     async def amark_trusted(self, kind: str) -> None:
         """The current session (if any) is trusted now (BILL v3: an MFA made it so), ``kind`` saying so in

@@ -162,7 +162,7 @@ class SyncSessionAuth(AuthRules):
         finally:
             self.lanes.release(lane)
 
-    # -- ending a session
+    # -- marking and ending a session
 
     def mark_trusted(self, kind: str) -> None:
         """The current session (if any) is trusted now (BILL v3: an MFA made it so), ``kind`` saying so in
